@@ -1,0 +1,203 @@
+package org.medpub.cms.article.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.medpub.cms.article.entity.Article;
+import org.medpub.cms.article.entity.ArticleVariant;
+import org.medpub.cms.article.entity.Revision;
+import org.medpub.cms.article.entity.RevisionContent;
+import org.medpub.cms.platform.control.BusinessException;
+import org.medpub.cms.workflow.entity.WorkflowState;
+
+/**
+ * Creates articles and saves revisions. A save never changes an earlier revision; it adds one
+ * and makes it current. Saves of one locale variant are serialised by a row lock, so of several
+ * editors who loaded the same revision, the first to save wins and the others are told.
+ */
+@ApplicationScoped
+public class ArticleStore {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** The outcome of a save: the new revision and whether it started a new locale variant. */
+    public record Saved(Revision revision, boolean newVariant) {
+    }
+
+    @Transactional
+    public Revision create(String sourceLocale, RevisionContent content, String author) {
+        var now = clock.instant();
+        var article = new Article(sourceLocale, author, now);
+        em.persist(article);
+        return addRevision(newVariant(article, sourceLocale, content.slug()), content, author);
+    }
+
+    /**
+     * Saves a new revision of the article in a locale.
+     *
+     * @param expectedRevision what the caller's {@code If-Match} matches against, or null when it sent none
+     */
+    @Transactional
+    public Saved save(long articleId, String locale, RevisionContent content, String author,
+            RevisionPrecondition expectedRevision) {
+        var article = find(articleId).orElseThrow(() -> notFound(articleId));
+        var variant = lockedVariant(article, locale);
+        if (variant.isEmpty()) {
+            if (expectedRevision.sent()) {
+                throw new BusinessException.StaleRevision("The article has no " + locale + " version yet to match If-Match against");
+            }
+            requireSourceRevision(article, content.sourceRevision());
+            return new Saved(addRevision(newVariant(article, locale, content.slug()), content, author), true);
+        }
+        var existing = variant.get();
+        expectedRevision.check(existing.getCurrent().getNumber());
+        if (!existing.isSource()) {
+            requireSourceRevision(article, content.sourceRevision());
+        }
+        return new Saved(addRevision(existing, content, author), false);
+    }
+
+    /**
+     * The slug itself when no other article in the locale uses it, else the first of
+     * {@code slug-2}, {@code slug-3}, … that is free.
+     */
+    public String freeSlug(String locale, String slug) {
+        var taken = em.createQuery("select v.slug from ArticleVariant v where v.locale = :locale"
+                        + " and (v.slug = :slug or v.slug like :numbered)", String.class)
+                .setParameter("locale", locale)
+                .setParameter("slug", slug)
+                .setParameter("numbered", slug + "-%")
+                .getResultList();
+        String candidate = slug;
+        for (int n = 2; taken.contains(candidate); n++) {
+            candidate = slug + "-" + n;
+        }
+        return candidate;
+    }
+
+    public Optional<Article> find(long id) {
+        return Optional.ofNullable(em.find(Article.class, id));
+    }
+
+    public Optional<ArticleVariant> variant(long articleId, String locale) {
+        return find(articleId).flatMap(a -> a.variant(locale));
+    }
+
+    public Optional<Revision> revision(ArticleVariant variant, int number) {
+        return em.createQuery("select r from Revision r where r.variant = :variant and r.number = :number", Revision.class)
+                .setParameter("variant", variant)
+                .setParameter("number", number)
+                .getResultStream()
+                .findFirst();
+    }
+
+    public List<Revision> revisions(ArticleVariant variant) {
+        return em.createQuery("select r from Revision r where r.variant = :variant order by r.number desc", Revision.class)
+                .setParameter("variant", variant)
+                .getResultList();
+    }
+
+    /**
+     * A page of locale variants, newest article first, after the cursor (a variant id).
+     *
+     * @param titleWords words that must all occur in the current title, any case; empty for all
+     */
+    public List<ArticleVariant> list(String locale, WorkflowState state, List<String> titleWords, Long after, int limit) {
+        StringBuilder jpql = new StringBuilder("select v from ArticleVariant v join v.current r where 1 = 1");
+        if (locale != null) {
+            jpql.append(" and v.locale = :locale");
+        }
+        if (state != null) {
+            jpql.append(" and v.state = :state");
+        }
+        for (int i = 0; i < titleWords.size(); i++) {
+            jpql.append(" and lower(r.title) like :word").append(i).append(" escape '\\'");
+        }
+        if (after != null) {
+            jpql.append(" and v.id < :after");
+        }
+        jpql.append(" order by v.id desc");
+        var query = em.createQuery(jpql.toString(), ArticleVariant.class).setMaxResults(limit);
+        if (locale != null) {
+            query.setParameter("locale", locale);
+        }
+        if (state != null) {
+            query.setParameter("state", state);
+        }
+        for (int i = 0; i < titleWords.size(); i++) {
+            String escaped = titleWords.get(i).toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            query.setParameter("word" + i, "%" + escaped + "%");
+        }
+        if (after != null) {
+            query.setParameter("after", after);
+        }
+        return query.getResultList();
+    }
+
+    private Optional<ArticleVariant> lockedVariant(Article article, String locale) {
+        return em.createQuery("select v from ArticleVariant v where v.article = :article and v.locale = :locale",
+                        ArticleVariant.class)
+                .setParameter("article", article)
+                .setParameter("locale", locale)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst()
+                .map(v -> {
+                    em.refresh(v);
+                    return v;
+                });
+    }
+
+    private ArticleVariant newVariant(Article article, String locale, String slug) {
+        requireFreeSlug(locale, slug, null);
+        var variant = new ArticleVariant(article, locale, slug, clock.instant());
+        em.persist(variant);
+        return variant;
+    }
+
+    private Revision addRevision(ArticleVariant variant, RevisionContent content, String author) {
+        requireFreeSlug(variant.getLocale(), content.slug(), variant.getId());
+        var revision = new Revision(variant, content, author, clock.instant());
+        em.persist(revision);
+        variant.advanceTo(revision);
+        em.flush();
+        return revision;
+    }
+
+    private void requireFreeSlug(String locale, String slug, Long exceptVariant) {
+        var taken = em.createQuery("select v.id from ArticleVariant v where v.locale = :locale and v.slug = :slug",
+                        Long.class)
+                .setParameter("locale", locale)
+                .setParameter("slug", slug)
+                .getResultList();
+        if (taken.stream().anyMatch(id -> !id.equals(exceptVariant))) {
+            throw new BusinessException.InvalidInput("slug",
+                    "Another article in " + locale + " already uses the slug '" + slug + "'");
+        }
+    }
+
+    private void requireSourceRevision(Article article, Integer sourceRevision) {
+        if (sourceRevision == null) {
+            return;
+        }
+        int newest = article.sourceVariant().getCurrent().getNumber();
+        if (sourceRevision < 1 || sourceRevision > newest) {
+            throw new BusinessException.InvalidInput("sourceRevision",
+                    "The source has revisions 1 to " + newest + "; there is no revision " + sourceRevision);
+        }
+    }
+
+    private static BusinessException notFound(long id) {
+        return new BusinessException.NotFound("There is no article " + id);
+    }
+}

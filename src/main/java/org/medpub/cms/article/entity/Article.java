@@ -1,0 +1,78 @@
+package org.medpub.cms.article.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A piece of medical content, written first in its source locale and translated into others.
+ * The article itself holds only what never changes; everything an editor writes lives in the
+ * revisions of its {@link ArticleVariant locale variants}.
+ */
+@Entity
+public class Article {
+
+    @Id
+    @SequenceGenerator(name = "article_seq", sequenceName = "article_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "article_seq")
+    private Long id;
+
+    @Column(name = "source_locale", updatable = false)
+    private String sourceLocale;
+
+    @Column(name = "created_at", updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "created_by", updatable = false)
+    private String createdBy;
+
+    @OneToMany(mappedBy = "article")
+    @OrderBy("id")
+    private List<ArticleVariant> variants = new ArrayList<>();
+
+    protected Article() {
+    }
+
+    public Article(String sourceLocale, String createdBy, Instant createdAt) {
+        this.sourceLocale = sourceLocale;
+        this.createdBy = createdBy;
+        this.createdAt = createdAt;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getSourceLocale() {
+        return sourceLocale;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public List<ArticleVariant> getVariants() {
+        return variants;
+    }
+
+    public Optional<ArticleVariant> variant(String locale) {
+        return variants.stream().filter(v -> v.getLocale().equals(locale)).findFirst();
+    }
+
+    public ArticleVariant sourceVariant() {
+        return variant(sourceLocale).orElseThrow();
+    }
+}

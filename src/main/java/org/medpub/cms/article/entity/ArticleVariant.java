@@ -1,0 +1,115 @@
+package org.medpub.cms.article.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Optional;
+import org.medpub.cms.workflow.entity.WorkflowState;
+
+/**
+ * An article in one locale: its workflow state, its newest (current) revision and the revision
+ * readers see (live), which may be older than the current one while a new draft is in review.
+ */
+@Entity
+@Table(name = "variant")
+public class ArticleVariant {
+
+    @Id
+    @SequenceGenerator(name = "variant_seq", sequenceName = "variant_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "variant_seq")
+    private Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "article_id", updatable = false)
+    private Article article;
+
+    @Column(updatable = false)
+    private String locale;
+
+    private WorkflowState state;
+
+    /** The current revision's slug, kept here so that a slug is unique per locale in the database. */
+    private String slug;
+
+    @ManyToOne
+    @JoinColumn(name = "current_revision_id")
+    private Revision current;
+
+    @ManyToOne
+    @JoinColumn(name = "live_revision_id")
+    private Revision live;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    @Version
+    private int version;
+
+    protected ArticleVariant() {
+    }
+
+    /** A new variant, to receive its first revision at once; the slug is that revision's. */
+    public ArticleVariant(Article article, String locale, String slug, Instant createdAt) {
+        this.article = article;
+        this.locale = locale;
+        this.slug = slug;
+        this.state = WorkflowState.DRAFT;
+        this.updatedAt = createdAt;
+        article.getVariants().add(this);
+    }
+
+    /** Makes a new revision the current one; nothing else ever changes what an editor wrote. */
+    public void advanceTo(Revision revision) {
+        this.current = revision;
+        this.slug = revision.getSlug();
+        this.updatedAt = revision.getCreatedAt();
+    }
+
+    public int nextRevisionNumber() {
+        return current == null ? 1 : current.getNumber() + 1;
+    }
+
+    public boolean isSource() {
+        return locale.equals(article.getSourceLocale());
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Article getArticle() {
+        return article;
+    }
+
+    public String getLocale() {
+        return locale;
+    }
+
+    public WorkflowState getState() {
+        return state;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public Revision getCurrent() {
+        return current;
+    }
+
+    public Optional<Revision> getLive() {
+        return Optional.ofNullable(live);
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+}

@@ -1,0 +1,44 @@
+package org.medpub.cms.platform.boundary;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.Map;
+import java.util.Set;
+import org.medpub.cms.article.boundary.ArticlesResource;
+import org.medpub.cms.article.boundary.ImportResource;
+
+/**
+ * The JSON API under {@code /api}. It lists what it serves rather than letting the server scan
+ * the libraries: the Jackson jars carry providers and exception mappers of their own that
+ * would answer bad JSON with plain text instead of a problem.
+ */
+@ApplicationPath("/api")
+public class ApiApplication extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(
+                ArticlesResource.class,
+                ImportResource.class,
+                JsonProvider.class,
+                RequestSizeLimit.class,
+                ProblemMappers.BusinessExceptionMapper.class,
+                ProblemMappers.ValidationMapper.class,
+                ProblemMappers.JsonMapper.class,
+                ProblemMappers.WebApplicationMapper.class,
+                ProblemMappers.UnexpectedMapper.class);
+    }
+
+    /**
+     * Jersey in Payara registers JSON-B and MOXy writers by itself, and with Jackson beside them
+     * the writer chosen changed from one start to the next: turn both off so Jackson always writes.
+     */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of(
+                "jersey.config.disableJsonBinding", true,
+                "jersey.config.disableMoxyJson", true,
+                "jersey.config.server.disableMetainfServicesLookup", true,
+                "jersey.config.server.wadl.disableWadl", true);
+    }
+}

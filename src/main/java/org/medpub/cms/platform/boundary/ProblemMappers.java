@@ -1,0 +1,129 @@
+package org.medpub.cms.platform.boundary;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Comparator;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.medpub.cms.platform.control.BusinessException;
+import org.medpub.cms.platform.control.BusinessException.FieldError;
+
+/** Turns every failure of a request into a problem answer; each mapper sits beside the others here. */
+public final class ProblemMappers {
+
+    private ProblemMappers() {
+    }
+
+    @Provider
+    public static class BusinessExceptionMapper implements ExceptionMapper<BusinessException> {
+        @Override
+        public Response toResponse(BusinessException e) {
+            return Problem.of(e.type(), e.title(), e.status(), e.getMessage(), e.errors()).toResponse();
+        }
+    }
+
+    @Provider
+    public static class ValidationMapper implements ExceptionMapper<ConstraintViolationException> {
+        @Override
+        public Response toResponse(ConstraintViolationException e) {
+            List<FieldError> errors = e.getConstraintViolations().stream()
+                    .map(v -> new FieldError(fieldOf(v), v.getMessage()))
+                    .sorted(Comparator.comparing(FieldError::field))
+                    .toList();
+            String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+            return Problem.of("invalid-input", "The request has invalid fields", 400, detail, errors).toResponse();
+        }
+
+        /** The path inside the request body, without the Java method and parameter it arrived through. */
+        private static String fieldOf(ConstraintViolation<?> violation) {
+            StringBuilder field = new StringBuilder();
+            for (Path.Node node : violation.getPropertyPath()) {
+                if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
+                    continue;
+                }
+                if (node.getIndex() != null && field.length() > 0) {
+                    field.append('[').append(node.getIndex()).append(']');
+                }
+                if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+                    if (field.length() > 0) {
+                        field.append('.');
+                    }
+                    field.append(node.getName());
+                }
+            }
+            return field.length() == 0 ? "body" : field.toString();
+        }
+    }
+
+    @Provider
+    public static class JsonMapper implements ExceptionMapper<JsonProcessingException> {
+        @Override
+        public Response toResponse(JsonProcessingException e) {
+            if (e instanceof UnrecognizedPropertyException unknown) {
+                String field = unknown.getPropertyName();
+                return Problem.of("invalid-input", "The request has invalid fields", 400,
+                        "Unknown field '" + field + "'", List.of(new FieldError(field, "unknown field"))).toResponse();
+            }
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+                String field = mapping.getPath().stream()
+                        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                        .collect(Collectors.joining(".")).replace(".[", "[");
+                return Problem.of("invalid-input", "The request has invalid fields", 400,
+                        "Field '" + field + "' has the wrong type" + where,
+                        List.of(new FieldError(field, "wrong type"))).toResponse();
+            }
+            return Problem.of("malformed-json", "The body is not valid JSON", 400,
+                    "The request body could not be read as JSON" + where).toResponse();
+        }
+    }
+
+    @Provider
+    public static class WebApplicationMapper implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            Response original = e.getResponse();
+            int status = original.getStatus();
+            Throwable cause = e.getCause();
+            if (cause instanceof JsonProcessingException json) {
+                return new JsonMapper().toResponse(json);
+            }
+            var info = Response.Status.fromStatusCode(status);
+            String title = info == null ? "Request failed" : info.getReasonPhrase();
+            String detail = status == 404 ? "Nothing is at this address" : title;
+            Response.ResponseBuilder answer = Response.fromResponse(Problem.of(
+                    title.toLowerCase().replace(' ', '-'), title, status, detail).toResponse());
+            original.getHeaders().forEach((name, values) -> {
+                if (!name.equalsIgnoreCase("Content-Type")) {
+                    values.forEach(v -> answer.header(name, v));
+                }
+            });
+            return answer.build();
+        }
+    }
+
+    /** The last resort: the caller learns that it failed, the log learns why. */
+    @Provider
+    public static class UnexpectedMapper implements ExceptionMapper<Throwable> {
+        private static final Logger LOG = Logger.getLogger(UnexpectedMapper.class.getName());
+
+        @Override
+        public Response toResponse(Throwable e) {
+            LOG.log(Level.SEVERE, "Request failed unexpectedly", e);
+            return Problem.of("internal-error", "Internal error", 500,
+                    "The request failed on the server; it has been logged").toResponse();
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.medpub.cms.platform.control;
+
+import java.util.List;
+
+/**
+ * A request the application refuses for a reason the caller can act on. Each kind answers with
+ * its own HTTP status and problem type; nothing was changed when one is thrown.
+ */
+public abstract class BusinessException extends RuntimeException {
+
+    /** A field of the request and what is wrong with it. */
+    public record FieldError(String field, String message) {
+    }
+
+    private final List<FieldError> errors;
+
+    protected BusinessException(String detail) {
+        this(detail, List.of());
+    }
+
+    protected BusinessException(String detail, List<FieldError> errors) {
+        super(detail);
+        this.errors = List.copyOf(errors);
+    }
+
+    public abstract int status();
+
+    /** A short, stable slug naming the kind of problem; the problem type URI ends with it. */
+    public abstract String type();
+
+    public abstract String title();
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    public static final class NotFound extends BusinessException {
+        public NotFound(String detail) {
+            super(detail);
+        }
+
+        public int status() { return 404; }
+        public String type() { return "not-found"; }
+        public String title() { return "Not found"; }
+    }
+
+    public static final class InvalidInput extends BusinessException {
+        public InvalidInput(String detail, List<FieldError> errors) {
+            super(detail, errors);
+        }
+
+        public InvalidInput(String field, String message) {
+            super(message, List.of(new FieldError(field, message)));
+        }
+
+        public int status() { return 400; }
+        public String type() { return "invalid-input"; }
+        public String title() { return "The request has invalid fields"; }
+    }
+
+    public static final class Conflict extends BusinessException {
+        private final String type;
+
+        public Conflict(String type, String detail) {
+            super(detail);
+            this.type = type;
+        }
+
+        public int status() { return 409; }
+        public String type() { return type; }
+        public String title() { return "Conflicts with the current state"; }
+    }
+
+    public static final class Forbidden extends BusinessException {
+        public Forbidden(String detail) {
+            super(detail);
+        }
+
+        public int status() { return 403; }
+        public String type() { return "forbidden"; }
+        public String title() { return "Not permitted for your role"; }
+    }
+
+    /** Someone saved in between: the caller's If-Match names a revision that is no longer current. */
+    public static final class StaleRevision extends BusinessException {
+        public StaleRevision(String detail) {
+            super(detail);
+        }
+
+        public int status() { return 412; }
+        public String type() { return "stale-revision"; }
+        public String title() { return "Someone else saved in between"; }
+    }
+
+    public static final class PreconditionRequired extends BusinessException {
+        public PreconditionRequired(String detail) {
+            super(detail);
+        }
+
+        public int status() { return 428; }
+        public String type() { return "if-match-required"; }
+        public String title() { return "If-Match is required"; }
+    }
+}

@@ -1,0 +1,69 @@
+package org.medpub.cms.platform.control;
+
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The application's database: H2 under {@code cms.data.dir} by default, PostgreSQL (or any
+ * database with a bundled driver) when {@code cms.db.url} names one. The schema belongs to the
+ * Flyway migrations in {@code db/migration}, run at start-up before anything else touches the
+ * database; JPA never generates tables.
+ */
+@ApplicationScoped
+@DataSourceDefinition(
+        name = Database.JNDI_NAME,
+        className = "org.medpub.cms.platform.control.JdbcUrlDataSource",
+        url = "${MPCONFIG=cms.db.url}",
+        user = "${MPCONFIG=cms.db.user}",
+        password = "${MPCONFIG=cms.db.password}",
+        minPoolSize = 2,
+        maxPoolSize = 32,
+        properties = {
+            "fish.payara.is-connection-validation-required=true",
+            "fish.payara.connection-validation-method=meta-data",
+            "fish.payara.fail-all-connections=true"
+        })
+public class Database {
+
+    public static final String JNDI_NAME = "java:app/jdbc/cms";
+    /** Observers of start-up that need the schema use a later priority than this. */
+    public static final int MIGRATED = 100;
+
+    private static final Logger LOG = Logger.getLogger(Database.class.getName());
+
+    @Resource(lookup = JNDI_NAME)
+    DataSource dataSource;
+
+    private volatile boolean migrated;
+
+    void migrate(@Observes @Priority(MIGRATED) Startup startup) {
+        var result = Flyway.configure(Database.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/common", "classpath:db/migration/{vendor}")
+                .failOnMissingLocations(false)
+                .load()
+                .migrate();
+        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+                + " migrations applied now) on " + result.database);
+        migrated = true;
+    }
+
+    public boolean isMigrated() {
+        return migrated;
+    }
+
+    public boolean isReachable() {
+        try (var connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}

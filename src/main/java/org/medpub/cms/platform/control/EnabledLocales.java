@@ -1,0 +1,47 @@
+package org.medpub.cms.platform.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The locales articles may be written in ({@code cms.locales}); the first is the default locale. */
+@ApplicationScoped
+public class EnabledLocales {
+
+    @Inject
+    @ConfigProperty(name = "cms.locales", defaultValue = "en,es,de,fr,ar")
+    List<String> configured;
+
+    private List<String> tags;
+
+    @PostConstruct
+    void normalise() {
+        tags = configured.stream().map(EnabledLocales::canonical).distinct().toList();
+    }
+
+    /** Reduces any spelling of a language tag ({@code ES_mx}, {@code es-MX}) to its BCP 47 form. */
+    public static String canonical(String tag) {
+        return Locale.forLanguageTag(tag.trim().replace('_', '-')).toLanguageTag();
+    }
+
+    /** The enabled locale this tag names, if it names one. */
+    public Optional<String> find(String tag) {
+        if (tag == null || tag.isBlank()) {
+            return Optional.empty();
+        }
+        String wanted = canonical(tag);
+        return tags.stream().filter(t -> t.equalsIgnoreCase(wanted)).findFirst();
+    }
+
+    public List<String> all() {
+        return tags;
+    }
+
+    public String defaultLocale() {
+        return tags.get(0);
+    }
+}

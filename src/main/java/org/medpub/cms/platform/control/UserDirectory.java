@@ -1,0 +1,49 @@
+package org.medpub.cms.platform.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import org.medpub.cms.platform.entity.UserAccount;
+
+/** The editorial team's accounts: looked up at sign-in, created by an admin or by demo mode. */
+@ApplicationScoped
+public class UserDirectory {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Pbkdf2PasswordHash passwordHash;
+
+    @Inject
+    Clock clock;
+
+    public Optional<UserAccount> find(String username) {
+        return em.createQuery("select u from UserAccount u where u.username = :name", UserAccount.class)
+                .setParameter("name", username)
+                .getResultStream()
+                .findFirst();
+    }
+
+    @Transactional
+    public UserAccount create(String username, char[] password, String displayName, String credentials, String email,
+            Set<String> roles) {
+        var account = new UserAccount(username, hash(password), displayName, credentials, email, roles, clock.instant());
+        em.persist(account);
+        return account;
+    }
+
+    public boolean verify(UserAccount account, char[] password) {
+        return passwordHash.verify(password, account.getPasswordHash());
+    }
+
+    private String hash(char[] password) {
+        return passwordHash.generate(password);
+    }
+}

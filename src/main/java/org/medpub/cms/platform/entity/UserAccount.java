@@ -1,0 +1,93 @@
+package org.medpub.cms.platform.entity;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * A member of the editorial team who signs in. The password is kept only as a PBKDF2 hash;
+ * credentials (e.g. "MD, psychiatry") are shown with a medical reviewer's sign-off.
+ */
+@Entity
+@Table(name = "app_user")
+public class UserAccount {
+
+    @Id
+    @SequenceGenerator(name = "app_user_seq", sequenceName = "app_user_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "app_user_seq")
+    private Long id;
+
+    @Column(updatable = false)
+    private String username;
+
+    @Column(name = "password_hash")
+    private String passwordHash;
+
+    @Column(name = "display_name")
+    private String displayName;
+
+    private String credentials;
+
+    private String email;
+
+    @Column(name = "created_at", updatable = false)
+    private Instant createdAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "user_id"))
+    @Column(name = "role")
+    private Set<String> roles = new HashSet<>();
+
+    protected UserAccount() {
+    }
+
+    public UserAccount(String username, String passwordHash, String displayName, String credentials, String email,
+            Set<String> roles, Instant createdAt) {
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.displayName = displayName;
+        this.credentials = credentials;
+        this.email = email;
+        this.roles = new HashSet<>(roles);
+        this.createdAt = createdAt;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public String getCredentials() {
+        return credentials;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public Set<String> getRoles() {
+        return Set.copyOf(roles);
+    }
+}

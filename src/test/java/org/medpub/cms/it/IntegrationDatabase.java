@@ -1,0 +1,94 @@
+package org.medpub.cms.it;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * Gives the integration tests their database before Arquillian starts Payara Micro: a real
+ * PostgreSQL that this JVM starts (or the one named by {@code CMS_TEST_DB_URL}), or a fresh H2
+ * folder for the suite that proves the embedded default. The choice comes from the failsafe
+ * execution ({@code cms.it.database}); unit tests have none and start nothing.
+ * <p>
+ * The connector reads Payara Micro's JVM and command-line options from the system properties
+ * {@code payara.cmdOptions} and {@code payara.extraMicroOptions}, so they are set here.
+ */
+public class IntegrationDatabase implements LauncherSessionListener {
+
+    private EmbeddedPostgres postgres;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        String kind = System.getProperty("cms.it.database");
+        if (kind == null || System.getProperty("payara.cmdOptions") != null) {
+            return;
+        }
+        String url;
+        String user;
+        String password;
+        if (kind.equals("postgresql")) {
+            String external = System.getenv("CMS_TEST_DB_URL");
+            if (external != null && !external.isBlank()) {
+                url = external;
+                user = System.getenv().getOrDefault("CMS_TEST_DB_USER", "cms");
+                password = System.getenv().getOrDefault("CMS_TEST_DB_PASSWORD", "cms");
+            } else {
+                try {
+                    postgres = EmbeddedPostgres.builder().start();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
+                }
+                url = postgres.getJdbcUrl("postgres", "postgres");
+                user = "postgres";
+                password = "postgres";
+            }
+        } else {
+            Path dataDir = Path.of("target", "it-h2-data").toAbsolutePath();
+            deleteRecursively(dataDir);
+            url = "jdbc:h2:file:" + dataDir + "/cms;DB_CLOSE_ON_EXIT=FALSE";
+            user = "cms";
+            password = "cms";
+        }
+        System.setProperty("cms.it.db.url", url);
+        System.setProperty("cms.it.db.user", user);
+        System.setProperty("cms.it.db.password", password);
+        System.setProperty("payara.cmdOptions", String.join(" ",
+                "-Xmx768m",
+                "-Dcms.db.url=" + url.replace(" ", "\\ "),
+                "-Dcms.db.user=" + user,
+                "-Dcms.db.password=" + password,
+                "-Dcms.demo=true",
+                "-Dhazelcast.socket.bind.any=false"));
+        String serverConfig = System.getProperty("cms.it.server-config", "server-config").replace(" ", "\\ ");
+        System.setProperty("payara.extraMicroOptions", String.join(" ",
+                "--interfaces", "127.0.0.1",
+                "--clustername", "cms-it-" + ProcessHandle.current().pid(),
+                "--postbootcommandfile", serverConfig + "/post-boot-commands.asadmin"));
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.medpub.cms.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.medpub.cms.it.Fixtures.article;
+import static org.medpub.cms.it.Fixtures.edit;
+import static org.medpub.cms.it.Fixtures.unique;
+
+import org.junit.jupiter.api.Test;
+
+/** Sign-in, roles at the API's door, OpenAPI, and the JSON writer in use. */
+abstract class PlatformTests {
+
+    @Test
+    void anonymousAndWrongPasswordsAre401() {
+        var anonymous = Api.anonymous().get("/api/articles");
+        assertEquals(401, anonymous.status());
+        assertTrue(anonymous.header("WWW-Authenticate").orElseThrow().startsWith("Basic"));
+        assertEquals(401, Api.as("author", "wrong").get("/api/articles").status());
+        assertEquals(401, Api.as("nobody", "demo").get("/api/articles").status());
+    }
+
+    @Test
+    void rolesThatMayNotWriteGet403AndNothingIsStored() {
+        String slug = unique("forbidden");
+        var byReviewer = Api.as("reviewer").post("/api/articles", article(slug));
+        assertEquals(403, byReviewer.status(), byReviewer::toString);
+        assertEquals(403, byReviewer.json().get("status").asInt());
+        assertEquals(0, DatabaseRows.count("select count(*) from revision where slug = ?", slug));
+
+        var created = Api.as("author").post("/api/articles", article(slug));
+        String path = created.header("Location").orElseThrow().replaceAll("^.*(/api/)", "/api/");
+        var byTranslator = Api.as("translator").put(path + "/locales/en", edit(slug, "x", "x"), "\"r1\"");
+        assertEquals(403, byTranslator.status());
+        assertEquals(200, Api.as("editor").get(path).status());
+    }
+
+    @Test
+    void openApiDescribesTheApi() {
+        var openapi = Api.anonymous().get("/openapi");
+        assertEquals(200, openapi.status());
+        assertTrue(openapi.body().contains("/api/articles/{id}/locales/{locale}"), openapi::body);
+    }
+
+    @Test
+    void datesAreIsoStringsWrittenByJackson() {
+        var created = Api.as("author").post("/api/articles", article(unique("jackson")));
+        String createdAt = created.json().get("createdAt").asText();
+        assertTrue(createdAt.matches("\\d{4}-\\d{2}-\\d{2}T.*Z"), createdAt);
+    }
+}

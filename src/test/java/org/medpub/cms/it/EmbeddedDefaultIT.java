@@ -1,0 +1,92 @@
+package org.medpub.cms.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.medpub.cms.it.Fixtures.article;
+import static org.medpub.cms.it.Fixtures.edit;
+import static org.medpub.cms.it.Fixtures.unique;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The embedded default that the run command starts: H2 in a data folder, demo users and demo
+ * articles, and the API working on it.
+ */
+@Tag("h2")
+@ExtendWith(ArquillianExtension.class)
+class EmbeddedDefaultIT {
+
+    @Deployment(testable = false)
+    static WebArchive builtWar() {
+        return SuiteDeployment.builtWar();
+    }
+
+    @ArquillianResource
+    URL server;
+
+    @BeforeEach
+    void shareServer() throws URISyntaxException {
+        Api.useServer(server.toURI());
+    }
+
+    @Test
+    void isReadyOnH2InTheDataFolder() {
+        assertEquals(200, Api.anonymous().get("/health/ready").status());
+        String url = System.getProperty("cms.it.db.url");
+        assertTrue(url.startsWith("jdbc:h2:file:"), url);
+        Path file = Path.of(url.substring("jdbc:h2:file:".length(), url.indexOf(';')) + ".mv.db");
+        assertTrue(Files.isRegularFile(file), file + " exists");
+    }
+
+    @Test
+    void everyDemoUserSignsInWithTheDemoPassword() {
+        for (String user : new String[] {"author", "translator", "reviewer", "editor", "admin"}) {
+            assertEquals(200, Api.as(user).get("/api/articles?limit=1").status(), user);
+        }
+        assertEquals(401, Api.as("admin", "wrong").get("/api/articles").status());
+    }
+
+    @Test
+    void fourDemoArticlesHaveSpanishTranslations() {
+        JsonNode english = Api.as("editor").get("/api/articles?locale=en&limit=100").json().get("items");
+        Set<Long> demo = new HashSet<>();
+        english.forEach(item -> demo.add(item.get("id").asLong()));
+        JsonNode spanish = Api.as("editor").get("/api/articles?locale=es&limit=100").json().get("items");
+        Set<Long> translated = new HashSet<>();
+        spanish.forEach(item -> translated.add(item.get("id").asLong()));
+        assertTrue(translated.size() >= 4, spanish::toString);
+        assertTrue(demo.containsAll(translated), "every Spanish demo article has its English source");
+        JsonNode first = Api.as("editor").get("/api/articles/" + translated.iterator().next()).json();
+        assertEquals("in_progress", ArticleApiTests.locale(first, "es").get("translationStatus").asText());
+        assertEquals(1, ArticleApiTests.locale(first, "es").get("sourceRevision").asInt());
+    }
+
+    @Test
+    void articlesAreSavedAndReadBackOnH2() {
+        Api author = Api.as("author");
+        String slug = unique("h2");
+        var created = author.post("/api/articles", article(slug));
+        assertEquals(201, created.status(), created::toString);
+        String path = RevisionApiTests.path(created);
+
+        assertEquals(200, author.put(path + "/locales/en", edit(slug, "Revised on H2.", "h2"), "\"r1\"").status());
+        assertEquals(412, author.put(path + "/locales/en", edit(slug, "Stale.", "h2"), "\"r1\"").status());
+        assertEquals("Revised on H2.", author.get(path + "/locales/en").json().get("body").asText());
+        assertEquals(2, author.get(path + "/locales/en/revisions").json().get("revisions").size());
+        assertEquals(200, author.get(path + "/locales/en/diff?from=1&to=2").status());
+    }
+}

@@ -129,6 +129,10 @@ PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0))
 BASE="http://127.0.0.1:$PORT"
 mkdir -p "$WORK/data" "$WORK/payara" "$WORK/tmp"
 LOG="$WORK/server.log"
+# --interfaces only concerns clustering: Payara Micro's HTTP listener binds 0.0.0.0 unless told otherwise.
+# The benchmark's server listens on loopback only; the project's post-boot commands run unchanged.
+PRE_BOOT="$WORK/pre-boot-commands.asadmin"
+echo 'set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1' >"$PRE_BOOT"
 
 echo "== starting Payara Micro ($DB_NAME) on 127.0.0.1:$PORT; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 START_NS="$(date +%s%N)"
@@ -139,7 +143,7 @@ START_NS="$(date +%s%N)"
     exec setsid java -Xmx1g -Djava.io.tmpdir="$WORK/tmp" \
         -Dcms.data.dir="$WORK/data" -Dcms.demo=true -Dhazelcast.socket.bind.any=false "${DB_PROPS[@]}" \
         -jar "$PAYARA_JAR" --deploy "$WORK/cms.war" --contextroot / --port "$PORT" --nocluster \
-        --interfaces 127.0.0.1 --rootdir "$WORK/payara" --postbootcommandfile "$POST_BOOT"
+        --interfaces 127.0.0.1 --rootdir "$WORK/payara" --prebootcommandfile "$PRE_BOOT" --postbootcommandfile "$POST_BOOT"
 ) >"$LOG" 2>&1 </dev/null &
 SERVER_PID=$!
 
@@ -168,6 +172,12 @@ while :; do
     fi
     status="$(http_status /health/ready)"
     [[ "$status" == 200 ]] && break
+    if grep -q 'Exception while loading the app' "$LOG"; then
+        # Payara Micro stays up without the application: no use waiting for readiness.
+        echo "bench: the application failed to deploy; the causes in the log:" >&2
+        sed 's/\x1b\[[0-9;]*m//g' "$LOG" | grep -E '^Caused by|SEVERE' | cut -c1-400 | head -n 12 >&2
+        exit 1
+    fi
     if (( $(date +%s) >= deadline )); then
         echo "bench: not ready after ${READY_TIMEOUT} s (last answer: $status); the log ends:" >&2
         tail -n 60 "$LOG" >&2
@@ -177,6 +187,10 @@ while :; do
 done
 STARTUP_S="$(awk -v a="$START_NS" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')"
 echo "server ready in $STARTUP_S s (pid $SERVER_PID, $(cat /proc/$SERVER_PID/comm))"
+if command -v ss >/dev/null; then
+    listening="$(ss -Htln "sport = :$PORT" | awk '{ print $4 }' | sort -u | paste -sd' ')"
+    [[ "$listening" =~ ^(\[::ffff:)?127\.0\.0\.1\]?:$PORT$ ]] || echo "bench: warning: the server listens on $listening, not only on loopback" >&2
+fi
 status="$(http_status '/api/articles?limit=1' "$API_USER:$API_PASSWORD")"
 [[ "$status" == 200 ]] || die "GET /api/articles as $API_USER answered $status, not 200 (is demo mode on?)"
 

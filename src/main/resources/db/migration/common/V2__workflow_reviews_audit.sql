@@ -87,6 +87,6 @@ create index mail_outbox_pending on mail_outbox (sent_at, next_attempt_at);
 
 -- settings the application makes itself, such as the key that signs preview links
 create table app_setting (
-    name  varchar(100) primary key,
-    value varchar(1000) not null
+    name          varchar(100) primary key,
+    setting_value varchar(1000) not null
 );

@@ -64,4 +64,12 @@ class ApiSuiteIT {
     @Nested
     class Platform extends PlatformTests {
     }
+
+    @Nested
+    class WorkflowStory extends WorkflowStoryTests {
+    }
+
+    @Nested
+    class AppendOnly extends AppendOnlyTests {
+    }
 }

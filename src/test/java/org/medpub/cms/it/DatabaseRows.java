@@ -10,10 +10,23 @@ public final class DatabaseRows {
     private DatabaseRows() {
     }
 
+    /** Runs a change as the application's database user would; the caller sees the database's refusal. */
+    public static int execute(String sql, Object... parameters) throws SQLException {
+        try (Connection connection = connect(); var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        }
+    }
+
+    private static Connection connect() throws SQLException {
+        return DriverManager.getConnection(System.getProperty("cms.it.db.url"), System.getProperty("cms.it.db.user"),
+                System.getProperty("cms.it.db.password"));
+    }
+
     public static long count(String sql, Object... parameters) {
-        try (Connection connection = DriverManager.getConnection(System.getProperty("cms.it.db.url"),
-                System.getProperty("cms.it.db.user"), System.getProperty("cms.it.db.password"));
-             var statement = connection.prepareStatement(sql)) {
+        try (Connection connection = connect(); var statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }

@@ -62,6 +62,10 @@ public class IntegrationDatabase implements LauncherSessionListener {
                 "-Dcms.db.user=" + user,
                 "-Dcms.db.password=" + password,
                 "-Dcms.demo=true",
+                // scheduled publications are looked for every second, and re-reviews listed 400 days ahead,
+                // so that the tests see both without waiting
+                "-Dcms.schedule.poll-seconds=1",
+                "-Dcms.review.due-soon=P400D",
                 "-Dhazelcast.socket.bind.any=false"));
         String serverConfig = System.getProperty("cms.it.server-config", "server-config").replace(" ", "\\ ");
         System.setProperty("payara.extraMicroOptions", String.join(" ",

@@ -39,6 +39,7 @@ import org.medpub.cms.article.entity.Article;
 import org.medpub.cms.article.entity.ArticleVariant;
 import org.medpub.cms.article.entity.Revision;
 import org.medpub.cms.platform.boundary.Caller;
+import org.medpub.cms.platform.boundary.PathParams;
 import org.medpub.cms.platform.control.BusinessException;
 import org.medpub.cms.platform.control.EnabledLocales;
 import org.medpub.cms.platform.entity.Role;
@@ -99,7 +100,7 @@ public class ArticlesResource {
     @GET
     @Path("{id}")
     public ArticleView article(@PathParam("id") String id) {
-        return ArticleView.of(article(id, true), locales.all());
+        return ArticleView.of(find(id), locales.all());
     }
 
     @GET
@@ -114,7 +115,7 @@ public class ArticlesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response save(@PathParam("id") String id, @PathParam("locale") String locale,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid RevisionEdit request) {
-        Article article = article(id, true);
+        Article article = find(id);
         String target = enabledLocale("locale", locale);
         boolean source = target.equals(article.getSourceLocale());
         if (source) {
@@ -173,19 +174,19 @@ public class ArticlesResource {
                 RevisionDiff.compare(a.content(), b.content()).stream().map(FieldDiffView::of).toList());
     }
 
-    private Article article(String id, boolean required) {
-        return parseId(id).flatMap(store::find)
+    private Article find(String id) {
+        return PathParams.id(id).flatMap(store::find)
                 .orElseThrow(() -> new BusinessException.NotFound("There is no article " + id));
     }
 
     private ArticleVariant variant(String id, String locale) {
-        Article article = article(id, true);
+        Article article = find(id);
         return locales.find(locale).flatMap(article::variant)
                 .orElseThrow(() -> new BusinessException.NotFound("Article " + id + " has no version in " + locale));
     }
 
     private Revision revision(ArticleVariant variant, String number) {
-        return parseNumber(number).flatMap(n -> store.revision(variant, n))
+        return PathParams.number(number).flatMap(n -> store.revision(variant, n))
                 .orElseThrow(() -> new BusinessException.NotFound("There is no revision " + number + " of article "
                         + variant.getArticle().getId() + " in " + variant.getLocale()));
     }
@@ -207,30 +208,13 @@ public class ArticlesResource {
         if (limit == null || limit.isBlank()) {
             return Math.min(20, maxPageSize);
         }
-        return parseNumber(limit).filter(n -> n >= 1 && n <= maxPageSize).orElseThrow(() ->
+        return PathParams.number(limit).filter(n -> n >= 1 && n <= maxPageSize).orElseThrow(() ->
                 new BusinessException.InvalidInput("limit", "must be a whole number from 1 to " + maxPageSize));
     }
 
     private static String tagValue(Revision revision) {
         // Response.tag(String) quotes the value itself
         return RevisionPrecondition.tagOf(revision.getNumber()).replace("\"", "");
-    }
-
-    private static java.util.Optional<Long> parseId(String text) {
-        try {
-            long value = Long.parseLong(text);
-            return value > 0 ? java.util.Optional.of(value) : java.util.Optional.empty();
-        } catch (NumberFormatException e) {
-            return java.util.Optional.empty();
-        }
-    }
-
-    private static java.util.Optional<Integer> parseNumber(String text) {
-        try {
-            return java.util.Optional.of(Integer.parseInt(text.strip()));
-        } catch (NumberFormatException | NullPointerException e) {
-            return java.util.Optional.empty();
-        }
     }
 
     private static Long decodeCursor(String cursor) {

@@ -1,6 +1,7 @@
 package org.medpub.cms.article.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -29,6 +30,9 @@ public class ArticleStore {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<RevisionSaved> saved;
 
     /** The outcome of a save: the new revision and whether it started a new locale variant. */
     public record Saved(Revision revision, boolean newVariant) {
@@ -144,6 +148,11 @@ public class ArticleStore {
         return query.getResultList();
     }
 
+    /** The variant, locked for the rest of the transaction so that changes to it happen one at a time. */
+    public Optional<ArticleVariant> lockedVariant(long articleId, String locale) {
+        return find(articleId).flatMap(article -> lockedVariant(article, locale));
+    }
+
     private Optional<ArticleVariant> lockedVariant(Article article, String locale) {
         return em.createQuery("select v from ArticleVariant v where v.article = :article and v.locale = :locale",
                         ArticleVariant.class)
@@ -170,6 +179,7 @@ public class ArticleStore {
         var revision = new Revision(variant, content, author, clock.instant());
         em.persist(revision);
         variant.advanceTo(revision);
+        saved.fire(new RevisionSaved(revision));
         em.flush();
         return revision;
     }

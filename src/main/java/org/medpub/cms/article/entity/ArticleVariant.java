@@ -50,6 +50,9 @@ public class ArticleVariant {
     @Column(name = "updated_at")
     private Instant updatedAt;
 
+    @Column(name = "assigned_reviewer")
+    private String assignedReviewer;
+
     @Version
     private int version;
 
@@ -71,6 +74,29 @@ public class ArticleVariant {
         this.current = revision;
         this.slug = revision.getSlug();
         this.updatedAt = revision.getCreatedAt();
+    }
+
+    /** The workflow moves the variant on; what readers see changes only through {@link #publish}. */
+    public void moveTo(WorkflowState next) {
+        this.state = next;
+    }
+
+    /** Makes a revision the one readers see. */
+    public void publish(Revision revision, Instant at) {
+        this.live = revision;
+        this.state = WorkflowState.PUBLISHED;
+        this.updatedAt = at;
+    }
+
+    /** Readers no longer see any revision of this variant. */
+    public void takeOffline(WorkflowState next, Instant at) {
+        this.live = null;
+        this.state = next;
+        this.updatedAt = at;
+    }
+
+    public void assignReviewer(String reviewer) {
+        this.assignedReviewer = reviewer;
     }
 
     public int nextRevisionNumber() {
@@ -111,5 +137,9 @@ public class ArticleVariant {
 
     public Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    public String getAssignedReviewer() {
+        return assignedReviewer;
     }
 }

@@ -6,6 +6,12 @@ import java.util.Map;
 import java.util.Set;
 import org.medpub.cms.article.boundary.ArticlesResource;
 import org.medpub.cms.article.boundary.ImportResource;
+import org.medpub.cms.workflow.boundary.AssignmentResource;
+import org.medpub.cms.workflow.boundary.CommentsResource;
+import org.medpub.cms.workflow.boundary.HistoryResource;
+import org.medpub.cms.workflow.boundary.ReviewsResource;
+import org.medpub.cms.workflow.boundary.TransitionsResource;
+import org.medpub.cms.workflow.boundary.WorkflowResource;
 
 /**
  * The JSON API under {@code /api}. It lists what it serves rather than letting the server scan
@@ -20,6 +26,12 @@ public class ApiApplication extends Application {
         return Set.of(
                 ArticlesResource.class,
                 ImportResource.class,
+                TransitionsResource.class,
+                HistoryResource.class,
+                AssignmentResource.class,
+                CommentsResource.class,
+                WorkflowResource.class,
+                ReviewsResource.class,
                 JsonProvider.class,
                 RequestSizeLimit.class,
                 ProblemMappers.BusinessExceptionMapper.class,

@@ -4,7 +4,11 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.medpub.cms.platform.control.BusinessException;
+import org.medpub.cms.platform.entity.Role;
 
 /** Who is making the current request, and what their roles let them do. */
 @RequestScoped
@@ -19,6 +23,13 @@ public class Caller {
             throw new BusinessException.Forbidden("Sign in first");
         }
         return principal.getName();
+    }
+
+    /** The roles of the editorial team that the caller holds. */
+    public Set<String> roles() {
+        return Stream.of(Role.AUTHOR, Role.TRANSLATOR, Role.MEDICAL_REVIEWER, Role.EDITOR, Role.ADMIN)
+                .filter(security::isCallerInRole)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public boolean hasAnyRole(String... roles) {

@@ -46,13 +46,22 @@ public class Database {
     void migrate(@Observes @Priority(MIGRATED) Startup startup) {
         var result = Flyway.configure(Database.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration/common", "classpath:db/migration/{vendor}")
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor())
                 .failOnMissingLocations(false)
                 .load()
                 .migrate();
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
                 + " migrations applied now) on " + result.database);
         migrated = true;
+    }
+
+    /** The folder of migrations for this database alone: {@code h2} or {@code postgresql}. */
+    private String vendor() {
+        try (var connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("The database cannot be reached", e);
+        }
     }
 
     public boolean isMigrated() {

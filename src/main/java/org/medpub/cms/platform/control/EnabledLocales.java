@@ -37,6 +37,21 @@ public class EnabledLocales {
         return tags.stream().filter(t -> t.equalsIgnoreCase(wanted)).findFirst();
     }
 
+    /**
+     * The enabled locale that best fits an {@code Accept-Language} header, by RFC 4647 lookup:
+     * weights are honoured and a regional tag falls back to its language ({@code es-MX} → {@code es}).
+     */
+    public Optional<String> bestMatch(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(Locale.lookupTag(Locale.LanguageRange.parse(acceptLanguage), tags)).flatMap(this::find);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     public List<String> all() {
         return tags;
     }

@@ -1,0 +1,28 @@
+package org.medpub.cms.workflow.boundary;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import org.medpub.cms.workflow.control.TransitionCommand;
+
+/**
+ * The body of {@code POST …/transitions}.
+ *
+ * @param publishAt for {@code publish}: an ISO date-time with offset; absent or past means now
+ * @param checklist for {@code approve} and {@code reapprove}: every checklist item set to true
+ * @param revision  optional: the revision the caller looked at; 409 when another was saved since
+ */
+public record TransitionRequest(
+        @NotBlank String action,
+        @Size(max = 4000) String comment,
+        OffsetDateTime publishAt,
+        Map<String, Boolean> checklist,
+        @Positive Integer revision) {
+
+    TransitionCommand command() {
+        return new TransitionCommand(action.strip(), comment, publishAt == null ? null : publishAt.toInstant(), checklist,
+                revision);
+    }
+}

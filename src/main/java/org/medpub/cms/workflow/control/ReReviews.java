@@ -1,0 +1,85 @@
+package org.medpub.cms.workflow.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.medpub.cms.article.entity.ArticleVariant;
+import org.medpub.cms.workflow.entity.MedicalReview;
+import org.medpub.cms.workflow.entity.ReviewDecision;
+
+/**
+ * Medical content ages: what readers see is due for review again {@code cms.review.interval}
+ * (default twelve months) after its last sign-off, and is listed from {@code cms.review.due-soon}
+ * before that date.
+ */
+@ApplicationScoped
+public class ReReviews {
+
+    /** A published variant and when its live revision was last signed off and is due again. */
+    public record Due(ArticleVariant variant, Instant lastReviewed, Instant dueAt, boolean overdue) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "cms.review.interval", defaultValue = "P12M")
+    String interval;
+
+    @Inject
+    @ConfigProperty(name = "cms.review.due-soon", defaultValue = "P30D")
+    String dueSoon;
+
+    public List<Due> dueOrOverdue() {
+        Instant now = clock.instant();
+        Instant horizon = now.atOffset(ZoneOffset.UTC).plus(Period.parse(dueSoon)).toInstant();
+        // newest first, so the first sign-off seen per variant is its last one
+        List<MedicalReview> signOffs = em.createQuery("select m from MedicalReview m join m.variant v"
+                        + " where m.revision = v.live and m.decision <> :rejected order by m.reviewedAt desc",
+                        MedicalReview.class)
+                .setParameter("rejected", ReviewDecision.REJECTED)
+                .getResultList();
+        Map<Long, MedicalReview> lastPerVariant = new LinkedHashMap<>();
+        signOffs.forEach(review -> lastPerVariant.putIfAbsent(review.getVariant().getId(), review));
+        return lastPerVariant.values().stream()
+                .map(review -> due(review.getVariant(), review.getReviewedAt(), now))
+                .filter(due -> !due.dueAt().isAfter(horizon))
+                .sorted(Comparator.comparing(Due::dueAt))
+                .toList();
+    }
+
+    /** The last sign-off of what readers see in this variant: the "last reviewed" date. */
+    public Optional<MedicalReview> lastSignOff(ArticleVariant variant) {
+        return em.createQuery("select m from MedicalReview m where m.variant = :variant and m.revision = :live"
+                        + " and m.decision <> :rejected order by m.reviewedAt desc", MedicalReview.class)
+                .setParameter("variant", variant)
+                .setParameter("live", variant.getLive().orElse(null))
+                .setParameter("rejected", ReviewDecision.REJECTED)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
+    }
+
+    public Instant dueAt(Instant lastReviewed) {
+        return lastReviewed.atOffset(ZoneOffset.UTC).plus(Period.parse(interval)).toInstant();
+    }
+
+    private Due due(ArticleVariant variant, Instant lastReviewed, Instant now) {
+        Instant dueAt = dueAt(lastReviewed);
+        return new Due(variant, lastReviewed, dueAt, !dueAt.isAfter(now));
+    }
+}

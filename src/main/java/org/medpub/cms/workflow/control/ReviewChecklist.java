@@ -1,0 +1,43 @@
+package org.medpub.cms.workflow.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * What a medical reviewer confirms, item by item, before approving: configured by key
+ * ({@code cms.review.checklist}), labelled from the i18n bundles ({@code review.checklist.<key>}).
+ */
+@ApplicationScoped
+public class ReviewChecklist {
+
+    public record Item(String key, String label) {
+    }
+
+    @Inject
+    @ConfigProperty(name = "cms.review.checklist",
+            defaultValue = "sources-current,risks-stated,no-promotion,dosing-checked")
+    List<String> keys;
+
+    public List<Item> items(Locale locale) {
+        ResourceBundle words = ResourceBundle.getBundle("i18n.messages", locale, ReviewChecklist.class.getClassLoader(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        return keys.stream()
+                .map(key -> new Item(key, words.containsKey("review.checklist." + key)
+                        ? words.getString("review.checklist." + key) : key))
+                .toList();
+    }
+
+    /** The items not confirmed with {@code true}, in the checklist's order. */
+    public List<String> unconfirmed(Map<String, Boolean> confirmed) {
+        return keys.stream().filter(key -> !Boolean.TRUE.equals(confirmed.get(key))).toList();
+    }
+
+    public List<String> keys() {
+        return List.copyOf(keys);
+    }
+}

@@ -1,0 +1,15 @@
+package org.medpub.cms.workflow.control;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A request to move an article in a locale along the workflow.
+ *
+ * @param publishAt        for publish: when, or null for now
+ * @param checklist        for a sign-off: the checklist items confirmed
+ * @param expectedRevision the revision the caller looked at, or null; refused when no longer current
+ */
+public record TransitionCommand(String action, String comment, Instant publishAt, Map<String, Boolean> checklist,
+        Integer expectedRevision) {
+}

@@ -1,0 +1,248 @@
+package org.medpub.cms.workflow.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.medpub.cms.article.control.ArticleStore;
+import org.medpub.cms.article.control.RevisionSaved;
+import org.medpub.cms.article.entity.ArticleVariant;
+import org.medpub.cms.article.entity.Revision;
+import org.medpub.cms.platform.control.BusinessException;
+import org.medpub.cms.platform.control.BusinessException.FieldError;
+import org.medpub.cms.platform.control.UserDirectory;
+import org.medpub.cms.platform.entity.Role;
+import org.medpub.cms.platform.entity.UserAccount;
+import org.medpub.cms.workflow.entity.MedicalReview;
+import org.medpub.cms.workflow.entity.ReviewDecision;
+import org.medpub.cms.workflow.entity.ScheduledPublication;
+import org.medpub.cms.workflow.entity.WorkflowState;
+
+/**
+ * Moves articles along the {@link EditorialWorkflow}: checks who may take a step from which
+ * state, enforces the medical sign-off (checklist, four eyes), records every step in the audit
+ * trail and tells the rest of the product through {@link WorkflowTransitioned}.
+ */
+@ApplicationScoped
+public class Transitions {
+
+    /** What a step left behind: the variant, and the publication it scheduled, if any. */
+    public record Outcome(ArticleVariant variant, ScheduledPublication scheduled) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    ArticleStore articles;
+
+    @Inject
+    UserDirectory users;
+
+    @Inject
+    ReviewChecklist checklist;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    AuditTrail auditTrail;
+
+    @Inject
+    Event<WorkflowTransitioned> transitioned;
+
+    @Transactional
+    public Outcome perform(long articleId, String locale, TransitionCommand command, Actor actor) {
+        if (!EditorialWorkflow.knows(command.action())) {
+            throw new BusinessException.InvalidInput("action", "'" + command.action() + "' is not a workflow action");
+        }
+        if (!actor.holdsAnyOf(EditorialWorkflow.roles(command.action()))) {
+            throw new BusinessException.Forbidden("To " + command.action() + " you need one of the roles "
+                    + String.join(", ", EditorialWorkflow.roles(command.action())));
+        }
+        ArticleVariant variant = articles.lockedVariant(articleId, locale)
+                .orElseThrow(() -> new BusinessException.NotFound("Article " + articleId + " has no version in " + locale));
+        WorkflowState from = variant.getState();
+        TransitionRule rule = EditorialWorkflow.rule(command.action(), from)
+                .orElseThrow(() -> new BusinessException.Conflict("transition-not-allowed",
+                        "Cannot " + command.action() + " an article that is " + from.key()));
+        if (command.expectedRevision() != null && command.expectedRevision() != variant.getCurrent().getNumber()) {
+            throw new BusinessException.Conflict("revision-changed", "Revision " + variant.getCurrent().getNumber()
+                    + " was saved after revision " + command.expectedRevision() + "; look at it first");
+        }
+        if (rule.needsLive() && variant.getLive().isEmpty()) {
+            throw new BusinessException.Conflict("nothing-published", "Readers see no revision of this article in " + locale);
+        }
+        String comment = command.comment() == null || command.comment().isBlank() ? null : command.comment().strip();
+        if (rule.commentRequired() && comment == null) {
+            throw new BusinessException.InvalidInput("comment", "Say what needs to change");
+        }
+        Revision concerned = rule.needsLive() ? variant.getLive().orElseThrow() : variant.getCurrent();
+        if (rule.signsOff()) {
+            signOff(rule, concerned, command, actor, comment);
+        }
+        ScheduledPublication scheduled = null;
+        switch (command.action()) {
+            case EditorialWorkflow.REJECT -> review(concerned, ReviewDecision.REJECTED, actor, comment, Set.of());
+            case EditorialWorkflow.PUBLISH -> {
+                Instant now = clock.instant();
+                if (command.publishAt() != null && command.publishAt().isAfter(now)) {
+                    scheduled = new ScheduledPublication(concerned, command.publishAt(), actor.username(), now);
+                    em.persist(scheduled);
+                    record(variant, concerned, "schedule", from, from, actor.username(),
+                            join("to publish at " + command.publishAt(), comment));
+                    return new Outcome(variant, scheduled);
+                }
+                cancelSchedules(variant);
+                variant.publish(concerned, now);
+            }
+            case EditorialWorkflow.UNPUBLISH, EditorialWorkflow.ARCHIVE -> {
+                cancelSchedules(variant);
+                variant.takeOffline(rule.target(from), clock.instant());
+            }
+            default -> {
+                // the state change below is all these steps do to the variant
+            }
+        }
+        variant.moveTo(rule.target(from));
+        announce(variant, concerned, command.action(), from, actor.username(), comment);
+        return new Outcome(variant, scheduled);
+    }
+
+    /** Publishes a scheduled revision that is due, unless it was claimed already or is no longer approved. */
+    @Transactional
+    public void publishScheduled(long scheduleId) {
+        var schedule = em.find(ScheduledPublication.class, scheduleId, LockModeType.PESSIMISTIC_WRITE);
+        if (schedule == null || schedule.getDoneAt() != null || schedule.getCancelledAt() != null) {
+            return;
+        }
+        Instant now = clock.instant();
+        ArticleVariant variant = articles.lockedVariant(schedule.getVariant().getArticle().getId(),
+                schedule.getVariant().getLocale()).orElseThrow();
+        WorkflowState from = variant.getState();
+        boolean stillApproved = from == WorkflowState.APPROVED
+                && variant.getCurrent().getId().equals(schedule.getRevision().getId());
+        if (!stillApproved) {
+            schedule.cancel(now);
+            return;
+        }
+        schedule.markDone(now);
+        variant.publish(schedule.getRevision(), now);
+        announce(variant, schedule.getRevision(), EditorialWorkflow.PUBLISH, from, schedule.getRequestedBy(),
+                "scheduled for " + schedule.getPublishAt());
+    }
+
+    @Transactional
+    public List<Long> dueSchedules() {
+        return em.createQuery("select s.id from ScheduledPublication s where s.doneAt is null and s.cancelledAt is null"
+                        + " and s.publishAt <= :now order by s.publishAt", Long.class)
+                .setParameter("now", clock.instant())
+                .getResultList();
+    }
+
+    public Optional<ScheduledPublication> pendingSchedule(ArticleVariant variant) {
+        return em.createQuery("select s from ScheduledPublication s where s.variant = :variant and s.doneAt is null"
+                        + " and s.cancelledAt is null order by s.publishAt", ScheduledPublication.class)
+                .setParameter("variant", variant)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** An edit starts a new draft: whatever review or schedule the previous revision had no longer applies. */
+    void onRevisionSaved(@Observes RevisionSaved saved) {
+        Revision revision = saved.revision();
+        ArticleVariant variant = revision.getVariant();
+        WorkflowState from = revision.getNumber() == 1 ? null : variant.getState();
+        if (from != null) {
+            cancelSchedules(variant);
+        }
+        variant.moveTo(WorkflowState.DRAFT);
+        record(variant, revision, revision.getNumber() == 1 ? "create" : "save", from, WorkflowState.DRAFT,
+                revision.getAuthor(), revision.getChangeNote());
+    }
+
+    @Transactional
+    public void assign(long articleId, String locale, String reviewer, Actor actor) {
+        ArticleVariant variant = articles.lockedVariant(articleId, locale)
+                .orElseThrow(() -> new BusinessException.NotFound("Article " + articleId + " has no version in " + locale));
+        if (reviewer != null && users.find(reviewer).filter(u -> u.getRoles().contains(Role.MEDICAL_REVIEWER)).isEmpty()) {
+            throw new BusinessException.InvalidInput("reviewer", "'" + reviewer + "' is not a medical reviewer");
+        }
+        variant.assignReviewer(reviewer);
+        record(variant, variant.getCurrent(), "assign", variant.getState(), variant.getState(), actor.username(),
+                reviewer == null ? "unassigned" : "assigned to " + reviewer);
+    }
+
+    private void signOff(TransitionRule rule, Revision revision, TransitionCommand command, Actor actor, String comment) {
+        List<String> writers = em.createQuery("select distinct r.author from Revision r where r.variant = :variant"
+                        + " and r.number <= :number and r.number > :after", String.class)
+                .setParameter("variant", revision.getVariant())
+                .setParameter("number", revision.getNumber())
+                .setParameter("after", rule.needsLive() ? revision.getNumber() - 1 : liveNumber(revision.getVariant()))
+                .getResultList();
+        if (writers.contains(actor.username())) {
+            throw new BusinessException.Forbidden("You wrote or edited this revision: another medical reviewer must "
+                    + "approve it (four eyes)");
+        }
+        Map<String, Boolean> confirmed = command.checklist() == null ? Map.of() : command.checklist();
+        List<String> missing = checklist.unconfirmed(confirmed);
+        if (!missing.isEmpty()) {
+            throw new BusinessException.InvalidInput("Confirm every item of the review checklist: "
+                    + String.join(", ", missing),
+                    missing.stream().map(key -> new FieldError("checklist." + key, "not confirmed")).toList());
+        }
+        List<String> unknown = confirmed.keySet().stream().filter(key -> !checklist.keys().contains(key)).toList();
+        if (!unknown.isEmpty()) {
+            throw new BusinessException.InvalidInput("The checklist has no item " + String.join(", ", unknown),
+                    unknown.stream().map(key -> new FieldError("checklist." + key, "unknown item")).toList());
+        }
+        review(revision, rule.action().equals(EditorialWorkflow.REAPPROVE) ? ReviewDecision.REAPPROVED
+                : ReviewDecision.APPROVED, actor, comment, Set.copyOf(checklist.keys()));
+    }
+
+    private int liveNumber(ArticleVariant variant) {
+        return variant.getLive().map(Revision::getNumber).orElse(0);
+    }
+
+    private void review(Revision revision, ReviewDecision decision, Actor actor, String comment, Set<String> confirmed) {
+        UserAccount reviewer = users.find(actor.username()).orElseThrow();
+        em.persist(new MedicalReview(revision, decision, reviewer.getUsername(), reviewer.getDisplayName(),
+                reviewer.getCredentials(), comment, confirmed, clock.instant()));
+    }
+
+    private void cancelSchedules(ArticleVariant variant) {
+        em.createQuery("select s from ScheduledPublication s where s.variant = :variant and s.doneAt is null"
+                        + " and s.cancelledAt is null", ScheduledPublication.class)
+                .setParameter("variant", variant)
+                .getResultList()
+                .forEach(s -> s.cancel(clock.instant()));
+    }
+
+    private void announce(ArticleVariant variant, Revision revision, String action, WorkflowState from, String actor,
+            String comment) {
+        record(variant, revision, action, from, variant.getState(), actor, comment);
+        transitioned.fire(new WorkflowTransitioned(variant.getArticle().getId(), variant.getLocale(), revision.getTitle(),
+                action, from, variant.getState(), revision.getNumber(), actor, comment, variant.getAssignedReviewer(),
+                revision.getAuthor(), clock.instant()));
+    }
+
+    private void record(ArticleVariant variant, Revision revision, String action, WorkflowState from, WorkflowState to,
+            String actor, String comment) {
+        auditTrail.record(variant, revision, action, from, to, actor, comment);
+    }
+
+    private static String join(String first, String second) {
+        return second == null ? first : first + ": " + second;
+    }
+}

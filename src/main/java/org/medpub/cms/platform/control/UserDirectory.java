@@ -31,10 +31,18 @@ public class UserDirectory {
                 .findFirst();
     }
 
+    /** The locales assigned to the user for translating into. */
+    public Set<String> locales(String username) {
+        return Set.copyOf(em.createQuery("select l from UserAccount u join u.locales l where u.username = :name", String.class)
+                .setParameter("name", username)
+                .getResultList());
+    }
+
     @Transactional
     public UserAccount create(String username, char[] password, String displayName, String credentials, String email,
-            Set<String> roles) {
-        var account = new UserAccount(username, hash(password), displayName, credentials, email, roles, clock.instant());
+            Set<String> roles, Set<String> locales) {
+        var account = new UserAccount(username, hash(password), displayName, credentials, email, roles, locales,
+                clock.instant());
         em.persist(account);
         return account;
     }

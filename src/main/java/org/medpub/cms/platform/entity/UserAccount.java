@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * A member of the editorial team who signs in. The password is kept only as a PBKDF2 hash;
- * credentials (e.g. "MD, psychiatry") are shown with a medical reviewer's sign-off.
+ * credentials (e.g. "MD, psychiatry") are shown with a medical reviewer's sign-off. A translator
+ * translates only into the locales assigned to them.
  */
 @Entity
 @Table(name = "app_user")
@@ -49,17 +50,23 @@ public class UserAccount {
     @Column(name = "role")
     private Set<String> roles = new HashSet<>();
 
+    @ElementCollection
+    @CollectionTable(name = "app_user_locale", joinColumns = @JoinColumn(name = "user_id"))
+    @Column(name = "locale")
+    private Set<String> locales = new HashSet<>();
+
     protected UserAccount() {
     }
 
     public UserAccount(String username, String passwordHash, String displayName, String credentials, String email,
-            Set<String> roles, Instant createdAt) {
+            Set<String> roles, Set<String> locales, Instant createdAt) {
         this.username = username;
         this.passwordHash = passwordHash;
         this.displayName = displayName;
         this.credentials = credentials;
         this.email = email;
         this.roles = new HashSet<>(roles);
+        this.locales = new HashSet<>(locales);
         this.createdAt = createdAt;
     }
 

@@ -45,6 +45,14 @@ public class UserAccount {
     @Column(name = "created_at", updatable = false)
     private Instant createdAt;
 
+    // Counted and locked by AccountLockout's own statements, never written from here: saving an
+    // account must not overwrite a count that a concurrent sign-in has just raised.
+    @Column(name = "failed_logins", insertable = false, updatable = false)
+    private int failedLogins;
+
+    @Column(name = "locked_until", insertable = false, updatable = false)
+    private Instant lockedUntil;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "role")
@@ -96,5 +104,14 @@ public class UserAccount {
 
     public Set<String> getRoles() {
         return Set.copyOf(roles);
+    }
+
+    public boolean isLockedAt(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    /** Whether failed sign-ins (or an expired lock) are on record that a successful sign-in clears. */
+    public boolean hasFailedSignIns() {
+        return failedLogins > 0 || lockedUntil != null;
     }
 }

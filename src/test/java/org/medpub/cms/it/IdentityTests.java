@@ -1,6 +1,8 @@
 package org.medpub.cms.it;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,18 +25,43 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 import org.junit.jupiter.api.Test;
 
 /**
- * Accounts: the lock after five failed sign-ins in a row, and translators who write only into the
- * locales assigned to them.
+ * Accounts: passwords kept only as PBKDF2 hashes, the lock after five failed sign-ins in a row,
+ * and translators who write only into the locales assigned to them.
  */
 abstract class IdentityTests {
 
+    /** What Jakarta Security's Pbkdf2PasswordHash writes: algorithm, iterations, salt and hash, Base64. */
+    private static final Pattern PBKDF2 = Pattern.compile("PBKDF2WithHmacSHA256:(\\d+):([A-Za-z0-9+/=]+):([A-Za-z0-9+/=]+)");
     private static final String PASSWORD = "Correct horse 1";
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Test
+    void passwordsAreStoredOnlyAsPbkdf2Hashes() throws GeneralSecurityException {
+        for (String user : List.of("author", "translator", "reviewer", "editor", "admin")) {
+            Map<String, Object> row = DatabaseRows.row("select * from app_user where username = ?", user);
+            String stored = (String) row.remove("password_hash");
+            Matcher hash = PBKDF2.matcher(stored);
+            assertTrue(hash.matches(), stored);
+            int iterations = Integer.parseInt(hash.group(1));
+            byte[] salt = Base64.getDecoder().decode(hash.group(2));
+            byte[] key = Base64.getDecoder().decode(hash.group(3));
+            // the least that Jakarta Security allows; Payara 6 writes 2048 iterations, 32 bytes of salt and of key
+            assertTrue(iterations >= 1024 && salt.length >= 16 && key.length >= 16, stored);
+            assertArrayEquals(key, pbkdf2("demo", salt, iterations, key.length), user + "'s hash is of the password demo");
+            row.forEach((column, value) -> {
+                // the demo e-mail domain is the one place where the word belongs
+                String text = String.valueOf(value).replace("@demo.invalid", "");
+                assertFalse(text.contains("demo"), column + " of " + user + ": " + text);
+            });
+        }
+    }
 
     @Test
     void fiveFailedSignInsLockTheAccountUntilTheLockRunsOut() {

@@ -72,4 +72,8 @@ class ApiSuiteIT {
     @Nested
     class AppendOnly extends AppendOnlyTests {
     }
+
+    @Nested
+    class Identity extends IdentityTests {
+    }
 }

@@ -121,7 +121,7 @@ public class ArticlesResource {
         if (source) {
             caller.requireAnyRole("edit the source text", Role.AUTHOR, Role.ADMIN);
         } else {
-            caller.requireAnyRole("edit a translation", Role.TRANSLATOR, Role.AUTHOR, Role.ADMIN);
+            caller.requireMayTranslateInto(target);
         }
         if (request.sourceLocale() != null && !request.sourceLocale().isBlank()
                 && !EnabledLocales.canonical(request.sourceLocale()).equals(article.getSourceLocale())) {

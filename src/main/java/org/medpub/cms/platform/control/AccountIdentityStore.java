@@ -13,23 +13,28 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.medpub.cms.platform.entity.UserAccount;
 
 /**
- * Signs people in against their accounts. PBKDF2 is slow by design, and HTTP Basic sends the
- * password with every request, so a password that was verified is remembered for a short while
- * as a SHA-256 digest in memory only.
+ * Signs people in against their accounts; a locked account (see {@link AccountLockout}) is refused
+ * even with the right password. PBKDF2 is slow by design, and HTTP Basic sends the password with
+ * every request, so a password that was verified is remembered for a short while as a SHA-256
+ * digest in memory only. Remembering spares PBKDF2 and nothing else: the account and its lock are
+ * read at every sign-in, and locking an account forgets the passwords remembered for it.
  */
 @ApplicationScoped
 public class AccountIdentityStore implements IdentityStore {
 
-    private record Verified(String username, Set<String> roles, Instant until) {
+    private record Verified(String username, Instant until) {
     }
 
     @Inject
     UserDirectory users;
+
+    @Inject
+    AccountLockout lockout;
 
     @Inject
     Clock clock;
@@ -45,23 +50,34 @@ public class AccountIdentityStore implements IdentityStore {
         if (!(credential instanceof UsernamePasswordCredential login)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        String key = digest(login.getCaller(), login.getPasswordAsString());
-        Instant now = clock.instant();
-        Verified known = recentlyVerified.get(key);
-        if (known != null && known.until().isAfter(now)) {
-            return new CredentialValidationResult(known.username(), known.roles());
-        }
-        var account = users.find(login.getCaller());
-        if (account.isEmpty() || !users.verify(account.get(), login.getPassword().getValue())) {
+        String username = login.getCaller();
+        String key = digest(username, login.getPasswordAsString());
+        var found = users.find(username);
+        if (found.isEmpty() || lockout.isLocked(found.get())) {
             recentlyVerified.remove(key);
             return CredentialValidationResult.INVALID_RESULT;
         }
-        Set<String> roles = account.get().getRoles();
-        if (recentlyVerified.size() > 10_000) {
-            recentlyVerified.clear();
+        UserAccount account = found.get();
+        Instant now = clock.instant();
+        Verified known = recentlyVerified.get(key);
+        boolean remembered = known != null && known.until().isAfter(now);
+        if (!remembered && !users.verify(account, login.getPassword().getValue())) {
+            recentlyVerified.remove(key);
+            if (lockout.failedSignIn(username)) {
+                recentlyVerified.values().removeIf(verified -> verified.username().equals(username));
+            }
+            return CredentialValidationResult.INVALID_RESULT;
         }
-        recentlyVerified.put(key, new Verified(login.getCaller(), roles, now.plus(Duration.ofSeconds(verifiedSeconds))));
-        return new CredentialValidationResult(login.getCaller(), roles);
+        if (account.hasFailedSignIns()) {
+            lockout.signedIn(username);
+        }
+        if (!remembered) {
+            if (recentlyVerified.size() > 10_000) {
+                recentlyVerified.clear();
+            }
+            recentlyVerified.put(key, new Verified(username, now.plus(Duration.ofSeconds(verifiedSeconds))));
+        }
+        return new CredentialValidationResult(username, account.getRoles());
     }
 
     private static String digest(String username, String password) {

@@ -31,8 +31,9 @@ import org.medpub.cms.platform.entity.Role;
 
 /**
  * Demo mode ({@code cms.demo}, on by default for the embedded H2 database only): one user per
- * role, all with the password {@code demo}, and a few articles in English with Spanish
- * translations, so that the product can be tried at once. Production never runs this.
+ * role, all with the password {@code demo} (the translator translates into Spanish and German),
+ * and a few articles in English with Spanish translations, so that the product can be tried at
+ * once. Production never runs this.
  */
 @ApplicationScoped
 public class DemoContent {
@@ -71,11 +72,11 @@ public class DemoContent {
         if (!demo.orElse(databaseUrl.startsWith("jdbc:h2:"))) {
             return;
         }
-        createUser("author", "Alex Author", null, Role.AUTHOR);
-        createUser("translator", "Teresa Translator", null, Role.TRANSLATOR);
-        createUser("reviewer", "Dr. Rana Reviewer", "MD, internal medicine", Role.MEDICAL_REVIEWER);
-        createUser("editor", "Eddie Editor", null, Role.EDITOR);
-        createUser("admin", "Ada Admin", null, Role.ADMIN);
+        createUser("author", "Alex Author", null, Role.AUTHOR, Set.of());
+        createUser("translator", "Teresa Translator", null, Role.TRANSLATOR, Set.of("es", "de"));
+        createUser("reviewer", "Dr. Rana Reviewer", "MD, internal medicine", Role.MEDICAL_REVIEWER, Set.of());
+        createUser("editor", "Eddie Editor", null, Role.EDITOR, Set.of());
+        createUser("admin", "Ada Admin", null, Role.ADMIN, Set.of());
         LOG.warning("Demo mode: the users author, translator, reviewer, editor and admin exist, each with the password '"
                 + PASSWORD + "'. Set cms.demo=false (CMS_DEMO=false) to run without them.");
         if (noArticles()) {
@@ -88,9 +89,10 @@ public class DemoContent {
         }
     }
 
-    private void createUser(String username, String name, String credentials, String role) {
+    private void createUser(String username, String name, String credentials, String role, Set<String> locales) {
         if (users.find(username).isEmpty()) {
-            users.create(username, PASSWORD.toCharArray(), name, credentials, username + "@demo.invalid", Set.of(role));
+            users.create(username, PASSWORD.toCharArray(), name, credentials, username + "@demo.invalid", Set.of(role),
+                    locales);
         }
     }
 

@@ -24,17 +24,27 @@ public class UserDirectory {
     @Inject
     Clock clock;
 
+    /** The account with its roles, in one round trip: every request signed in with HTTP Basic reads it. */
     public Optional<UserAccount> find(String username) {
-        return em.createQuery("select u from UserAccount u where u.username = :name", UserAccount.class)
+        return em.createQuery("select distinct u from UserAccount u left join fetch u.roles where u.username = :name",
+                        UserAccount.class)
                 .setParameter("name", username)
                 .getResultStream()
                 .findFirst();
     }
 
+    /** The locales assigned to the user for translating into. */
+    public Set<String> locales(String username) {
+        return Set.copyOf(em.createQuery("select l from UserAccount u join u.locales l where u.username = :name", String.class)
+                .setParameter("name", username)
+                .getResultList());
+    }
+
     @Transactional
     public UserAccount create(String username, char[] password, String displayName, String credentials, String email,
-            Set<String> roles) {
-        var account = new UserAccount(username, hash(password), displayName, credentials, email, roles, clock.instant());
+            Set<String> roles, Set<String> locales) {
+        var account = new UserAccount(username, hash(password), displayName, credentials, email, roles, locales,
+                clock.instant());
         em.persist(account);
         return account;
     }

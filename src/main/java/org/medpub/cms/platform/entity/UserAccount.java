@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * A member of the editorial team who signs in. The password is kept only as a PBKDF2 hash;
- * credentials (e.g. "MD, psychiatry") are shown with a medical reviewer's sign-off.
+ * credentials (e.g. "MD, psychiatry") are shown with a medical reviewer's sign-off. A translator
+ * translates only into the locales assigned to them.
  */
 @Entity
 @Table(name = "app_user")
@@ -44,22 +45,36 @@ public class UserAccount {
     @Column(name = "created_at", updatable = false)
     private Instant createdAt;
 
+    // Counted and locked by AccountLockout's own statements, never written from here: saving an
+    // account must not overwrite a count that a concurrent sign-in has just raised.
+    @Column(name = "failed_logins", insertable = false, updatable = false)
+    private int failedLogins;
+
+    @Column(name = "locked_until", insertable = false, updatable = false)
+    private Instant lockedUntil;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "role")
     private Set<String> roles = new HashSet<>();
 
+    @ElementCollection
+    @CollectionTable(name = "app_user_locale", joinColumns = @JoinColumn(name = "user_id"))
+    @Column(name = "locale")
+    private Set<String> locales = new HashSet<>();
+
     protected UserAccount() {
     }
 
     public UserAccount(String username, String passwordHash, String displayName, String credentials, String email,
-            Set<String> roles, Instant createdAt) {
+            Set<String> roles, Set<String> locales, Instant createdAt) {
         this.username = username;
         this.passwordHash = passwordHash;
         this.displayName = displayName;
         this.credentials = credentials;
         this.email = email;
         this.roles = new HashSet<>(roles);
+        this.locales = new HashSet<>(locales);
         this.createdAt = createdAt;
     }
 
@@ -89,5 +104,14 @@ public class UserAccount {
 
     public Set<String> getRoles() {
         return Set.copyOf(roles);
+    }
+
+    public boolean isLockedAt(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    /** Whether failed sign-ins (or an expired lock) are on record that a successful sign-in clears. */
+    public boolean hasFailedSignIns() {
+        return failedLogins > 0 || lockedUntil != null;
     }
 }

@@ -1,0 +1,88 @@
+package org.medpub.cms.platform.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.medpub.cms.platform.entity.UserAccount;
+
+/**
+ * After {@code cms.security.max-failed-logins} (default 5) failed sign-ins in a row an account is
+ * locked for {@code cms.security.lockout-minutes} (default 15): while it is locked every sign-in
+ * is refused, even with the right password. A successful sign-in clears the count; once a lock
+ * has run out, counting starts again. The count lives in the database and each failure raises it
+ * in one statement, so that concurrent failures, on any instance of the application, all count.
+ */
+@ApplicationScoped
+public class AccountLockout {
+
+    private static final Logger LOG = Logger.getLogger(AccountLockout.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "cms.security.max-failed-logins", defaultValue = "5")
+    int maxFailedLogins;
+
+    @Inject
+    @ConfigProperty(name = "cms.security.lockout-minutes", defaultValue = "15")
+    long lockoutMinutes;
+
+    public boolean isLocked(UserAccount account) {
+        return account.isLockedAt(clock.instant());
+    }
+
+    /**
+     * Counts a failed sign-in, and locks the account when it was the last failure allowed. An
+     * account that is locked already is left as it is: failures while locked do not prolong the lock.
+     *
+     * @return whether this failure locked the account
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean failedSignIn(String username) {
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        int counted = em.createNativeQuery("update app_user"
+                        + " set failed_logins = case when locked_until is null then failed_logins + 1 else 1 end,"
+                        + " locked_until = null"
+                        + " where username = ?1 and (locked_until is null or locked_until <= ?2)")
+                .setParameter(1, username)
+                .setParameter(2, now)
+                .executeUpdate();
+        if (counted == 0) {
+            return false;
+        }
+        // the row stays locked by the update above until commit, so no other failure counts in between
+        OffsetDateTime until = now.plusMinutes(lockoutMinutes);
+        int locked = em.createNativeQuery("update app_user set locked_until = ?1 where username = ?2 and failed_logins >= ?3")
+                .setParameter(1, until)
+                .setParameter(2, username)
+                .setParameter(3, maxFailedLogins)
+                .executeUpdate();
+        if (locked == 0) {
+            return false;
+        }
+        LOG.warning(() -> "Account '" + username + "' is locked until " + until.toInstant() + " after " + maxFailedLogins
+                + " failed sign-ins in a row");
+        return true;
+    }
+
+    /** Clears the failed sign-ins on record after a successful one, unless a lock came in between. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void signedIn(String username) {
+        em.createNativeQuery("update app_user set failed_logins = 0, locked_until = null"
+                        + " where username = ?1 and (locked_until is null or locked_until <= ?2)")
+                .setParameter(1, username)
+                .setParameter(2, clock.instant().atOffset(ZoneOffset.UTC))
+                .executeUpdate();
+    }
+}

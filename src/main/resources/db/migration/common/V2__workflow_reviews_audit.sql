@@ -86,7 +86,8 @@ create table mail_outbox (
 create index mail_outbox_pending on mail_outbox (sent_at, next_attempt_at);
 
 -- settings the application makes itself, such as the key that signs preview links
+-- ("value" is quoted because it is a reserved word in H2 2.x; queries must quote it too)
 create table app_setting (
-    name  varchar(100) primary key,
-    value varchar(1000) not null
+    name    varchar(100) primary key,
+    "value" varchar(1000) not null
 );

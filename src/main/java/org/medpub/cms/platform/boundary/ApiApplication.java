@@ -20,6 +20,7 @@ public class ApiApplication extends Application {
         return Set.of(
                 ArticlesResource.class,
                 ImportResource.class,
+                org.medpub.cms.workflow.boundary.PreviewLinkResource.class,
                 JsonProvider.class,
                 RequestSizeLimit.class,
                 ProblemMappers.BusinessExceptionMapper.class,

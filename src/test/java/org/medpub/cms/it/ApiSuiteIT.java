@@ -64,4 +64,8 @@ class ApiSuiteIT {
     @Nested
     class Platform extends PlatformTests {
     }
+
+    @Nested
+    class Preview extends PreviewLinkTests {
+    }
 }

@@ -11,6 +11,11 @@ public final class DatabaseRows {
     }
 
     public static long count(String sql, Object... parameters) {
+        return Long.parseLong(text(sql, parameters));
+    }
+
+    /** The first column of the first row, as text. */
+    public static String text(String sql, Object... parameters) {
         try (Connection connection = DriverManager.getConnection(System.getProperty("cms.it.db.url"),
                 System.getProperty("cms.it.db.user"), System.getProperty("cms.it.db.password"));
              var statement = connection.prepareStatement(sql)) {
@@ -18,8 +23,10 @@ public final class DatabaseRows {
                 statement.setObject(i + 1, parameters[i]);
             }
             try (var rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
+                if (!rows.next()) {
+                    throw new AssertionError("No row for " + sql);
+                }
+                return rows.getString(1);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -76,4 +76,8 @@ class ApiSuiteIT {
     @Nested
     class Identity extends IdentityTests {
     }
+
+    @Nested
+    class Preview extends PreviewLinkTests {
+    }
 }

@@ -26,10 +26,17 @@ public final class DatabaseRows {
     }
 
     public static long count(String sql, Object... parameters) {
+        return Long.parseLong(text(sql, parameters));
+    }
+
+    /** The first column of the first row, as text. */
+    public static String text(String sql, Object... parameters) {
         try (Connection connection = connect(); var statement = prepare(connection, sql, parameters);
              var rows = statement.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
+            if (!rows.next()) {
+                throw new AssertionError("No row for " + sql);
+            }
+            return rows.getString(1);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

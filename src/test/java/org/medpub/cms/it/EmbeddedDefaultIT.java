@@ -12,6 +12,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -88,5 +89,19 @@ class EmbeddedDefaultIT {
         assertEquals("Revised on H2.", author.get(path + "/locales/en").json().get("body").asText());
         assertEquals(2, author.get(path + "/locales/en/revisions").json().get("revisions").size());
         assertEquals(200, author.get(path + "/locales/en/diff?from=1&to=2").status());
+    }
+
+    @Test
+    void previewLinksWorkOnH2() {
+        String marker = unique("h2preview");
+        var created = Api.as("author").post("/api/articles", Fixtures.with(article(unique("h2link")), "body", marker));
+        String path = RevisionApiTests.path(created);
+        var link = Api.as("reviewer").post(path + "/locales/en/revisions/1/preview-link", Map.of());
+        assertEquals(201, link.status(), link::toString);
+
+        var page = Api.anonymous().get(link.json().get("url").asText());
+
+        assertEquals(200, page.status(), page::toString);
+        assertTrue(page.body().contains(marker), page::body);
     }
 }

@@ -9,6 +9,7 @@ import org.medpub.cms.article.boundary.ImportResource;
 import org.medpub.cms.workflow.boundary.AssignmentResource;
 import org.medpub.cms.workflow.boundary.CommentsResource;
 import org.medpub.cms.workflow.boundary.HistoryResource;
+import org.medpub.cms.workflow.boundary.PreviewLinkResource;
 import org.medpub.cms.workflow.boundary.ReviewsResource;
 import org.medpub.cms.workflow.boundary.TransitionsResource;
 import org.medpub.cms.workflow.boundary.WorkflowResource;
@@ -32,6 +33,7 @@ public class ApiApplication extends Application {
                 CommentsResource.class,
                 WorkflowResource.class,
                 ReviewsResource.class,
+                PreviewLinkResource.class,
                 JsonProvider.class,
                 RequestSizeLimit.class,
                 ProblemMappers.BusinessExceptionMapper.class,

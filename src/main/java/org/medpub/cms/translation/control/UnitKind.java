@@ -1,0 +1,39 @@
+package org.medpub.cms.translation.control;
+
+/**
+ * What part of an article a translation unit holds. The title and every block of the body must
+ * be translated; a summary left empty stays empty, and a citation left empty keeps the source's
+ * wording (citations often stay in the language they were published in).
+ */
+public enum UnitKind {
+    TITLE("title", true),
+    SUMMARY("summary", false),
+    HEADING("heading", true),
+    PARAGRAPH("paragraph", true),
+    LIST_ITEM("list-item", true),
+    QUOTE("quote", true),
+    TABLE_CELL("table-cell", true),
+    REFERENCE("reference", false);
+
+    private final String key;
+    private final boolean required;
+
+    UnitKind(String key, boolean required) {
+        this.key = key;
+        this.required = required;
+    }
+
+    /** The unit's XLIFF {@code type}, such as {@code cms:list-item}. */
+    public String type() {
+        return "cms:" + key;
+    }
+
+    public boolean required() {
+        return required;
+    }
+
+    /** The name for messages: "list item". */
+    public String label() {
+        return key.replace('-', ' ');
+    }
+}

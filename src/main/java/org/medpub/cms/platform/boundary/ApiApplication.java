@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Set;
 import org.medpub.cms.article.boundary.ArticlesResource;
 import org.medpub.cms.article.boundary.ImportResource;
+import org.medpub.cms.translation.boundary.XliffExportResource;
+import org.medpub.cms.translation.boundary.XliffImportResource;
 import org.medpub.cms.workflow.boundary.AssignmentResource;
 import org.medpub.cms.workflow.boundary.CommentsResource;
 import org.medpub.cms.workflow.boundary.HistoryResource;
@@ -34,6 +36,8 @@ public class ApiApplication extends Application {
                 WorkflowResource.class,
                 ReviewsResource.class,
                 PreviewLinkResource.class,
+                XliffExportResource.class,
+                XliffImportResource.class,
                 JsonProvider.class,
                 RequestSizeLimit.class,
                 ProblemMappers.BusinessExceptionMapper.class,

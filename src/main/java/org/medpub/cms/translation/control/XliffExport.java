@@ -1,0 +1,83 @@
+package org.medpub.cms.translation.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.medpub.cms.article.control.ArticleStore;
+import org.medpub.cms.article.entity.Article;
+import org.medpub.cms.article.entity.ArticleVariant;
+import org.medpub.cms.article.entity.Revision;
+import org.medpub.cms.platform.control.BusinessException;
+import org.medpub.cms.platform.control.EnabledLocales;
+import org.medpub.cms.translation.control.XliffWriter.ExportedUnit;
+import org.medpub.cms.translation.control.XliffWriter.Suggestion;
+
+/**
+ * The XLIFF file for translating an article's current source revision into a locale. A unit
+ * whose source the article's translation into that locale has already translated (identical
+ * source, perhaps in another place of the text) comes with that translation as its target,
+ * {@code state="translated"}; otherwise one from the {@link TranslationMemory} comes with it,
+ * {@code state="initial"} and a note; otherwise it has no target.
+ */
+@ApplicationScoped
+// Not final: CDI proxies application-scoped beans.
+public class XliffExport {
+
+    /** An exported file and the name to save it under. */
+    public record ExportedFile(String fileName, byte[] content) {
+    }
+
+    @Inject
+    ArticleStore store;
+
+    @Inject
+    EnabledLocales locales;
+
+    @Inject
+    TranslationMemory memory;
+
+    @Transactional
+    public ExportedFile export(long articleId, String locale) {
+        Article article = store.find(articleId)
+                .orElseThrow(() -> new BusinessException.NotFound("There is no article " + articleId));
+        String target = locales.find(locale).orElseThrow(() -> new BusinessException.NotFound(
+                "'" + locale + "' is not an enabled locale; enabled are " + String.join(", ", locales.all())));
+        String sourceLocale = article.getSourceLocale();
+        if (target.equals(sourceLocale)) {
+            throw new BusinessException.InvalidInput("locale", target + " is the article's source language;"
+                    + " export for one of the locales it is translated into");
+        }
+        Revision source = article.sourceVariant().getCurrent();
+        Map<String, List<Inline>> translated = translatedBefore(article, target);
+        Map<String, List<Inline>> remembered = memory.matches(articleId, sourceLocale, target);
+        List<ExportedUnit> units = new ArrayList<>();
+        for (TranslationUnit unit : TranslatableText.units(source.content())) {
+            String key = unit.source().key();
+            if (translated.containsKey(key)) {
+                units.add(new ExportedUnit(unit, translated.get(key), Suggestion.TRANSLATION));
+            } else if (remembered.containsKey(key)) {
+                units.add(new ExportedUnit(unit, remembered.get(key), Suggestion.MEMORY));
+            } else {
+                units.add(new ExportedUnit(unit, null, Suggestion.NONE));
+            }
+        }
+        byte[] file = XliffWriter.write(new XliffWriter.Header(articleId, sourceLocale, target, source.getNumber()), units);
+        return new ExportedFile("article-" + articleId + "-" + sourceLocale + "-" + target + ".xlf", file);
+    }
+
+    /** What the article's current translation into the locale says for each source segment it translated. */
+    private Map<String, List<Inline>> translatedBefore(Article article, String locale) {
+        Map<String, List<Inline>> translated = new HashMap<>();
+        ArticleVariant variant = article.variant(locale).orElse(null);
+        Integer from = variant == null ? null : variant.getCurrent().getSourceRevision();
+        if (from != null) {
+            store.revision(article.sourceVariant(), from).ifPresent(source ->
+                    TranslationMemory.remember(source.content(), variant.getCurrent().content(), translated));
+        }
+        return translated;
+    }
+}

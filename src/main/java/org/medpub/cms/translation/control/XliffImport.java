@@ -1,0 +1,105 @@
+package org.medpub.cms.translation.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.medpub.cms.article.control.ArticleStore;
+import org.medpub.cms.article.control.RevisionPrecondition;
+import org.medpub.cms.article.control.SlugSuggestion;
+import org.medpub.cms.article.entity.Article;
+import org.medpub.cms.article.entity.ArticleVariant;
+import org.medpub.cms.article.entity.Revision;
+import org.medpub.cms.article.entity.RevisionContent;
+import org.medpub.cms.platform.control.EnabledLocales;
+import org.medpub.cms.translation.control.TranslationCheck.CheckedTranslation;
+
+/**
+ * Saves a translated XLIFF file as a new draft revision of the article in the file's target
+ * locale, all of it or, when {@link TranslationCheck} finds anything wrong, nothing. The
+ * revision names the file's source revision, its author is who imported it and its change note
+ * "Imported from XLIFF". A translation that exists keeps its slug and topics; a new one gets a
+ * slug made from its title and the source's topics. The source text is locked from the check to
+ * the save, so that it cannot change in between.
+ */
+@ApplicationScoped
+// Not final: CDI proxies application-scoped beans.
+public class XliffImport {
+
+    static final String CHANGE_NOTE = "Imported from XLIFF";
+
+    @Inject
+    ArticleStore store;
+
+    @Inject
+    EnabledLocales locales;
+
+    /**
+     * @param mayTranslateInto whether the translator may write the locale
+     * @throws XliffRejected with every problem of the file
+     */
+    @Transactional
+    public ImportedTranslation importFile(XliffFile file, String translator, Predicate<String> mayTranslateInto) {
+        CheckedTranslation checked = TranslationCheck.check(file, new StoredFacts(mayTranslateInto));
+        Article article = store.find(checked.articleId()).orElseThrow();
+        Optional<Revision> existing = article.variant(checked.locale()).map(ArticleVariant::getCurrent);
+        List<String> topics = existing.map(Revision::getTopics).or(() -> store
+                        .revision(article.sourceVariant(), checked.sourceRevision()).map(Revision::getTopics))
+                .map(List::copyOf).orElse(List.of());
+        String slug = existing.map(Revision::getSlug)
+                .orElseGet(() -> store.freeSlug(checked.locale(), SlugSuggestion.fromTitle(checked.title())));
+        var content = new RevisionContent(checked.title(), slug, checked.summary(), checked.body(), topics,
+                checked.references(), CHANGE_NOTE, false, checked.sourceRevision());
+        // the file was checked against the current source: the import follows whatever revision the translation has now
+        Revision saved = store.save(checked.articleId(), checked.locale(), content, translator,
+                new RevisionPrecondition(existing.isPresent() ? "*" : null)).revision();
+        return new ImportedTranslation(checked.articleId(), checked.locale(), saved.getNumber(),
+                checked.sourceRevision(), checked.units());
+    }
+
+    /** The facts from the database; asking for the source language locks the source text. */
+    private final class StoredFacts implements TranslationCheck.Facts {
+        private final Predicate<String> mayTranslateInto;
+        private ArticleVariant source;
+
+        StoredFacts(Predicate<String> mayTranslateInto) {
+            this.mayTranslateInto = mayTranslateInto;
+        }
+
+        @Override
+        public Optional<String> sourceLocale(long articleId) {
+            return store.find(articleId).flatMap(article -> store.lockedVariant(articleId, article.getSourceLocale()))
+                    .map(variant -> {
+                        source = variant;
+                        return variant.getLocale();
+                    });
+        }
+
+        @Override
+        public Optional<String> enabledLocale(String tag) {
+            return locales.find(tag);
+        }
+
+        @Override
+        public List<String> enabledLocales() {
+            return locales.all();
+        }
+
+        @Override
+        public boolean mayTranslateInto(String locale) {
+            return mayTranslateInto.test(locale);
+        }
+
+        @Override
+        public int currentSourceRevision(long articleId) {
+            return source.getCurrent().getNumber();
+        }
+
+        @Override
+        public Optional<RevisionContent> sourceRevision(long articleId, int number) {
+            return store.revision(source, number).map(Revision::content);
+        }
+    }
+}

@@ -162,7 +162,7 @@ abstract class XliffTests {
         assertEquals(200, translator.post("/api/xliff", "application/xliff+xml", file).status());
 
         String malformed = file.replaceFirst("</target>", "</targe>");
-        refused(malformed, lineOf(malformed, "</targe>"), "not well-formed XML", id);
+        refused(malformed, lineOf(malformed, "</targe>"), "cannot be read as XML", id);
         String unknownUnit = file.replace("<unit id=\"body-2\"", "<unit id=\"body-99\"");
         refused(unknownUnit, lineOf(unknownUnit, "body-99"), "Unit body-99 is not in revision 1", id);
         String alteredSource = file.replace("<source>A migraine is a ", "<source>A headache is a ");

@@ -37,6 +37,7 @@ public final class XliffReader {
     static final String SOURCE_REVISION = "sourceRevision";
 
     private static final Pattern VERSION_2 = Pattern.compile("2\\.\\d+");
+    private static final int MAX_DEPTH = 100;
 
     private final XMLStreamReader xml;
     private final List<XliffProblem> problems = new ArrayList<>();
@@ -51,7 +52,7 @@ public final class XliffReader {
     }
 
     /**
-     * @throws XliffRejected when the file is empty, not well-formed, has a DTD, or is not XLIFF 2
+     * @throws XliffRejected when the file is empty, not well-formed or nested too deep, has a DTD, or is not XLIFF 2
      */
     public static XliffFile read(byte[] document) {
         if (document.length == 0) {
@@ -62,6 +63,8 @@ public final class XliffReader {
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
         factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        // codes and groups are read recursively: a file of elements nested thousands deep must not exhaust the stack
+        factory.setProperty("jdk.xml.maxElementDepth", MAX_DEPTH);
         try {
             XMLStreamReader xml = factory.createXMLStreamReader(new ByteArrayInputStream(document));
             try {
@@ -344,6 +347,6 @@ public final class XliffReader {
         String message = e.getMessage() == null ? "" : e.getMessage();
         int reason = message.indexOf("Message: ");
         message = reason >= 0 ? message.substring(reason + "Message: ".length()) : message;
-        return new XliffRejected(at, "The file is not well-formed XML: " + message.strip());
+        return new XliffRejected(at, "The file cannot be read as XML: " + message.strip());
     }
 }

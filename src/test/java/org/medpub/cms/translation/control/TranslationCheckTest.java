@@ -44,7 +44,15 @@ class TranslationCheckTest {
     void xmlThatIsNotWellFormed() {
         String file = FILE.replaceFirst("</target>", "</targe>");
 
-        assertProblem(rejected(file), lineOf(file, "</targe>"), "not well-formed XML");
+        assertProblem(rejected(file), lineOf(file, "</targe>"), "cannot be read as XML");
+    }
+
+    @Test
+    void codesNestedTooDeep() {
+        String file = FILE.replace("<target>LIVING WITH MIGRAINE</target>",
+                "<target>" + "<pc id=\"1\">".repeat(500) + "X" + "</pc>".repeat(500) + "</target>");
+
+        assertProblem(rejected(file), lineOf(file, "<pc id=\"1\"><pc"), "exceeds the limit");
     }
 
     @Test

@@ -66,6 +66,8 @@ public class IntegrationDatabase implements LauncherSessionListener {
                 // so that the tests see both without waiting
                 "-Dcms.schedule.poll-seconds=1",
                 "-Dcms.review.due-soon=P400D",
+                // the H2 suite proves the stricter safety policy; the PostgreSQL suite the default
+                "-Dcms.translation.safety-policy=" + (kind.equals("h2") ? "offline" : "notice"),
                 "-Dhazelcast.socket.bind.any=false"));
         String serverConfig = System.getProperty("cms.it.server-config", "server-config").replace(" ", "\\ ");
         System.setProperty("payara.extraMicroOptions", String.join(" ",

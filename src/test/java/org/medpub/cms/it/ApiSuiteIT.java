@@ -84,4 +84,8 @@ class ApiSuiteIT {
     @Nested
     class Translations extends TranslationTests {
     }
+
+    @Nested
+    class ReaderSite extends ReaderSiteTests {
+    }
 }

@@ -72,8 +72,21 @@ public class IntegrationDatabase implements LauncherSessionListener {
         String serverConfig = System.getProperty("cms.it.server-config", "server-config").replace(" ", "\\ ");
         System.setProperty("payara.extraMicroOptions", String.join(" ",
                 "--interfaces", "127.0.0.1",
+                "--prebootcommandfile", loopbackOnly().toString().replace(" ", "\\ "),
                 "--clustername", "cms-it-" + ProcessHandle.current().pid(),
                 "--postbootcommandfile", serverConfig + "/post-boot-commands.asadmin"));
+    }
+
+    /** A pre-boot command that keeps the test server's HTTP listener on loopback: nothing of the suite listens beyond it. */
+    private static Path loopbackOnly() {
+        try {
+            Path file = Files.createDirectories(Path.of("target")).resolve("it-pre-boot.asadmin").toAbsolutePath();
+            Files.writeString(file, "set configs.config.server-config.network-config.network-listeners"
+                    + ".network-listener.http-listener.address=127.0.0.1\n");
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -6,9 +6,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.awt.ComponentOrientation;
+import com.ibm.icu.util.ULocale;
 import java.util.List;
-import java.util.Locale;
 import org.medpub.cms.platform.control.EnabledLocales;
 import org.medpub.cms.translation.control.LocaleFallback;
 
@@ -31,7 +30,7 @@ public class LocalesResource {
     public List<LocaleView> all() {
         return locales.all().stream()
                 .map(tag -> new LocaleView(tag, tag.equals(locales.defaultLocale()),
-                        ComponentOrientation.getOrientation(Locale.forLanguageTag(tag)).isLeftToRight() ? "ltr" : "rtl",
+                        ULocale.forLanguageTag(tag).isRightToLeft() ? "rtl" : "ltr",
                         fallback.chain(tag)))
                 .toList();
     }

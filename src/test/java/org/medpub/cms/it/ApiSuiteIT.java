@@ -88,4 +88,8 @@ class ApiSuiteIT {
     @Nested
     class ReaderSite extends ReaderSiteTests {
     }
+
+    @Nested
+    class Notifications extends NotificationTests {
+    }
 }

@@ -84,4 +84,8 @@ class ApiSuiteIT {
     @Nested
     class Authorization extends AuthorizationTableTests {
     }
+
+    @Nested
+    class NoLeaks extends NoLeakTests {
+    }
 }

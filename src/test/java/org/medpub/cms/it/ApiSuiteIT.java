@@ -92,4 +92,12 @@ class ApiSuiteIT {
     @Nested
     class Notifications extends NotificationTests {
     }
+
+    @Nested
+    class Authorization extends AuthorizationTableTests {
+    }
+
+    @Nested
+    class NoLeaks extends NoLeakTests {
+    }
 }

@@ -1,0 +1,62 @@
+package org.medpub.cms.platform.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MessagesTest {
+
+    private static final ZonedDateTime LATE_EVENING_UTC = ZonedDateTime.of(2026, 11, 24, 23, 5, 0, 0, ZoneOffset.UTC);
+
+    @Test
+    void eachLanguageGetsItsOwnBundle() {
+        for (String tag : new String[] {"es", "de", "fr", "ar"}) {
+            Messages words = Messages.in(Locale.forLanguageTag(tag));
+            assertEquals(tag, words.language().toLanguageTag());
+        }
+        assertEquals("Quellen", Messages.in(Locale.GERMAN).text("article.references.heading"));
+    }
+
+    @Test
+    void aLanguageWithoutBundleGetsTheEnglishBaseNotTheServersLocale() {
+        Locale server = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.GERMAN);
+            Messages italian = Messages.in(Locale.ITALIAN);
+            assertEquals(Locale.ENGLISH, italian.language());
+            assertEquals("References", italian.text("article.references.heading"));
+        } finally {
+            Locale.setDefault(server);
+        }
+    }
+
+    @Test
+    void aRegionalVariantUsesItsLanguagesWordsAndItsOwnDateConventions() {
+        Messages mexican = Messages.in(Locale.forLanguageTag("es-MX"));
+        Messages british = Messages.in(Locale.forLanguageTag("en-GB"));
+
+        assertEquals("es", mexican.language().toLanguageTag());
+        assertTrue(british.format("preview.banner.expires", Map.of("expiresAt", LATE_EVENING_UTC)).contains("24 November 2026"));
+    }
+
+    @Test
+    void datesAreShownInTheZoneTheyCarry() {
+        Messages english = Messages.in(Locale.ENGLISH);
+
+        assertTrue(english.format("preview.banner.expires", Map.of("expiresAt", LATE_EVENING_UTC)).contains("November 24, 2026"));
+        assertTrue(english.format("preview.banner.expires",
+                Map.of("expiresAt", LATE_EVENING_UTC.withZoneSameInstant(ZoneOffset.ofHours(9)))).contains("November 25, 2026"));
+    }
+
+    @Test
+    void hasTellsWhetherAKeyExists() {
+        assertTrue(Messages.in(Locale.ENGLISH).has("article.references.heading"));
+        assertFalse(Messages.in(Locale.ENGLISH).has("article.nothing.here"));
+    }
+}

@@ -80,4 +80,8 @@ class ApiSuiteIT {
     @Nested
     class Preview extends PreviewLinkTests {
     }
+
+    @Nested
+    class ProblemLanguage extends ProblemLanguageTests {
+    }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,32 @@ class MessagesTest {
         assertTrue(english.format("preview.banner.expires", Map.of("expiresAt", LATE_EVENING_UTC)).contains("November 24, 2026"));
         assertTrue(english.format("preview.banner.expires",
                 Map.of("expiresAt", LATE_EVENING_UTC.withZoneSameInstant(ZoneOffset.ofHours(9)))).contains("November 25, 2026"));
+    }
+
+    @Test
+    void pluralsFollowTheRulesOfEachLanguage() {
+        Messages arabic = Messages.in(Locale.forLanguageTag("ar"));
+        Map<Integer, String> shown = new LinkedHashMap<>();
+        for (int count : new int[] {0, 1, 2, 3, 11, 100}) {
+            shown.put(count, arabic.format("search.results.count", Map.of("count", count, "query", "صداع")));
+        }
+        assertEquals(Map.of(
+                0, "لا توجد نتائج عن «صداع»",
+                1, "نتيجة واحدة عن «صداع»",
+                2, "نتيجتان عن «صداع»",
+                3, "3 نتائج عن «صداع»",
+                11, "11 نتيجة عن «صداع»",
+                100, "100 نتيجة عن «صداع»"), shown);
+        assertEquals("1\u202f000\u202f000 de résultats pour «\u00a0migraine\u00a0»",
+                Messages.in(Locale.FRENCH).format("search.results.count", Map.of("count", 1_000_000, "query", "migraine")));
+    }
+
+    @Test
+    void theMedicalReviewLineReadsNaturally() {
+        String spanish = Messages.in(Locale.forLanguageTag("es")).format("article.review.medicallyReviewedBy",
+                Map.of("reviewer", "Dra. Ana Ruiz", "credentials", "médica, psiquiatría", "date", LATE_EVENING_UTC));
+
+        assertEquals("Revisado médicamente por Dra. Ana Ruiz, médica, psiquiatría, el 24 de noviembre de 2026", spanish);
     }
 
     @Test

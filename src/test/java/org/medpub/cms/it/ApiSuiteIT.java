@@ -82,6 +82,18 @@ class ApiSuiteIT {
     }
 
     @Nested
+    class Translations extends TranslationTests {
+    }
+
+    @Nested
+    class ReaderSite extends ReaderSiteTests {
+    }
+
+    @Nested
+    class Notifications extends NotificationTests {
+    }
+
+    @Nested
     class ProblemLanguage extends ProblemLanguageTests {
     }
 }

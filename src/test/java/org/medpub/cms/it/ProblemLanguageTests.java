@@ -80,9 +80,14 @@ abstract class ProblemLanguageTests {
         assertEquals("/problems/unauthorized", anonymous.json().get("type").asText());
         assertEquals("سجّل الدخول أولًا", anonymous.json().get("title").asText());
         assertEquals("ar", anonymous.header("Content-Language").orElseThrow());
+    }
 
-        var nowhere = Api.anonymous().send(Api.anonymous().request("/nowhere-" + unique("x")).header("Accept-Language", "fr-CA"));
+    @Test
+    void anUnknownApiAddressIsTitledInTheCallersLanguage() {
+        var nowhere = author.send(author.request("/api/nowhere-" + unique("x")).header("Accept-Language", "fr-CA"));
+
         assertEquals(404, nowhere.status());
+        assertEquals("/problems/not-found", nowhere.json().get("type").asText());
         assertEquals("Introuvable", nowhere.json().get("title").asText());
         assertEquals("fr", nowhere.header("Content-Language").orElseThrow());
     }

@@ -60,7 +60,7 @@ final class PreviewHtml {
         }
         page.append(HTML.render(MARKDOWN.parse(revision.body())));
         if (!revision.references().isEmpty()) {
-            page.append("<section class=\"references\">\n<h2>").append(escape(words.text("article.references.heading")))
+            page.append("<section class=\"references\">\n<h2>").append(escape(words.text("article.references")))
                     .append("</h2>\n<ol>\n");
             revision.references().forEach(reference -> page.append("<li>").append(reference(reference)).append("</li>\n"));
             page.append("</ol>\n</section>\n");

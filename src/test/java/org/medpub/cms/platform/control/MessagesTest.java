@@ -21,7 +21,7 @@ class MessagesTest {
             Messages words = Messages.in(Locale.forLanguageTag(tag));
             assertEquals(tag, words.language().toLanguageTag());
         }
-        assertEquals("Quellen", Messages.in(Locale.GERMAN).text("article.references.heading"));
+        assertEquals("Quellen", Messages.in(Locale.GERMAN).text("article.references"));
     }
 
     @Test
@@ -31,7 +31,7 @@ class MessagesTest {
             Locale.setDefault(Locale.GERMAN);
             Messages italian = Messages.in(Locale.ITALIAN);
             assertEquals(Locale.ENGLISH, italian.language());
-            assertEquals("References", italian.text("article.references.heading"));
+            assertEquals("References", italian.text("article.references"));
         } finally {
             Locale.setDefault(server);
         }
@@ -60,30 +60,30 @@ class MessagesTest {
         Messages arabic = Messages.in(Locale.forLanguageTag("ar"));
         Map<Integer, String> shown = new LinkedHashMap<>();
         for (int count : new int[] {0, 1, 2, 3, 11, 100}) {
-            shown.put(count, arabic.format("search.results.count", Map.of("count", count, "query", "صداع")));
+            shown.put(count, arabic.format("site.search.results", Map.of("count", count, "query", "صداع")));
         }
         assertEquals(Map.of(
-                0, "لا توجد نتائج عن «صداع»",
-                1, "نتيجة واحدة عن «صداع»",
-                2, "نتيجتان عن «صداع»",
-                3, "3 نتائج عن «صداع»",
-                11, "11 نتيجة عن «صداع»",
-                100, "100 نتيجة عن «صداع»"), shown);
-        assertEquals("1\u202f000\u202f000 de résultats pour «\u00a0migraine\u00a0»",
-                Messages.in(Locale.FRENCH).format("search.results.count", Map.of("count", 1_000_000, "query", "migraine")));
+                0, "لم يُعثر على أي مقال عن «صداع»",
+                1, "عُثر على مقال واحد عن «صداع»",
+                2, "عُثر على مقالين عن «صداع»",
+                3, "عُثر على 3 مقالات عن «صداع»",
+                11, "عُثر على 11 مقالًا عن «صداع»",
+                100, "عُثر على 100 مقال عن «صداع»"), shown);
+        assertEquals("1\u202f000\u202f000 d’articles trouvés pour «\u00a0migraine\u00a0»",
+                Messages.in(Locale.FRENCH).format("site.search.results", Map.of("count", 1_000_000, "query", "migraine")));
     }
 
     @Test
     void theMedicalReviewLineReadsNaturally() {
-        String spanish = Messages.in(Locale.forLanguageTag("es")).format("article.review.medicallyReviewedBy",
+        String spanish = Messages.in(Locale.forLanguageTag("es")).format("article.review.byNameWithCredentials",
                 Map.of("reviewer", "Dra. Ana Ruiz", "credentials", "médica, psiquiatría", "date", LATE_EVENING_UTC));
 
-        assertEquals("Revisado médicamente por Dra. Ana Ruiz, médica, psiquiatría, el 24 de noviembre de 2026", spanish);
+        assertEquals("Revisión médica de Dra. Ana Ruiz, médica, psiquiatría, el 24 de noviembre de 2026", spanish);
     }
 
     @Test
     void hasTellsWhetherAKeyExists() {
-        assertTrue(Messages.in(Locale.ENGLISH).has("article.references.heading"));
+        assertTrue(Messages.in(Locale.ENGLISH).has("article.references"));
         assertFalse(Messages.in(Locale.ENGLISH).has("article.nothing.here"));
     }
 }

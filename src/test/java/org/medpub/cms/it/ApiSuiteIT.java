@@ -100,4 +100,8 @@ class ApiSuiteIT {
     @Nested
     class NoLeaks extends NoLeakTests {
     }
+
+    @Nested
+    class ProblemLanguage extends ProblemLanguageTests {
+    }
 }

@@ -82,9 +82,19 @@ public class IntegrationDatabase implements LauncherSessionListener {
         String serverConfig = System.getProperty("cms.it.server-config", "server-config").replace(" ", "\\ ");
         System.setProperty("payara.extraMicroOptions", String.join(" ",
                 "--interfaces", "127.0.0.1",
+                "--port", Integer.toString(freePort()),
                 "--prebootcommandfile", loopbackOnly().toString().replace(" ", "\\ "),
                 "--clustername", "cms-it-" + ProcessHandle.current().pid(),
                 "--postbootcommandfile", serverConfig + "/post-boot-commands.asadmin"));
+    }
+
+    /** A port nothing listens on now, so that suites running side by side do not meet. */
+    private static int freePort() {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A pre-boot command that keeps the test server's HTTP listener on loopback: nothing of the suite listens beyond it. */

@@ -51,6 +51,11 @@ public class EnabledLocales {
         }
     }
 
+    /** The locale to answer a caller in: the best match of their {@code Accept-Language}, else the default locale. */
+    public String preferred(String acceptLanguage) {
+        return bestMatch(acceptLanguage).orElse(defaultLocale());
+    }
+
     public List<String> all() {
         return tags;
     }

@@ -17,13 +17,14 @@ public class SiteWords {
     private final Map<String, ResourceBundle> bundles = new ConcurrentHashMap<>();
     private final Map<String, MessageFormat> formats = new ConcurrentHashMap<>();
 
+    /** A message without arguments; still a pattern, so a doubled apostrophe comes out as one. */
     public String text(String locale, String key) {
-        return bundle(locale).getString(key);
+        return format(locale, key, Map.of());
     }
 
     public String format(String locale, String key, Map<String, Object> arguments) {
         return formats.computeIfAbsent(locale + '\u0000' + key,
-                        k -> new MessageFormat(text(locale, key), ULocale.forLanguageTag(locale)))
+                        k -> new MessageFormat(bundle(locale).getString(key), ULocale.forLanguageTag(locale)))
                 .format(arguments);
     }
 

@@ -112,12 +112,12 @@ abstract class NotificationTests {
     void aDueReReviewIsAnnouncedOncePerDueDate() {
         // the suite lists re-reviews due within 400 days (cms.review.due-soon): a fresh sign-off is due
         String first = unique("notify-rereview");
-        publish(draft(first));
+        Workflow.publish(author, draft(first));
         awaitMail(first, to(REVIEWER, "Re-review due: Sleep and migraine " + first + " (en)"));
 
         // the second article's reminder comes from a later check, which must not announce the first again
         String second = unique("notify-rereview");
-        publish(draft(second));
+        Workflow.publish(author, draft(second));
         awaitMail(second, to(REVIEWER, "Re-review due: "));
 
         assertEquals(reviewers(), DatabaseRows.count("select count(*) from mail_outbox where subject like ?",
@@ -131,11 +131,6 @@ abstract class NotificationTests {
         return RevisionApiTests.path(created) + "/locales/en";
     }
 
-    private void publish(String en) {
-        assertState(take(author, en, step("submit")), 200, "in_review");
-        assertState(take(reviewer, en, signOff("approve")), 200, "approved");
-        assertState(take(editor, en, step("publish")), 200, "published");
-    }
 
     private static long notifications(String marker) {
         return DatabaseRows.count("select count(*) from mail_outbox where subject like ?", like(marker));

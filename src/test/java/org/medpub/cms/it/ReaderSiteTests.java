@@ -7,12 +7,10 @@ import static org.medpub.cms.it.Fixtures.article;
 import static org.medpub.cms.it.Fixtures.edit;
 import static org.medpub.cms.it.Fixtures.unique;
 import static org.medpub.cms.it.Fixtures.with;
-import static org.medpub.cms.it.Workflow.signOff;
 import static org.medpub.cms.it.Workflow.step;
 import static org.medpub.cms.it.Workflow.take;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -38,10 +36,10 @@ abstract class ReaderSiteTests {
         String slug = unique("reader");
         String spanishSlug = unique("lector");
         String article = RevisionApiTests.path(author.post("/api/articles", article(slug)));
-        publish(article + "/locales/en");
+        Workflow.publish(author, article + "/locales/en");
         author.put(article + "/locales/es", with(edit(spanishSlug, "## Qué es\n\nUn dolor de cabeza.", "es"),
                 "title", "Vivir con migraña"), null);
-        publish(article + "/locales/es");
+        Workflow.publish(author, article + "/locales/es");
 
         var page = reader.get("/en/articles/" + slug);
         assertEquals(200, page.status(), page::toString);
@@ -68,7 +66,7 @@ abstract class ReaderSiteTests {
     @Test
     void pagesAnswerConditionalRequestsWith304() {
         String slug = unique("conditional");
-        publish(RevisionApiTests.path(author.post("/api/articles", article(slug))) + "/locales/en");
+        Workflow.publish(author, RevisionApiTests.path(author.post("/api/articles", article(slug))) + "/locales/en");
         var page = reader.get("/en/articles/" + slug);
         String etag = page.header("ETag").orElseThrow();
         String lastModified = page.header("Last-Modified").orElseThrow();
@@ -81,7 +79,7 @@ abstract class ReaderSiteTests {
     @Test
     void aLocaleWithoutTranslationShowsTheNearestWithANoticeInTheReadersLanguage() {
         String slug = unique("fallback");
-        publish(RevisionApiTests.path(author.post("/api/articles", article(slug))) + "/locales/en");
+        Workflow.publish(author, RevisionApiTests.path(author.post("/api/articles", article(slug))) + "/locales/en");
 
         var german = reader.get("/de/articles/" + slug);
         assertEquals(200, german.status());
@@ -99,10 +97,10 @@ abstract class ReaderSiteTests {
         String first = unique("before");
         String second = unique("after");
         String en = RevisionApiTests.path(author.post("/api/articles", article(first))) + "/locales/en";
-        publish(en);
+        Workflow.publish(author, en);
         author.put(en, edit(second, "Renamed.", "new slug"), "\"r1\"");
         assertEquals(200, reader.get("/en/articles/" + first).status(), "the old slug is live until the new one is");
-        publish(en);
+        Workflow.publish(author, en);
 
         var moved = reader.get("/en/articles/" + first);
         assertEquals(301, moved.status());
@@ -114,7 +112,7 @@ abstract class ReaderSiteTests {
     void searchFindsWordsWithTheLanguagesStemming() {
         String marker = unique("stem").replace("-", "");
         var body = with(article(unique("search")), "body", "Regular vaccinations protect children " + marker + ".");
-        publish(RevisionApiTests.path(author.post("/api/articles", body)) + "/locales/en");
+        Workflow.publish(author, RevisionApiTests.path(author.post("/api/articles", body)) + "/locales/en");
 
         var found = reader.get("/en/search?q=vaccination+" + marker);
         assertEquals(200, found.status());
@@ -128,7 +126,7 @@ abstract class ReaderSiteTests {
     void theSitemapListsPublishedPagesWithTheirAlternates() {
         String slug = unique("sitemap");
         String draft = unique("sitemapdraft");
-        publish(RevisionApiTests.path(author.post("/api/articles", article(slug))) + "/locales/en");
+        Workflow.publish(author, RevisionApiTests.path(author.post("/api/articles", article(slug))) + "/locales/en");
         author.post("/api/articles", article(draft));
 
         var sitemap = reader.get("/sitemap.xml");
@@ -145,7 +143,7 @@ abstract class ReaderSiteTests {
         String archived = unique("archived");
         author.post("/api/articles", article(draft));
         String gone = RevisionApiTests.path(author.post("/api/articles", article(archived))) + "/locales/en";
-        publish(gone);
+        Workflow.publish(author, gone);
         take(Api.as("editor"), gone, step("archive"));
 
         var never = reader.get("/en/articles/" + unique("never"));
@@ -166,11 +164,6 @@ abstract class ReaderSiteTests {
         return answer.header("Location").orElseThrow();
     }
 
-    private void publish(String variant) {
-        assertEquals(200, take(author, variant, step("submit")).status());
-        assertEquals(200, take(Api.as("reviewer"), variant, signOff("approve")).status());
-        assertEquals(200, take(Api.as("editor"), variant, step("publish")).status());
-    }
 
     private static JsonNode jsonLd(String html) {
         Matcher script = Pattern.compile("<script type=\"application/ld\\+json\">(.*?)</script>", Pattern.DOTALL).matcher(html);

@@ -7,8 +7,6 @@ import static org.medpub.cms.it.Fixtures.article;
 import static org.medpub.cms.it.Fixtures.edit;
 import static org.medpub.cms.it.Fixtures.unique;
 import static org.medpub.cms.it.Fixtures.with;
-import static org.medpub.cms.it.Workflow.signOff;
-import static org.medpub.cms.it.Workflow.step;
 import static org.medpub.cms.it.Workflow.take;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,14 +31,14 @@ abstract class TranslationTests {
         String slug = unique("translated");
         String article = RevisionApiTests.path(author.post("/api/articles", article(slug)));
         long id = Long.parseLong(article.substring(article.lastIndexOf('/') + 1));
-        publish(author, article + "/locales/en");
+        Workflow.publish(author, article + "/locales/en");
         assertEquals("missing", state(id, "es").get("status").asText());
 
         Map<String, Object> spanish = with(edit(unique("migrana"), "## Qué es la migraña\n\nUn dolor de cabeza.", "Traducción"),
                 "title", "Vivir con migraña");
         assertEquals(201, translator.put(article + "/locales/es", spanish, null).status());
         assertEquals("in_progress", state(id, "es").get("status").asText());
-        publish(translator, article + "/locales/es");
+        Workflow.publish(translator, article + "/locales/es");
         JsonNode current = state(id, "es");
         assertEquals("current", current.get("status").asText());
         assertEquals(1, current.get("translatedFrom").asInt());
@@ -48,7 +46,7 @@ abstract class TranslationTests {
         var safety = with(edit(slug, "Do not take it with grapefruit juice.", "Interaction"), "safetyRelevant", true);
         assertEquals(200, author.put(article + "/locales/en", safety, "\"r1\"").status());
         assertEquals("current", state(id, "es").get("status").asText(), "a draft of the source changes nothing yet");
-        publish(author, article + "/locales/en");
+        Workflow.publish(author, article + "/locales/en");
 
         JsonNode outdated = state(id, "es");
         assertEquals("outdated", outdated.get("status").asText());
@@ -68,7 +66,7 @@ abstract class TranslationTests {
 
         var updated = with(spanish, "body", "No lo tome con zumo de pomelo.");
         assertEquals(200, translator.put(article + "/locales/es", updated, "\"r1\"").status());
-        publish(translator, article + "/locales/es");
+        Workflow.publish(translator, article + "/locales/es");
         JsonNode again = state(id, "es");
         assertEquals("current", again.get("status").asText());
         assertEquals(2, again.get("translatedFrom").asInt());
@@ -103,11 +101,6 @@ abstract class TranslationTests {
         assertTrue(locales.get(0).get("isDefault").asBoolean());
     }
 
-    private void publish(Api writer, String variant) {
-        assertEquals(200, take(writer, variant, step("submit")).status());
-        assertEquals(200, take(reviewer, variant, signOff("approve")).status());
-        assertEquals(200, take(editor, variant, step("publish")).status());
-    }
 
     private JsonNode state(long articleId, String locale) {
         String cursor = Long.toString(articleId + 1);

@@ -82,6 +82,30 @@ class ApiSuiteIT {
     }
 
     @Nested
+    class Translations extends TranslationTests {
+    }
+
+    @Nested
+    class ReaderSite extends ReaderSiteTests {
+    }
+
+    @Nested
+    class Notifications extends NotificationTests {
+    }
+
+    @Nested
+    class Authorization extends AuthorizationTableTests {
+    }
+
+    @Nested
+    class NoLeaks extends NoLeakTests {
+    }
+
+    @Nested
+    class ProblemLanguage extends ProblemLanguageTests {
+    }
+
+    @Nested
     class Xliff extends XliffTests {
     }
 }

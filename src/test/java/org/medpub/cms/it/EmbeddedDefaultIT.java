@@ -104,4 +104,29 @@ class EmbeddedDefaultIT {
         assertEquals(200, page.status(), page::toString);
         assertTrue(page.body().contains(marker), page::body);
     }
+
+    @Test
+    void aSafetyRelevantSourceChangeTakesOutdatedTranslationsOffLine() {
+        Api author = Api.as("author");
+        String slug = unique("safety");
+        String article = RevisionApiTests.path(author.post("/api/articles", article(slug)));
+        Workflow.publish(author, article + "/locales/en");
+        var spanish = Fixtures.with(edit(unique("seguridad"), "Texto.", "Traducción"), "title", "Seguridad");
+        assertEquals(201, Api.as("translator").put(article + "/locales/es", spanish, null).status());
+        Workflow.publish(Api.as("translator"), article + "/locales/es");
+
+        var safety = Fixtures.with(edit(slug, "Never with alcohol.", "Interaction"), "safetyRelevant", true);
+        assertEquals(200, author.put(article + "/locales/en", safety, "\"r1\"").status());
+        Workflow.publish(author, article + "/locales/en");
+
+        JsonNode es = ArticleApiTests.locale(author.get(article).json(), "es");
+        assertEquals("draft", es.get("state").asText());
+        assertTrue(es.get("liveRevision") == null || es.get("liveRevision").isNull(), es::toString);
+        JsonNode events = author.get(article + "/locales/es/history").json().get("events");
+        JsonNode last = events.get(events.size() - 1);
+        assertEquals("withdraw", last.get("action").asText());
+        assertEquals("published", last.get("from").asText());
+        assertEquals("draft", last.get("to").asText());
+    }
+
 }

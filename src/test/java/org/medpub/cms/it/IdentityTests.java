@@ -39,7 +39,7 @@ abstract class IdentityTests {
 
     /** What Jakarta Security's Pbkdf2PasswordHash writes: algorithm, iterations, salt and hash, Base64. */
     private static final Pattern PBKDF2 = Pattern.compile("PBKDF2WithHmacSHA256:(\\d+):([A-Za-z0-9+/=]+):([A-Za-z0-9+/=]+)");
-    private static final String PASSWORD = "Correct horse 1";
+    static final String PASSWORD = "Correct horse 1";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Test
@@ -65,7 +65,7 @@ abstract class IdentityTests {
 
     @Test
     void fiveFailedSignInsLockTheAccountUntilTheLockRunsOut() {
-        String user = newAccount();
+        String user = newAccount("author");
         for (int i = 1; i <= 5; i++) {
             assertEquals(401, signIn(user, "wrong " + i), "failure " + i);
         }
@@ -86,7 +86,7 @@ abstract class IdentityTests {
 
     @Test
     void aRememberedPasswordDoesNotGetPastTheLock() {
-        String user = newAccount();
+        String user = newAccount("author");
         assertEquals(200, signIn(user, PASSWORD));
         for (int i = 1; i <= 5; i++) {
             assertEquals(401, signIn(user, "wrong " + i), "failure " + i);
@@ -96,7 +96,7 @@ abstract class IdentityTests {
 
     @Test
     void aSuccessfulSignInStartsTheCountAgain() {
-        String user = newAccount();
+        String user = newAccount("author");
         assertEquals(200, signIn(user, PASSWORD));
         for (int round = 1; round <= 2; round++) {
             for (int i = 1; i <= 4; i++) {
@@ -110,7 +110,7 @@ abstract class IdentityTests {
 
     @Test
     void concurrentFailuresAllCountAndNoneProlongsTheLock() throws Exception {
-        String user = newAccount();
+        String user = newAccount("author");
         int clients = 8;
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -163,16 +163,18 @@ abstract class IdentityTests {
     }
 
     /**
-     * An author that only the calling test signs in as: the demo users must never be locked. Its
-     * id comes from the sequence, which hands the application its blocks of ids, so no block the
-     * application takes can ever contain it.
+     * An account with the password {@link #PASSWORD} and the roles given, that only the calling
+     * test signs in as: the demo users must never be locked. Its id comes from the sequence, which
+     * hands the application its blocks of ids, so no block the application takes can ever contain it.
      */
-    private static String newAccount() {
+    static String newAccount(String... roles) {
         String username = unique("signin");
         Object id = DatabaseRows.row("select nextval('app_user_seq') as id").get("id");
         DatabaseRows.update("insert into app_user (id, username, password_hash, display_name, created_at)"
                 + " values (?, ?, ?, ?, current_timestamp)", id, username, hash(PASSWORD), "Sign-in test " + username);
-        DatabaseRows.update("insert into app_user_role (user_id, role) values (?, 'author')", id);
+        for (String role : roles) {
+            DatabaseRows.update("insert into app_user_role (user_id, role) values (?, ?)", id, role);
+        }
         return username;
     }
 

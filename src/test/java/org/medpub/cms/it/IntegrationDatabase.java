@@ -12,7 +12,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * Gives the integration tests their database before Arquillian starts Payara Micro: a real
  * PostgreSQL that this JVM starts (or the one named by {@code CMS_TEST_DB_URL}), or a fresh H2
  * folder for the suite that proves the embedded default. The choice comes from the failsafe
- * execution ({@code cms.it.database}); unit tests have none and start nothing.
+ * execution ({@code cms.it.database}); unit tests have none and start nothing. The suite's SMTP
+ * server ({@link Mailbox}) is started here too, for the application's notifications.
  * <p>
  * The connector reads Payara Micro's JVM and command-line options from the system properties
  * {@code payara.cmdOptions} and {@code payara.extraMicroOptions}, so they are set here.
@@ -53,6 +54,7 @@ public class IntegrationDatabase implements LauncherSessionListener {
             user = "cms";
             password = "cms";
         }
+        int smtpPort = Mailbox.start();
         System.setProperty("cms.it.db.url", url);
         System.setProperty("cms.it.db.user", user);
         System.setProperty("cms.it.db.password", password);
@@ -66,16 +68,50 @@ public class IntegrationDatabase implements LauncherSessionListener {
                 // so that the tests see both without waiting
                 "-Dcms.schedule.poll-seconds=1",
                 "-Dcms.review.due-soon=P400D",
+                // the H2 suite proves the stricter safety policy; the PostgreSQL suite the default
+                "-Dcms.translation.safety-policy=" + (kind.equals("h2") ? "offline" : "notice"),
+                // notifications go to the suite's mail server, are retried within seconds and
+                // re-reviews are looked for every second, so that the tests see mails without waiting
+                "-Dcms.mail.host=127.0.0.1",
+                "-Dcms.mail.port=" + smtpPort,
+                "-Dcms.mail.poll-seconds=1",
+                "-Dcms.mail.retry-base-seconds=1",
+                "-Dcms.mail.retry-max-seconds=4",
+                "-Dcms.mail.re-review-check=PT1S",
                 "-Dhazelcast.socket.bind.any=false"));
         String serverConfig = System.getProperty("cms.it.server-config", "server-config").replace(" ", "\\ ");
         System.setProperty("payara.extraMicroOptions", String.join(" ",
                 "--interfaces", "127.0.0.1",
+                "--port", Integer.toString(freePort()),
+                "--prebootcommandfile", loopbackOnly().toString().replace(" ", "\\ "),
                 "--clustername", "cms-it-" + ProcessHandle.current().pid(),
                 "--postbootcommandfile", serverConfig + "/post-boot-commands.asadmin"));
     }
 
+    /** A port nothing listens on now, so that suites running side by side do not meet. */
+    private static int freePort() {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A pre-boot command that keeps the test server's HTTP listener on loopback: nothing of the suite listens beyond it. */
+    private static Path loopbackOnly() {
+        try {
+            Path file = Files.createDirectories(Path.of("target")).resolve("it-pre-boot.asadmin").toAbsolutePath();
+            Files.writeString(file, "set configs.config.server-config.network-config.network-listeners"
+                    + ".network-listener.http-listener.address=127.0.0.1\n");
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void launcherSessionClosed(LauncherSession session) {
+        Mailbox.stop();
         if (postgres != null) {
             try {
                 postgres.close();

@@ -138,7 +138,7 @@ abstract class PreviewLinkTests {
         var nonsense = reader.get("/preview/nonsense");
         assertEquals(404, nonsense.status());
         assertEquals(reader.get("/" + unique("nowhere")).body(), nonsense.body(), "the answer of any unknown address");
-        assertTrue(nonsense.header("Content-Type").orElseThrow().startsWith("application/problem+json"));
+        assertTrue(nonsense.header("Content-Type").orElseThrow().startsWith("text/html"));
 
         int dot = token.indexOf('.');
         for (String wrong : new String[] {

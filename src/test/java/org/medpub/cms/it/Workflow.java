@@ -33,4 +33,16 @@ final class Workflow {
     static Api.Reply take(Api who, String variantPath, Map<String, Object> step) {
         return who.post(variantPath + "/transitions", step);
     }
+
+    /** The whole way to readers: the writer submits, the demo reviewer approves, the demo editor publishes. */
+    static void publish(Api writer, String variantPath) {
+        expect(200, "in_review", take(writer, variantPath, step("submit")));
+        expect(200, "approved", take(Api.as("reviewer"), variantPath, signOff("approve")));
+        expect(200, "published", take(Api.as("editor"), variantPath, step("publish")));
+    }
+
+    private static void expect(int status, String state, Api.Reply reply) {
+        org.junit.jupiter.api.Assertions.assertEquals(status, reply.status(), reply::toString);
+        org.junit.jupiter.api.Assertions.assertEquals(state, reply.json().get("state").asText(), reply::toString);
+    }
 }

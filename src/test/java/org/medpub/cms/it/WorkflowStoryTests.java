@@ -137,7 +137,7 @@ abstract class WorkflowStoryTests {
         String slug = unique("offline");
         String article = RevisionApiTests.path(author.post("/api/articles", article(slug)));
         String en = article + "/locales/en";
-        publish(en);
+        Workflow.publish(author, en);
 
         var unpublished = take(editor, en, step("unpublish"));
         assertState(unpublished, 200, "draft");
@@ -156,7 +156,7 @@ abstract class WorkflowStoryTests {
         String slug = unique("rereview");
         String article = RevisionApiTests.path(author.post("/api/articles", article(slug)));
         String en = article + "/locales/en";
-        publish(en);
+        Workflow.publish(author, en);
         long id = Long.parseLong(article.substring(article.lastIndexOf('/') + 1));
 
         // the suite lists everything due within 400 days (cms.review.due-soon), so a fresh sign-off shows
@@ -205,11 +205,6 @@ abstract class WorkflowStoryTests {
         assertEquals("Las fuentes están citadas y actualizadas", spanish.json().get(0).get("label").asText());
     }
 
-    private void publish(String variant) {
-        take(author, variant, step("submit"));
-        take(reviewer, variant, signOff("approve"));
-        assertState(take(editor, variant, step("publish")), 200, "published");
-    }
 
     private JsonNode dueEntry(long articleId) {
         var due = reviewer.get("/api/reviews/due");

@@ -89,8 +89,13 @@ public class ArticleStore {
         return candidate;
     }
 
+    /** The article with its locale variants and their current and live revisions, in one query. */
     public Optional<Article> find(long id) {
-        return Optional.ofNullable(em.find(Article.class, id));
+        return em.createQuery("select distinct a from Article a left join fetch a.variants v"
+                        + " left join fetch v.current left join fetch v.live where a.id = :id", Article.class)
+                .setParameter("id", id)
+                .getResultStream()
+                .findFirst();
     }
 
     public Optional<ArticleVariant> variant(long articleId, String locale) {

@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.Set;
 import org.medpub.cms.article.boundary.ArticlesResource;
 import org.medpub.cms.article.boundary.ImportResource;
+import org.medpub.cms.translation.boundary.LocalesResource;
+import org.medpub.cms.translation.boundary.SourceChangesResource;
+import org.medpub.cms.translation.boundary.TranslationsResource;
 import org.medpub.cms.translation.boundary.XliffExportResource;
 import org.medpub.cms.translation.boundary.XliffImportResource;
 import org.medpub.cms.workflow.boundary.AssignmentResource;
@@ -36,6 +39,9 @@ public class ApiApplication extends Application {
                 WorkflowResource.class,
                 ReviewsResource.class,
                 PreviewLinkResource.class,
+                TranslationsResource.class,
+                SourceChangesResource.class,
+                LocalesResource.class,
                 XliffExportResource.class,
                 XliffImportResource.class,
                 JsonProvider.class,

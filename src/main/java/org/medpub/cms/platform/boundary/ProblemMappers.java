@@ -3,23 +3,30 @@ package org.medpub.cms.platform.boundary;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.medpub.cms.platform.control.BusinessException;
 import org.medpub.cms.platform.control.BusinessException.FieldError;
 
-/** Turns every failure of a request into a problem answer; each mapper sits beside the others here. */
+/**
+ * Turns every failure of a request into a problem answer, titled in the caller's language
+ * ({@link ProblemAnswers}); each mapper sits beside the others here.
+ */
 public final class ProblemMappers {
 
     private ProblemMappers() {
@@ -27,14 +34,26 @@ public final class ProblemMappers {
 
     @Provider
     public static class BusinessExceptionMapper implements ExceptionMapper<BusinessException> {
+        @Inject
+        ProblemAnswers answers;
+
+        @Context
+        HttpHeaders request;
+
         @Override
         public Response toResponse(BusinessException e) {
-            return Problem.of(e.type(), e.title(), e.status(), e.getMessage(), e.errors()).toResponse();
+            return answers.answer(request, e.type(), e.status(), e.getMessage(), e.errors());
         }
     }
 
     @Provider
     public static class ValidationMapper implements ExceptionMapper<ConstraintViolationException> {
+        @Inject
+        ProblemAnswers answers;
+
+        @Context
+        HttpHeaders request;
+
         @Override
         public Response toResponse(ConstraintViolationException e) {
             List<FieldError> errors = e.getConstraintViolations().stream()
@@ -42,7 +61,7 @@ public final class ProblemMappers {
                     .sorted(Comparator.comparing(FieldError::field))
                     .toList();
             String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
-            return Problem.of("invalid-input", "The request has invalid fields", 400, detail, errors).toResponse();
+            return answers.answer(request, "invalid-input", 400, detail, errors);
         }
 
         /** The path inside the request body, without the Java method and parameter it arrived through. */
@@ -68,12 +87,22 @@ public final class ProblemMappers {
 
     @Provider
     public static class JsonMapper implements ExceptionMapper<JsonProcessingException> {
+        @Inject
+        ProblemAnswers answers;
+
+        @Context
+        HttpHeaders request;
+
         @Override
         public Response toResponse(JsonProcessingException e) {
+            return answer(e, answers, request);
+        }
+
+        static Response answer(JsonProcessingException e, ProblemAnswers answers, HttpHeaders request) {
             if (e instanceof UnrecognizedPropertyException unknown) {
                 String field = unknown.getPropertyName();
-                return Problem.of("invalid-input", "The request has invalid fields", 400,
-                        "Unknown field '" + field + "'", List.of(new FieldError(field, "unknown field"))).toResponse();
+                return answers.answer(request, "invalid-input", 400,
+                        "Unknown field '" + field + "'", List.of(new FieldError(field, "unknown field")));
             }
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
@@ -81,32 +110,39 @@ public final class ProblemMappers {
                 String field = mapping.getPath().stream()
                         .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                         .collect(Collectors.joining(".")).replace(".[", "[");
-                return Problem.of("invalid-input", "The request has invalid fields", 400,
+                return answers.answer(request, "invalid-input", 400,
                         "Field '" + field + "' has the wrong type" + where,
-                        List.of(new FieldError(field, "wrong type"))).toResponse();
+                        List.of(new FieldError(field, "wrong type")));
             }
-            return Problem.of("malformed-json", "The body is not valid JSON", 400,
-                    "The request body could not be read as JSON" + where).toResponse();
+            return answers.answer(request, "malformed-json", 400, "The request body could not be read as JSON" + where);
         }
     }
 
     @Provider
     public static class WebApplicationMapper implements ExceptionMapper<WebApplicationException> {
+        @Inject
+        ProblemAnswers answers;
+
+        @Context
+        HttpHeaders request;
+
+        /** The type is the HTTP reason phrase as a slug ({@code unsupported-media-type}), {@code request-failed} without one. */
         @Override
         public Response toResponse(WebApplicationException e) {
             Response original = e.getResponse();
             int status = original.getStatus();
             Throwable cause = e.getCause();
             if (cause instanceof JsonProcessingException json) {
-                return new JsonMapper().toResponse(json);
+                return JsonMapper.answer(json, answers, request);
             }
             var info = Response.Status.fromStatusCode(status);
-            String title = info == null ? "Request failed" : info.getReasonPhrase();
-            String detail = status == 404 ? "Nothing is at this address" : title;
-            Response.ResponseBuilder answer = Response.fromResponse(Problem.of(
-                    title.toLowerCase().replace(' ', '-'), title, status, detail).toResponse());
+            String reason = info == null ? "Request failed" : info.getReasonPhrase();
+            String detail = status == 404 ? "Nothing is at this address" : reason;
+            Response.ResponseBuilder answer = Response.fromResponse(answers.answer(request,
+                    reason.toLowerCase(Locale.ROOT).replace(' ', '-'), status, detail));
+            // the problem has its own type and language; every other header of the original (Allow, …) stays
             original.getHeaders().forEach((name, values) -> {
-                if (!name.equalsIgnoreCase("Content-Type")) {
+                if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE) && !name.equalsIgnoreCase(HttpHeaders.CONTENT_LANGUAGE)) {
                     values.forEach(v -> answer.header(name, v));
                 }
             });
@@ -119,11 +155,16 @@ public final class ProblemMappers {
     public static class UnexpectedMapper implements ExceptionMapper<Throwable> {
         private static final Logger LOG = Logger.getLogger(UnexpectedMapper.class.getName());
 
+        @Inject
+        ProblemAnswers answers;
+
+        @Context
+        HttpHeaders request;
+
         @Override
         public Response toResponse(Throwable e) {
             LOG.log(Level.SEVERE, "Request failed unexpectedly", e);
-            return Problem.of("internal-error", "Internal error", 500,
-                    "The request failed on the server; it has been logged").toResponse();
+            return answers.answer(request, "internal-error", 500, "The request failed on the server; it has been logged");
         }
     }
 }

@@ -4,11 +4,12 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -22,27 +23,34 @@ public class RequestSizeLimit implements ContainerRequestFilter {
     @ConfigProperty(name = "cms.api.max-body-bytes", defaultValue = "1048576")
     long maxBytes;
 
+    @Inject
+    ProblemAnswers answers;
+
     @Override
     public void filter(ContainerRequestContext request) {
+        String acceptLanguage = request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE);
         if (request.getLength() > maxBytes) {
-            throw tooLarge();
+            throw tooLarge(acceptLanguage);
         }
         if (request.hasEntity()) {
-            request.setEntityStream(new Bounded(request.getEntityStream(), maxBytes));
+            request.setEntityStream(new Bounded(request.getEntityStream(), maxBytes, acceptLanguage));
         }
     }
 
-    private WebApplicationException tooLarge() {
-        return new WebApplicationException(Problem.of("body-too-large", "The request body is too large", 413,
-                "The body may have at most " + maxBytes + " bytes").toResponse());
+    // an exception with a body bypasses the exception mappers, so the answer is made here
+    private WebApplicationException tooLarge(String acceptLanguage) {
+        return new WebApplicationException(answers.answer(acceptLanguage, "body-too-large", 413,
+                "The body may have at most " + maxBytes + " bytes", List.of()));
     }
 
     private final class Bounded extends FilterInputStream {
+        private final String acceptLanguage;
         private long remaining;
 
-        Bounded(InputStream in, long limit) {
+        Bounded(InputStream in, long limit, String acceptLanguage) {
             super(in);
             this.remaining = limit;
+            this.acceptLanguage = acceptLanguage;
         }
 
         @Override
@@ -66,7 +74,7 @@ public class RequestSizeLimit implements ContainerRequestFilter {
         private void count(int n) {
             remaining -= n;
             if (remaining < 0) {
-                throw tooLarge();
+                throw tooLarge(acceptLanguage);
             }
         }
     }

@@ -25,10 +25,11 @@ public abstract class BusinessException extends RuntimeException {
 
     public abstract int status();
 
-    /** A short, stable slug naming the kind of problem; the problem type URI ends with it. */
+    /**
+     * A short, stable slug naming the kind of problem; the problem type URI ends with it, and the
+     * i18n bundles title it ({@code problem.<type>.title}).
+     */
     public abstract String type();
-
-    public abstract String title();
 
     public List<FieldError> errors() {
         return errors;
@@ -41,7 +42,6 @@ public abstract class BusinessException extends RuntimeException {
 
         public int status() { return 404; }
         public String type() { return "not-found"; }
-        public String title() { return "Not found"; }
     }
 
     public static final class InvalidInput extends BusinessException {
@@ -55,7 +55,6 @@ public abstract class BusinessException extends RuntimeException {
 
         public int status() { return 400; }
         public String type() { return "invalid-input"; }
-        public String title() { return "The request has invalid fields"; }
     }
 
     public static final class Conflict extends BusinessException {
@@ -68,7 +67,6 @@ public abstract class BusinessException extends RuntimeException {
 
         public int status() { return 409; }
         public String type() { return type; }
-        public String title() { return "Conflicts with the current state"; }
     }
 
     public static final class Forbidden extends BusinessException {
@@ -78,7 +76,6 @@ public abstract class BusinessException extends RuntimeException {
 
         public int status() { return 403; }
         public String type() { return "forbidden"; }
-        public String title() { return "Not permitted for your role"; }
     }
 
     /** Someone saved in between: the caller's If-Match names a revision that is no longer current. */
@@ -89,7 +86,6 @@ public abstract class BusinessException extends RuntimeException {
 
         public int status() { return 412; }
         public String type() { return "stale-revision"; }
-        public String title() { return "Someone else saved in between"; }
     }
 
     public static final class PreconditionRequired extends BusinessException {
@@ -99,6 +95,5 @@ public abstract class BusinessException extends RuntimeException {
 
         public int status() { return 428; }
         public String type() { return "if-match-required"; }
-        public String title() { return "If-Match is required"; }
     }
 }

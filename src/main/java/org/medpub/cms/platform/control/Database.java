@@ -42,6 +42,7 @@ public class Database {
     DataSource dataSource;
 
     private volatile boolean migrated;
+    private volatile String vendor;
 
     void migrate(@Observes @Priority(MIGRATED) Startup startup) {
         var result = Flyway.configure(Database.class.getClassLoader())
@@ -55,13 +56,16 @@ public class Database {
         migrated = true;
     }
 
-    /** The folder of migrations for this database alone: {@code h2} or {@code postgresql}. */
-    private String vendor() {
-        try (var connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("The database cannot be reached", e);
+    /** Which database this is: {@code h2} or {@code postgresql}; also the folder of migrations for it alone. */
+    public String vendor() {
+        if (vendor == null) {
+            try (var connection = dataSource.getConnection()) {
+                vendor = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("The database cannot be reached", e);
+            }
         }
+        return vendor;
     }
 
     public boolean isMigrated() {

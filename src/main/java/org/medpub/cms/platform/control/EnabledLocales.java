@@ -1,6 +1,5 @@
 package org.medpub.cms.platform.control;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -12,15 +11,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class EnabledLocales {
 
-    @Inject
-    @ConfigProperty(name = "cms.locales", defaultValue = "en,es,de,fr,ar")
-    List<String> configured;
-
     private List<String> tags;
 
-    @PostConstruct
-    void normalise() {
-        tags = configured.stream().map(EnabledLocales::canonical).distinct().toList();
+    /** For the container's proxy only. */
+    protected EnabledLocales() {
+    }
+
+    @Inject
+    public EnabledLocales(@ConfigProperty(name = "cms.locales", defaultValue = "en,es,de,fr,ar") List<String> configured) {
+        this.tags = configured.stream().map(EnabledLocales::canonical).distinct().toList();
     }
 
     /** Reduces any spelling of a language tag ({@code ES_mx}, {@code es-MX}) to its BCP 47 form. */
@@ -50,6 +49,11 @@ public class EnabledLocales {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /** The locale to answer a caller in: the best match of their {@code Accept-Language}, else the default locale. */
+    public String preferred(String acceptLanguage) {
+        return bestMatch(acceptLanguage).orElse(defaultLocale());
     }
 
     public List<String> all() {

@@ -6,7 +6,8 @@ import org.medpub.cms.platform.control.BusinessException;
 /**
  * An XLIFF file that is not imported, with every problem found in it: each error's
  * {@code field} is the place in the file ("line 12, column 9") and its {@code message} the
- * reason. Nothing was changed.
+ * reason. Nothing was changed. The problem's title is {@code problem.invalid-xliff.title} of
+ * the i18n bundles; the reasons are English, like every field message of the API.
  */
 public class XliffRejected extends BusinessException {
 
@@ -38,10 +39,5 @@ public class XliffRejected extends BusinessException {
     @Override
     public String type() {
         return "invalid-xliff";
-    }
-
-    @Override
-    public String title() {
-        return "The XLIFF file cannot be imported";
     }
 }

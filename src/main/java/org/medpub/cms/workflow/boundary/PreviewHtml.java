@@ -2,34 +2,29 @@ package org.medpub.cms.workflow.boundary;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
-import java.util.ResourceBundle;
+import java.util.Map;
 import java.util.Set;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.medpub.cms.article.entity.Reference;
 import org.medpub.cms.article.entity.RevisionContent;
+import org.medpub.cms.platform.control.Messages;
 
 /**
  * A revision as one self-contained HTML5 page under a "not published" banner. Nothing an author
  * wrote reaches the page as markup: the Markdown renderer escapes raw HTML and drops unsafe link
  * targets, every other text is escaped here, and references link only to http and https.
- * The banner's words come from the {@code i18n/preview} bundle in the revision's language.
+ * The page's words come from the {@code i18n/messages} bundles in the revision's language; the
+ * expiry is shown in UTC.
  */
 final class PreviewHtml {
-
-    static final String BUNDLE = "i18n.preview";
 
     private static final Parser MARKDOWN = Parser.builder().build();
     private static final HtmlRenderer HTML = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
     private static final Set<String> RIGHT_TO_LEFT = Set.of("ar", "fa", "he", "ur");
-    private static final DateTimeFormatter EXPIRY = DateTimeFormatter
-            .ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withZone(ZoneOffset.UTC);
     private static final String STYLE = """
             body{margin:0;font:1.05rem/1.6 system-ui,sans-serif;color:#1a1a1a;background:#fff}
             .preview-banner{position:sticky;top:0;padding:.75rem 1rem;background:#fff3bf;border-block-end:3px solid #e0a800}
@@ -45,9 +40,9 @@ final class PreviewHtml {
 
     static String page(RevisionContent revision, String locale, Instant expiresAt) {
         Locale language = Locale.forLanguageTag(locale);
-        ResourceBundle words = words(language);
-        String notPublished = message(words, "preview.banner.notPublished", language);
-        String expires = message(words, "preview.banner.expires", language, EXPIRY.withLocale(language).format(expiresAt));
+        Messages words = Messages.in(language);
+        String notPublished = words.text("preview.banner.notPublished");
+        String expires = words.format("preview.banner.expires", Map.of("expiresAt", expiresAt.atZone(ZoneOffset.UTC)));
         String direction = RIGHT_TO_LEFT.contains(language.getLanguage()) ? "rtl" : "ltr";
 
         StringBuilder page = new StringBuilder(4096 + revision.body().length() * 2);
@@ -65,22 +60,12 @@ final class PreviewHtml {
         }
         page.append(HTML.render(MARKDOWN.parse(revision.body())));
         if (!revision.references().isEmpty()) {
-            page.append("<section class=\"references\">\n<h2>").append(escape(message(words, "preview.references.heading", language)))
+            page.append("<section class=\"references\">\n<h2>").append(escape(words.text("article.references")))
                     .append("</h2>\n<ol>\n");
             revision.references().forEach(reference -> page.append("<li>").append(reference(reference)).append("</li>\n"));
             page.append("</ol>\n</section>\n");
         }
         return page.append("</article>\n</main>\n</body>\n</html>\n").toString();
-    }
-
-    /** The bundle of the language, falling back to the English base bundle rather than the server's locale. */
-    static ResourceBundle words(Locale language) {
-        return ResourceBundle.getBundle(BUNDLE, language, PreviewHtml.class.getClassLoader(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-    }
-
-    private static String message(ResourceBundle words, String key, Locale language, Object... arguments) {
-        return new MessageFormat(words.getString(key), language).format(arguments);
     }
 
     private static String reference(Reference reference) {

@@ -32,8 +32,6 @@ public class WorkflowResource {
     @GET
     @Path("checklist")
     public List<ReviewChecklist.Item> checklist() {
-        String language = locales.bestMatch(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE))
-                .orElse(locales.defaultLocale());
-        return checklist.items(Locale.forLanguageTag(language));
+        return checklist.items(Locale.forLanguageTag(locales.preferred(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE))));
     }
 }

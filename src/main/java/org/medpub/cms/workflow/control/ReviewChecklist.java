@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ResourceBundle;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.medpub.cms.platform.control.Messages;
 
 /**
  * What a medical reviewer confirms, item by item, before approving: configured by key
@@ -14,6 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class ReviewChecklist {
+
+    private static final String LABEL = "review.checklist.";
 
     public record Item(String key, String label) {
     }
@@ -23,12 +25,11 @@ public class ReviewChecklist {
             defaultValue = "sources-current,risks-stated,no-promotion,dosing-checked")
     List<String> keys;
 
+    /** An item configured without a label in the bundles is labelled with its key. */
     public List<Item> items(Locale locale) {
-        ResourceBundle words = ResourceBundle.getBundle("i18n.messages", locale, ReviewChecklist.class.getClassLoader(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        Messages words = Messages.in(locale);
         return keys.stream()
-                .map(key -> new Item(key, words.containsKey("review.checklist." + key)
-                        ? words.getString("review.checklist." + key) : key))
+                .map(key -> new Item(key, words.has(LABEL + key) ? words.text(LABEL + key) : key))
                 .toList();
     }
 

@@ -119,6 +119,23 @@ public class Transitions {
         return new Outcome(variant, scheduled);
     }
 
+    /**
+     * Takes what readers see of a variant off line because of something that happened elsewhere
+     * (a safety-relevant change of the source); the newest draft stays for the translator.
+     */
+    @Transactional
+    public void withdraw(long articleId, String locale, String actor, String reason) {
+        ArticleVariant variant = articles.lockedVariant(articleId, locale).orElseThrow();
+        Optional<Revision> live = variant.getLive();
+        if (live.isEmpty()) {
+            return;
+        }
+        WorkflowState from = variant.getState();
+        cancelSchedules(variant);
+        variant.takeOffline(from == WorkflowState.PUBLISHED ? WorkflowState.DRAFT : from, clock.instant());
+        announce(variant, live.get(), "withdraw", from, actor, reason);
+    }
+
     /** Publishes a scheduled revision that is due, unless it was claimed already or is no longer approved. */
     @Transactional
     public void publishScheduled(long scheduleId) {

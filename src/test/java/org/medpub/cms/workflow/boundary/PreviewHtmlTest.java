@@ -1,14 +1,10 @@
 package org.medpub.cms.workflow.boundary;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
-import java.util.ResourceBundle;
 import org.junit.jupiter.api.Test;
 import org.medpub.cms.article.entity.Reference;
 import org.medpub.cms.article.entity.RevisionContent;
@@ -63,17 +59,21 @@ class PreviewHtmlTest {
     }
 
     @Test
-    void everyLanguageHasItsOwnWordsForEveryKey() {
-        ResourceBundle english = PreviewHtml.words(Locale.ENGLISH);
-        for (String language : new String[] {"es", "de", "fr", "ar"}) {
-            ResourceBundle words = PreviewHtml.words(Locale.forLanguageTag(language));
-            assertEquals(language, words.getLocale().getLanguage());
-            for (String key : english.keySet()) {
-                assertNotEquals(english.getString(key), words.getString(key), language + " " + key);
-            }
-            assertTrue(words.getString("preview.banner.expires").contains("{0}"), language);
-        }
-        assertEquals("Preview — not published", PreviewHtml.words(Locale.forLanguageTag("it")).getString("preview.banner.notPublished"));
+    void theBannerIsInTheRevisionsLanguageWithTheExpiryInUtc() {
+        String german = PreviewHtml.page(revision("Text.", List.of(new Reference("Leitlinie", null, null, null))), "de", EXPIRY);
+
+        assertTrue(german.contains("<strong>Vorschau — nicht veröffentlicht</strong>"), german);
+        assertTrue(german.contains("bis zum 24. November 2026 um 14:05 Uhr (UTC)"), german);
+        assertTrue(german.contains("<h2>Quellen</h2>"), german);
+    }
+
+    @Test
+    void aLanguageWithoutBundleGetsEnglish() {
+        String page = PreviewHtml.page(revision("Testo.", List.of()), "it", EXPIRY);
+
+        assertTrue(page.contains("<html lang=\"it\" dir=\"ltr\">"), page);
+        assertTrue(page.contains("<strong>Preview — not published</strong>"), page);
+        assertTrue(page.contains("until November 24, 2026 at 2:05"), page);
     }
 
     private static RevisionContent revision(String body, List<Reference> references) {

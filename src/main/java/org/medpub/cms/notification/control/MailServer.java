@@ -1,0 +1,90 @@
+package org.medpub.cms.notification.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Date;
+import java.util.Optional;
+import java.util.Properties;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The SMTP server that notifications leave through, set up from {@code cms.mail.*}: host and
+ * port, the sender, an optional sign-in, STARTTLS when asked for, and short timeouts so that an
+ * unreachable server holds nothing up for long. Mails are plain text in UTF-8.
+ */
+@ApplicationScoped
+public class MailServer {
+
+    @Inject
+    @ConfigProperty(name = "cms.mail.host", defaultValue = "localhost")
+    String host;
+
+    @Inject
+    @ConfigProperty(name = "cms.mail.port", defaultValue = "25")
+    int port;
+
+    @Inject
+    @ConfigProperty(name = "cms.mail.from", defaultValue = "cms@localhost")
+    String from;
+
+    @Inject
+    @ConfigProperty(name = "cms.mail.username")
+    Optional<String> username;
+
+    @Inject
+    @ConfigProperty(name = "cms.mail.password")
+    Optional<String> password;
+
+    @Inject
+    @ConfigProperty(name = "cms.mail.starttls", defaultValue = "false")
+    boolean starttls;
+
+    @Inject
+    @ConfigProperty(name = "cms.mail.timeout-seconds", defaultValue = "5")
+    int timeoutSeconds;
+
+    @Inject
+    Clock clock;
+
+    private Session session;
+
+    @PostConstruct
+    void configure() {
+        String timeout = String.valueOf(timeoutSeconds * 1000);
+        Properties settings = new Properties();
+        settings.put("mail.smtp.host", host);
+        settings.put("mail.smtp.port", String.valueOf(port));
+        settings.put("mail.smtp.connectiontimeout", timeout);
+        settings.put("mail.smtp.timeout", timeout);
+        settings.put("mail.smtp.writetimeout", timeout);
+        settings.put("mail.smtp.auth", String.valueOf(username.isPresent()));
+        // asked for, STARTTLS is required: falling back to plain text would send the password in clear
+        settings.put("mail.smtp.starttls.enable", String.valueOf(starttls));
+        settings.put("mail.smtp.starttls.required", String.valueOf(starttls));
+        session = Session.getInstance(settings);
+    }
+
+    /** Hands one plain-text mail to the server; a refused address or an unreachable server throws. */
+    public void send(String recipient, String subject, String body) throws MessagingException {
+        MimeMessage message = new MimeMessage(session);
+        message.setFrom(new InternetAddress(from, true));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient, true));
+        message.setSubject(subject, StandardCharsets.UTF_8.name());
+        message.setText(body, StandardCharsets.UTF_8.name());
+        message.setSentDate(Date.from(clock.instant()));
+        if (username.isPresent()) {
+            Transport.send(message, username.get(), password.orElse(""));
+        } else {
+            Transport.send(message);
+        }
+    }
+}

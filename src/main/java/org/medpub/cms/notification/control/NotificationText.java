@@ -1,0 +1,67 @@
+package org.medpub.cms.notification.control;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.medpub.cms.workflow.control.WorkflowTransitioned;
+
+/**
+ * What a notification says, in English for now: a subject naming what is asked and the article's
+ * title and locale, and a plain-text body with who did what, the article id, locale, revision,
+ * the comment if there is one, and the API path of the article.
+ */
+public record NotificationText(String subject, String body) {
+
+    static NotificationText reviewRequested(WorkflowTransitioned step, boolean assignedToYou) {
+        return new NotificationText("Review requested: " + about(step.title(), step.locale()),
+                body(step.actor() + " submitted " + revisionOf(step) + " for medical review. "
+                        + (assignedToYou ? "The review is assigned to you." : "No reviewer is assigned: any medical"
+                        + " reviewer may take it."), step.articleId(), step.locale(), step.revision(), step.comment()));
+    }
+
+    static NotificationText changesRequested(WorkflowTransitioned step) {
+        return new NotificationText("Changes requested: " + about(step.title(), step.locale()),
+                body(step.actor() + " rejected " + revisionOf(step) + " in medical review and sent it back to draft."
+                        + " Please revise it and submit it again.", step.articleId(), step.locale(), step.revision(),
+                        step.comment()));
+    }
+
+    static NotificationText readyToPublish(WorkflowTransitioned step) {
+        return new NotificationText("Ready to publish: " + about(step.title(), step.locale()),
+                body(step.actor() + " approved " + revisionOf(step) + " in medical review. It can be published now.",
+                        step.articleId(), step.locale(), step.revision(), step.comment()));
+    }
+
+    static NotificationText reReviewDue(long articleId, String locale, String title, int revision, Instant lastReviewed,
+            Instant dueAt, boolean overdue) {
+        return new NotificationText((overdue ? "Re-review overdue: " : "Re-review due: ") + about(title, locale),
+                body("The medical review of revision " + revision + " of \"" + title + "\" (" + locale + "), which"
+                        + " readers see, " + (overdue ? "was" : "is") + " due again on " + date(dueAt)
+                        + "; it was last signed off on " + date(lastReviewed) + ". Please review it again.",
+                        articleId, locale, revision, null));
+    }
+
+    private static String about(String title, String locale) {
+        return title + " (" + locale + ")";
+    }
+
+    private static String revisionOf(WorkflowTransitioned step) {
+        return "revision " + step.revision() + " of \"" + step.title() + "\" (" + step.locale() + ")";
+    }
+
+    private static String body(String what, long articleId, String locale, int revision, String comment) {
+        StringBuilder body = new StringBuilder(what).append("\n\n")
+                .append("Article:  ").append(articleId).append('\n')
+                .append("Locale:   ").append(locale).append('\n')
+                .append("Revision: ").append(revision).append('\n');
+        if (comment != null) {
+            body.append("Comment:  ").append(comment).append('\n');
+        }
+        return body.append("API:      /api/articles/").append(articleId).append("/locales/").append(locale).append('\n')
+                .toString();
+    }
+
+    private static String date(Instant instant) {
+        return LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
+    }
+}

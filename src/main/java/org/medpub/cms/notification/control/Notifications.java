@@ -1,0 +1,77 @@
+package org.medpub.cms.notification.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.medpub.cms.notification.control.Recipients.Recipient;
+import org.medpub.cms.platform.entity.Role;
+import org.medpub.cms.workflow.control.EditorialWorkflow;
+import org.medpub.cms.workflow.control.WorkflowTransitioned;
+
+/**
+ * Tells whoever must act next after a workflow step: on submit the assigned medical reviewer, or
+ * every medical reviewer when none is assigned; on reject the author of the revision, with the
+ * reviewer's comment; on approve every editor. Nobody is told of their own step. The
+ * notifications go into the {@link Outbox} within the step's transaction, so that a mail exists
+ * exactly when the step committed, and are sent once it has. {@code cms.mail.enabled=false}
+ * turns notifications off.
+ */
+@ApplicationScoped
+public class Notifications {
+
+    private static final Set<String> ANNOUNCED = Set.of(EditorialWorkflow.SUBMIT, EditorialWorkflow.REJECT,
+            EditorialWorkflow.APPROVE);
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Recipients recipients;
+
+    @Inject
+    OutboxDelivery delivery;
+
+    @Inject
+    @ConfigProperty(name = "cms.mail.enabled", defaultValue = "true")
+    boolean enabled;
+
+    void onStep(@Observes WorkflowTransitioned step) {
+        if (!enabled) {
+            return;
+        }
+        switch (step.action()) {
+            case EditorialWorkflow.SUBMIT -> {
+                if (step.assignedReviewer() != null) {
+                    tell(recipients.user(step.assignedReviewer()).stream().toList(), step,
+                            NotificationText.reviewRequested(step, true));
+                } else {
+                    tell(recipients.withRole(Role.MEDICAL_REVIEWER), step, NotificationText.reviewRequested(step, false));
+                }
+            }
+            case EditorialWorkflow.REJECT -> tell(recipients.user(step.revisionAuthor()).stream().toList(), step,
+                    NotificationText.changesRequested(step));
+            case EditorialWorkflow.APPROVE -> tell(recipients.withRole(Role.EDITOR), step,
+                    NotificationText.readyToPublish(step));
+            default -> {
+                // nobody waits for the other steps
+            }
+        }
+    }
+
+    /** Once the step is committed, its notifications go out at once rather than at the next poll. */
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) WorkflowTransitioned step) {
+        if (enabled && ANNOUNCED.contains(step.action())) {
+            delivery.deliverSoon();
+        }
+    }
+
+    private void tell(List<Recipient> people, WorkflowTransitioned step, NotificationText text) {
+        people.stream()
+                .filter(person -> !person.username().equals(step.actor()))
+                .forEach(person -> outbox.put(person.email(), text.subject(), text.body()));
+    }
+}

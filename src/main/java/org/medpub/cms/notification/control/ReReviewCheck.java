@@ -1,0 +1,72 @@
+package org.medpub.cms.notification.control;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.medpub.cms.platform.control.Database;
+
+/**
+ * Looks for re-reviews to announce at start-up and then every {@code cms.mail.re-review-check}
+ * (ISO-8601, default six hours). What is due lives in the database, so a restart misses nothing;
+ * a container timer would be tied to one instance and, in Payara Micro, did not fire again after a
+ * restart.
+ */
+@ApplicationScoped
+public class ReReviewCheck {
+
+    private static final Logger LOG = Logger.getLogger(ReReviewCheck.class.getName());
+
+    @Resource
+    ManagedScheduledExecutorService executor;
+
+    @Inject
+    ReReviewReminders reminders;
+
+    @Inject
+    OutboxDelivery delivery;
+
+    @Inject
+    @ConfigProperty(name = "cms.mail.enabled", defaultValue = "true")
+    boolean enabled;
+
+    @Inject
+    @ConfigProperty(name = "cms.mail.re-review-check", defaultValue = "PT6H")
+    Duration period;
+
+    private ScheduledFuture<?> checking;
+
+    void start(@Observes @Priority(Database.MIGRATED + 30) Startup startup) {
+        if (enabled) {
+            checking = executor.scheduleWithFixedDelay(this::check, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    void check() {
+        try {
+            if (reminders.announceDue() > 0) {
+                delivery.deliverSoon();
+            }
+        } catch (RuntimeException e) {
+            // the next check tries again; one failure must not end the checking
+            LOG.log(Level.WARNING, "Looking for due re-reviews failed; retrying at the next check", e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (checking != null) {
+            checking.cancel(false);
+        }
+    }
+}

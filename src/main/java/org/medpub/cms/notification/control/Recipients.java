@@ -1,0 +1,42 @@
+package org.medpub.cms.notification.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+/** The e-mail addresses of the editorial team, by user or by role; an account without an address is left out. */
+@ApplicationScoped
+public class Recipients {
+
+    /** A member of the team who can be mailed. */
+    public record Recipient(String username, String email) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    public Optional<Recipient> user(String username) {
+        return recipients(em.createQuery("select u.username, u.email from UserAccount u where u.username = :name"
+                        + " and u.email is not null", Object[].class)
+                .setParameter("name", username)
+                .getResultList())
+                .stream()
+                .findFirst();
+    }
+
+    public List<Recipient> withRole(String role) {
+        return recipients(em.createQuery("select u.username, u.email from UserAccount u join u.roles r where r = :role"
+                        + " and u.email is not null order by u.username", Object[].class)
+                .setParameter("role", role)
+                .getResultList());
+    }
+
+    private static List<Recipient> recipients(List<Object[]> rows) {
+        return rows.stream()
+                .map(row -> new Recipient((String) row[0], (String) row[1]))
+                .filter(recipient -> !recipient.email().isBlank())
+                .toList();
+    }
+}

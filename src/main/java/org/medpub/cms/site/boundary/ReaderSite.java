@@ -1,0 +1,141 @@
+package org.medpub.cms.site.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.medpub.cms.platform.control.EnabledLocales;
+import org.medpub.cms.site.control.PageCache;
+import org.medpub.cms.site.control.ReaderPages;
+import org.medpub.cms.site.control.RenderedPage;
+
+/**
+ * The public reader site: {@code /}, {@code /{locale}/}, {@code /{locale}/articles/{slug}},
+ * {@code /{locale}/search?q=} and {@code /sitemap.xml}. Every other address that reaches it is
+ * the one "not found" page. Stateless: no session, no view state; rendered pages come from the
+ * {@link PageCache} and answer conditional requests with 304.
+ */
+@WebServlet(urlPatterns = "/", loadOnStartup = 1)
+public class ReaderSite extends HttpServlet {
+
+    private static final Pattern ARTICLE = Pattern.compile("/([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)/articles/([^/]+)");
+    private static final Pattern INDEX = Pattern.compile("/([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)/");
+    private static final Pattern SEARCH = Pattern.compile("/([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)/search");
+
+    @Inject
+    ReaderPages pages;
+
+    @Inject
+    PageCache cache;
+
+    @Inject
+    EnabledLocales locales;
+
+    @Inject
+    SiteAddress address;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String base = address.base(request);
+        if (path.equals("/")) {
+            response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+            response.setHeader("Location", "/" + pages.bestLocale(request.getHeader("Accept-Language")) + "/");
+            response.setHeader("Vary", "Accept-Language");
+            response.setHeader("Cache-Control", "no-cache");
+            return;
+        }
+        if (path.equals("/sitemap.xml")) {
+            send(request, response, cache.get(base + path, () -> pages.sitemap(base)));
+            return;
+        }
+        Matcher article = ARTICLE.matcher(path);
+        Matcher index = INDEX.matcher(path);
+        Matcher search = SEARCH.matcher(path);
+        if (article.matches() && enabled(article.group(1)).isPresent()) {
+            String locale = enabled(article.group(1)).get();
+            String slug = URLDecoder.decode(article.group(2), StandardCharsets.UTF_8);
+            send(request, response, cache.get(base + "/" + locale + "/articles/" + slug,
+                    () -> pages.article(base, locale, slug)));
+        } else if (index.matches() && enabled(index.group(1)).isPresent()) {
+            String locale = enabled(index.group(1)).get();
+            send(request, response, cache.get(base + "/" + locale + "/", () -> pages.index(base, locale)));
+        } else if (search.matches() && enabled(search.group(1)).isPresent()) {
+            send(request, response, pages.search(base, enabled(search.group(1)).get(), request.getParameter("q")));
+        } else {
+            String first = path.length() > 1 ? path.substring(1).split("/", 2)[0] : "";
+            send(request, response, pages.notFound(base, enabled(first).orElse(
+                    pages.bestLocale(request.getHeader("Accept-Language")))));
+        }
+    }
+
+    @Override
+    protected void doHead(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        doGet(request, response);
+    }
+
+    private Optional<String> enabled(String tag) {
+        return locales.find(tag).filter(found -> found.equals(tag));
+    }
+
+    private void send(HttpServletRequest request, HttpServletResponse response, RenderedPage page) throws IOException {
+        response.setStatus(page.status());
+        if (page.location() != null) {
+            response.setHeader("Location", page.location());
+            response.setHeader("Cache-Control", "public, max-age=3600");
+            return;
+        }
+        response.setContentType(page.contentType());
+        if (page.contentLanguage() != null) {
+            response.setHeader("Content-Language", page.contentLanguage());
+        }
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+        response.setHeader("Content-Security-Policy",
+                "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
+        if (page.status() == 200) {
+            response.setHeader("ETag", page.etag());
+            response.setHeader("Cache-Control", "no-cache");
+            if (page.lastModified() != null) {
+                response.setHeader("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                        page.lastModified().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC)));
+            }
+            if (notModified(request, page)) {
+                response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+                return;
+            }
+        }
+        response.setContentLength(page.body().length);
+        if (!request.getMethod().equals("HEAD")) {
+            response.getOutputStream().write(page.body());
+        }
+    }
+
+    /** RFC 9110: If-None-Match decides when present; otherwise If-Modified-Since. */
+    private static boolean notModified(HttpServletRequest request, RenderedPage page) {
+        String ifNoneMatch = request.getHeader("If-None-Match");
+        if (ifNoneMatch != null) {
+            for (String tag : ifNoneMatch.split(",")) {
+                String candidate = tag.strip();
+                if (candidate.equals("*") || candidate.equals(page.etag()) || candidate.equals("W/" + page.etag())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        long since = request.getDateHeader("If-Modified-Since");
+        return since >= 0 && page.lastModified() != null
+                && !page.lastModified().truncatedTo(ChronoUnit.SECONDS).isAfter(Instant.ofEpochMilli(since));
+    }
+}

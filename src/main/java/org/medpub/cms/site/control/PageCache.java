@@ -1,0 +1,52 @@
+package org.medpub.cms.site.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.medpub.cms.workflow.control.WorkflowTransitioned;
+
+/**
+ * Rendered reader pages, by URL. A page depends on what is live (its own revision, the
+ * alternates in other locales, the lists it appears in), so every step that changes what
+ * readers see empties the cache once it has committed: the next request renders anew.
+ */
+@ApplicationScoped
+public class PageCache {
+
+    private static final Set<String> CHANGES_WHAT_READERS_SEE = Set.of("publish", "unpublish", "archive", "withdraw",
+            "reapprove");
+
+    @Inject
+    @ConfigProperty(name = "cms.site.cached-pages", defaultValue = "10000")
+    int capacity;
+
+    private final Map<String, RenderedPage> pages = new ConcurrentHashMap<>();
+
+    public RenderedPage get(String url, Supplier<RenderedPage> render) {
+        RenderedPage cached = pages.get(url);
+        if (cached != null) {
+            return cached;
+        }
+        RenderedPage page = render.get();
+        if (page.cacheable()) {
+            if (pages.size() >= capacity) {
+                // a crude bound: crawlers of odd URLs must not fill the memory
+                pages.clear();
+            }
+            pages.put(url, page);
+        }
+        return page;
+    }
+
+    void onStep(@Observes(during = TransactionPhase.AFTER_SUCCESS) WorkflowTransitioned step) {
+        if (CHANGES_WHAT_READERS_SEE.contains(step.action())) {
+            pages.clear();
+        }
+    }
+}

@@ -1,0 +1,393 @@
+package org.medpub.cms.site.control;
+
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import com.ibm.icu.util.ULocale;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.io.StringWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.medpub.cms.article.entity.Article;
+import org.medpub.cms.article.entity.ArticleVariant;
+import org.medpub.cms.article.entity.Reference;
+import org.medpub.cms.article.entity.Revision;
+import org.medpub.cms.platform.control.EnabledLocales;
+import org.medpub.cms.translation.control.LocaleFallback;
+import org.medpub.cms.translation.control.SafetyPolicy;
+import org.medpub.cms.translation.control.TranslationState;
+import org.medpub.cms.translation.control.TranslationStates;
+import org.medpub.cms.translation.control.TranslationStatus;
+import org.medpub.cms.workflow.control.ReReviews;
+import org.medpub.cms.workflow.entity.MedicalReview;
+
+/**
+ * Renders what readers see, in their language: the list of a locale's articles, an article
+ * with its medical review line, alternates and schema.org {@code MedicalWebPage} data, search,
+ * the sitemap, and one "not found" page for everything that is not published. Pages are plain
+ * HTML that needs no script, and carry no session.
+ */
+@ApplicationScoped
+public class ReaderPages {
+
+    private static final String HTML = "text/html; charset=UTF-8";
+    private static final int INDEX_SIZE = 100;
+    private static final ObjectMapper JSON_LD = jsonInsideScript();
+
+    @Inject
+    PublishedArticles published;
+
+    @Inject
+    ArticleHtml html;
+
+    @Inject
+    SiteWords words;
+
+    @Inject
+    SiteSearch siteSearch;
+
+    @Inject
+    EnabledLocales locales;
+
+    @Inject
+    LocaleFallback fallback;
+
+    @Inject
+    TranslationStates translations;
+
+    @Inject
+    SafetyPolicy safetyPolicy;
+
+    @Inject
+    ReReviews reReviews;
+
+    private final Map<String, Mustache> templates = new java.util.concurrent.ConcurrentHashMap<>();
+    private final DefaultMustacheFactory mustache = new DefaultMustacheFactory("site");
+
+    @Transactional
+    public RenderedPage index(String base, String locale) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        Instant newest = null;
+        for (ArticleVariant variant : published.inLocale(locale, INDEX_SIZE)) {
+            Revision live = variant.getLive().orElseThrow();
+            items.add(Map.of("href", articlePath(locale, live.getSlug()), "title", live.getTitle(),
+                    "summary", live.getSummary()));
+            newest = newest == null || variant.getUpdatedAt().isAfter(newest) ? variant.getUpdatedAt() : newest;
+        }
+        Map<String, Object> content = Map.of("heading", words.text(locale, "site.index.heading"), "items", items,
+                "empty", items.isEmpty(), "emptyText", words.text(locale, "site.index.empty"));
+        Map<String, Object> page = frame(base, locale, words.text(locale, "site.name"), null, "/" + locale + "/",
+                switcher(locale, Map.of()));
+        page.put("canonical", base + "/" + locale + "/");
+        page.put("alternates", locales.all().stream().map(tag -> alternate(tag, base + "/" + tag + "/")).toList());
+        page.put("content", render("index", content));
+        return RenderedPage.of(200, HTML, render("page", page), newest, locale);
+    }
+
+    /** An article in the reader's locale, or the nearest locale that has it published, or a redirect to its slug of today. */
+    @Transactional
+    public RenderedPage article(String base, String locale, String slug) {
+        List<String> chain = fallback.chain(locale);
+        Optional<ArticleVariant> found = Optional.empty();
+        for (String tag : chain) {
+            found = published.bySlug(tag, slug);
+            if (found.isPresent()) {
+                break;
+            }
+        }
+        if (found.isEmpty()) {
+            return published.byFormerSlug(locale, slug)
+                    .map(v -> RenderedPage.redirect(301, articlePath(locale, v.getLive().orElseThrow().getSlug())))
+                    .orElseGet(() -> notFound(base, locale));
+        }
+        Article article = found.get().getArticle();
+        List<ArticleVariant> alternates = published.ofArticle(article.getId());
+        Map<String, ArticleVariant> byLocale = new LinkedHashMap<>();
+        alternates.forEach(v -> byLocale.put(v.getLocale(), v));
+        ArticleVariant shown = chain.stream().map(byLocale::get).filter(java.util.Objects::nonNull).findFirst()
+                .orElse(found.get());
+        Revision live = shown.getLive().orElseThrow();
+        if (shown.getLocale().equals(locale) && !live.getSlug().equals(slug)) {
+            return RenderedPage.redirect(301, articlePath(locale, live.getSlug()));
+        }
+        return articlePage(base, locale, shown, live, byLocale);
+    }
+
+    @Transactional
+    public RenderedPage search(String base, String locale, String query) {
+        String q = query == null ? "" : query.strip();
+        List<Map<String, Object>> hits = siteSearch.search(locale, q).stream()
+                .map(hit -> Map.<String, Object>of("href", articlePath(locale, hit.slug()), "title", hit.title(),
+                        "snippet", highlight(hit.snippet())))
+                .toList();
+        Map<String, Object> content = Map.of(
+                "heading", words.text(locale, "site.search.heading"),
+                "hasQuery", !q.isEmpty(),
+                "resultLine", hits.isEmpty()
+                        ? words.format(locale, "site.search.none", Map.of("query", q))
+                        : words.format(locale, "site.search.results", Map.of("count", hits.size(), "query", q)),
+                "hits", hits);
+        Map<String, Object> page = frame(base, locale, words.text(locale, "site.search.heading"), null,
+                "/" + locale + "/search", switcher(locale, Map.of()));
+        page.put("query", q);
+        page.put("robots", "noindex");
+        page.put("content", render("search", content));
+        return RenderedPage.of(200, HTML, render("page", page), null, locale);
+    }
+
+    /** Every published page with its alternates in the other locales (sitemaps.org with xhtml:link). */
+    @Transactional
+    public RenderedPage sitemap(String base) {
+        Map<Long, List<ArticleVariant>> byArticle = new LinkedHashMap<>();
+        published.all().forEach(v -> byArticle.computeIfAbsent(v.getArticle().getId(), id -> new ArrayList<>()).add(v));
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
+        Instant newest = null;
+        for (String tag : locales.all()) {
+            xml.append("<url><loc>").append(xml(base + "/" + tag + "/")).append("</loc></url>\n");
+        }
+        for (List<ArticleVariant> variants : byArticle.values()) {
+            for (ArticleVariant variant : variants) {
+                Revision live = variant.getLive().orElseThrow();
+                xml.append("<url><loc>").append(xml(base + articlePath(variant.getLocale(), live.getSlug())))
+                        .append("</loc><lastmod>").append(variant.getUpdatedAt().atOffset(ZoneOffset.UTC).toLocalDate())
+                        .append("</lastmod>");
+                for (ArticleVariant other : variants) {
+                    xml.append("<xhtml:link rel=\"alternate\" hreflang=\"").append(other.getLocale()).append("\" href=\"")
+                            .append(xml(base + articlePath(other.getLocale(), other.getLive().orElseThrow().getSlug())))
+                            .append("\"/>");
+                }
+                xml.append("</url>\n");
+                newest = newest == null || variant.getUpdatedAt().isAfter(newest) ? variant.getUpdatedAt() : newest;
+            }
+        }
+        xml.append("</urlset>\n");
+        return RenderedPage.of(200, "application/xml; charset=UTF-8", xml.toString(), newest, null);
+    }
+
+    /** The one page for anything unpublished, unknown or archived: it says nothing about what exists. */
+    public RenderedPage notFound(String base, String locale) {
+        String tag = locales.find(locale).orElse(locales.defaultLocale());
+        Map<String, Object> content = Map.of("heading", words.text(tag, "site.notFound.heading"),
+                "text", words.text(tag, "site.notFound.text"), "homeLink", words.text(tag, "site.notFound.home"),
+                "lang", tag);
+        Map<String, Object> page = frame(base, tag, words.text(tag, "site.notFound.heading"), null, null,
+                switcher(tag, Map.of()));
+        page.put("robots", "noindex");
+        page.put("content", render("not-found", content));
+        return RenderedPage.of(404, HTML, render("page", page), null, tag);
+    }
+
+    public String bestLocale(String acceptLanguage) {
+        return locales.bestMatch(acceptLanguage).orElse(locales.defaultLocale());
+    }
+
+    private RenderedPage articlePage(String base, String locale, ArticleVariant shown, Revision live,
+            Map<String, ArticleVariant> byLocale) {
+        Article article = shown.getArticle();
+        String shownLocale = shown.getLocale();
+        String canonical = base + articlePath(shownLocale, live.getSlug());
+        Optional<MedicalReview> review = reReviews.lastSignOff(shown);
+        ULocale readerLocale = ULocale.forLanguageTag(locale);
+
+        List<String> notices = new ArrayList<>();
+        if (!shownLocale.equals(locale)) {
+            notices.add(words.format(locale, "article.notice.fallback", Map.of(
+                    "requested", ULocale.forLanguageTag(locale).getDisplayName(readerLocale),
+                    "shown", ULocale.forLanguageTag(shownLocale).getDisplayName(readerLocale))));
+        }
+        if (!shown.isSource()) {
+            TranslationState state = translations.of(article, shownLocale);
+            if (state.status() == TranslationStatus.OUTDATED) {
+                notices.add(state.safetyRelevant() && safetyPolicy.kind() == SafetyPolicy.Kind.NOTICE
+                        ? words.format(locale, "article.notice.safety", Map.of("date",
+                                Date.from(article.sourceVariant().getUpdatedAt())))
+                        : words.text(locale, "article.notice.outdated"));
+            }
+        }
+        List<Map<String, Object>> references = live.getReferences().stream().map(ReaderPages::reference).toList();
+        Map<String, Object> content = new LinkedHashMap<>();
+        // the chrome and notices speak the reader's language; the article its own
+        content.put("lang", shownLocale);
+        content.put("dir", direction(shownLocale));
+        content.put("readerLang", locale);
+        content.put("readerDir", direction(locale));
+        content.put("notices", notices);
+        content.put("title", live.getTitle());
+        content.put("summary", live.getSummary().isBlank() ? null : live.getSummary());
+        content.put("reviewLine", review.map(r -> reviewLine(locale, r)).orElse(null));
+        content.put("bodyHtml", html.render(live.getBody()));
+        content.put("hasReferences", !references.isEmpty());
+        content.put("referencesHeading", words.text(locale, "article.references"));
+        content.put("references", references);
+        content.put("updatedLine", words.format(locale, "article.updated", Map.of("date", Date.from(shown.getUpdatedAt()))));
+        content.put("disclaimer", words.text(locale, "article.disclaimer"));
+
+        Map<String, String> slugs = new LinkedHashMap<>();
+        byLocale.forEach((tag, variant) -> slugs.put(tag, variant.getLive().orElseThrow().getSlug()));
+        Map<String, Object> page = frame(base, locale, live.getTitle(), live.getSummary(), null, switcher(locale, slugs));
+        page.put("canonical", canonical);
+        List<Map<String, String>> alternates = new ArrayList<>();
+        slugs.forEach((tag, slug) -> alternates.add(alternate(tag, base + articlePath(tag, slug))));
+        String xDefault = slugs.containsKey(locales.defaultLocale())
+                ? base + articlePath(locales.defaultLocale(), slugs.get(locales.defaultLocale()))
+                : base + articlePath(article.getSourceLocale(), slugs.getOrDefault(article.getSourceLocale(), live.getSlug()));
+        alternates.add(alternate("x-default", xDefault));
+        page.put("alternates", alternates);
+        page.put("jsonLd", jsonLd(canonical, shownLocale, live, shown, review));
+        page.put("content", render("article", content));
+        Instant lastModified = review.map(MedicalReview::getReviewedAt).filter(t -> t.isAfter(shown.getUpdatedAt()))
+                .orElse(shown.getUpdatedAt());
+        return RenderedPage.of(200, HTML, render("page", page), lastModified, shownLocale);
+    }
+
+    private String reviewLine(String locale, MedicalReview review) {
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        arguments.put("reviewer", review.getReviewerName());
+        arguments.put("credentials", review.getReviewerCredentials() == null ? "" : review.getReviewerCredentials());
+        arguments.put("date", Date.from(review.getReviewedAt()));
+        return words.format(locale, review.getReviewerCredentials() == null ? "article.review.byName"
+                : "article.review.byNameWithCredentials", arguments);
+    }
+
+    private String jsonLd(String url, String locale, Revision live, ArticleVariant shown, Optional<MedicalReview> review) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("@context", "https://schema.org");
+        data.put("@type", "MedicalWebPage");
+        data.put("name", live.getTitle());
+        data.put("headline", live.getTitle());
+        if (!live.getSummary().isBlank()) {
+            data.put("description", live.getSummary());
+        }
+        data.put("inLanguage", locale);
+        data.put("url", url);
+        data.put("dateModified", shown.getUpdatedAt().toString());
+        if (!live.getTopics().isEmpty()) {
+            data.put("keywords", String.join(", ", live.getTopics()));
+        }
+        review.ifPresent(r -> {
+            data.put("lastReviewed", r.getReviewedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString());
+            Map<String, Object> reviewer = new LinkedHashMap<>();
+            reviewer.put("@type", "Person");
+            reviewer.put("name", r.getReviewerName());
+            if (r.getReviewerCredentials() != null) {
+                reviewer.put("jobTitle", r.getReviewerCredentials());
+            }
+            data.put("reviewedBy", reviewer);
+        });
+        try {
+            return JSON_LD.writeValueAsString(data);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, Object> frame(String base, String locale, String title, String description, String path,
+            List<Map<String, Object>> languages) {
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("lang", locale);
+        page.put("dir", direction(locale));
+        page.put("pageTitle", title.equals(words.text(locale, "site.name")) ? title
+                : title + " – " + words.text(locale, "site.name"));
+        page.put("description", description == null || description.isBlank() ? null : description);
+        page.put("languages", languages);
+        page.put("words", Map.of(
+                "skip", words.text(locale, "site.skipToContent"),
+                "site", words.text(locale, "site.name"),
+                "languages", words.text(locale, "site.languages"),
+                "searchLabel", words.text(locale, "site.search.label"),
+                "searchPlaceholder", words.text(locale, "site.search.placeholder"),
+                "searchButton", words.text(locale, "site.search.button"),
+                "footer", words.text(locale, "site.footer")));
+        return page;
+    }
+
+    /** Links to the same page in every enabled locale: the article's own slug where it is published there. */
+    private List<Map<String, Object>> switcher(String current, Map<String, String> slugs) {
+        return locales.all().stream().map(tag -> Map.<String, Object>of(
+                        "tag", tag,
+                        "name", ULocale.forLanguageTag(tag).getDisplayName(ULocale.forLanguageTag(tag)),
+                        "href", slugs.containsKey(tag) ? articlePath(tag, slugs.get(tag)) : "/" + tag + "/",
+                        "current", tag.equals(current)))
+                .toList();
+    }
+
+    private static Map<String, Object> reference(Reference reference) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("text", reference.getText());
+        String href = reference.getDoi() != null ? "https://doi.org/" + reference.getDoi()
+                : reference.getPmid() != null ? "https://pubmed.ncbi.nlm.nih.gov/" + reference.getPmid() + "/"
+                : reference.getUrl();
+        item.put("href", href);
+        item.put("label", reference.getDoi() != null ? "doi:" + reference.getDoi()
+                : reference.getPmid() != null ? "PMID " + reference.getPmid() : reference.getUrl());
+        return item;
+    }
+
+    private static Map<String, String> alternate(String hreflang, String href) {
+        return Map.of("hreflang", hreflang, "href", href);
+    }
+
+    private String render(String template, Object scope) {
+        StringWriter out = new StringWriter(8192);
+        templates.computeIfAbsent(template, name -> mustache.compile(name + ".mustache")).execute(out, scope);
+        return out.toString();
+    }
+
+    static String articlePath(String locale, String slug) {
+        return "/" + locale + "/articles/" + URLEncoder.encode(slug, StandardCharsets.UTF_8);
+    }
+
+    static String direction(String locale) {
+        return ULocale.forLanguageTag(locale).isRightToLeft() ? "rtl" : "ltr";
+    }
+
+    /** The snippet as HTML: every character escaped, the matched words marked. */
+    private static String highlight(String snippet) {
+        String escaped = snippet == null ? "" : snippet.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("\"", "&quot;");
+        return escaped.replace(String.valueOf(SiteSearch.MARK_START), "<mark>")
+                .replace(String.valueOf(SiteSearch.MARK_END), "</mark>");
+    }
+
+    private static String xml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /** JSON that may stand inside a script element: no character of it can close the element. */
+    private static ObjectMapper jsonInsideScript() {
+        ObjectMapper mapper = new ObjectMapper();
+        mapper.getFactory().setCharacterEscapes(new CharacterEscapes() {
+            private final int[] escapes = standardAsciiEscapesForJSON();
+
+            {
+                escapes['<'] = ESCAPE_STANDARD;
+                escapes['>'] = ESCAPE_STANDARD;
+                escapes['&'] = ESCAPE_STANDARD;
+            }
+
+            @Override
+            public int[] getEscapeCodesForAscii() {
+                return escapes;
+            }
+
+            @Override
+            public SerializableString getEscapeSequence(int ch) {
+                return null;
+            }
+        });
+        return mapper;
+    }
+}

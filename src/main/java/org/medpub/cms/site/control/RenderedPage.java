@@ -1,0 +1,42 @@
+package org.medpub.cms.site.control;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Base64;
+
+/**
+ * A reader page as it goes out: status, body, and what conditional requests compare against.
+ * The entity tag is a digest of the bytes, so every instance of the application gives the same
+ * page the same tag.
+ *
+ * @param location for a redirect, where to
+ * @param lastModified when what the page shows last changed, or null
+ */
+public record RenderedPage(int status, String contentType, byte[] body, String etag, Instant lastModified,
+        String location, String contentLanguage) {
+
+    public static RenderedPage of(int status, String contentType, String body, Instant lastModified, String language) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return new RenderedPage(status, contentType, bytes, tagOf(bytes), lastModified, null, language);
+    }
+
+    public static RenderedPage redirect(int status, String location) {
+        return new RenderedPage(status, null, new byte[0], null, null, location, null);
+    }
+
+    /** Pages and permanent redirects are kept; a 404 is not, so odd URLs do not fill the cache. */
+    public boolean cacheable() {
+        return status == 200 || status == 301;
+    }
+
+    private static String tagOf(byte[] bytes) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.medpub.cms.notification.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.medpub.cms.workflow.control.WorkflowTransitioned;
+import org.medpub.cms.workflow.entity.WorkflowState;
+
+class NotificationTextTest {
+
+    private static WorkflowTransitioned step(String action, String actor, String comment) {
+        return new WorkflowTransitioned(42, "es", "Migraña", action, WorkflowState.IN_REVIEW, WorkflowState.DRAFT, 3,
+                actor, comment, "reviewer", "author", Instant.parse("2026-11-22T08:00:00Z"));
+    }
+
+    @Test
+    void aRejectionNamesTheArticleWhoDidWhatAndTheComment() {
+        var text = NotificationText.changesRequested(step("reject", "reviewer", "Cite the 2024 guideline."));
+
+        assertEquals("Changes requested: Migraña (es)", text.subject());
+        assertTrue(text.body().startsWith("reviewer rejected revision 3 of \"Migraña\" (es)"), text.body());
+        assertTrue(text.body().contains("Article:  42\n"), text.body());
+        assertTrue(text.body().contains("Locale:   es\n"), text.body());
+        assertTrue(text.body().contains("Revision: 3\n"), text.body());
+        assertTrue(text.body().contains("Comment:  Cite the 2024 guideline.\n"), text.body());
+        assertTrue(text.body().contains("API:      /api/articles/42/locales/es\n"), text.body());
+    }
+
+    @Test
+    void aStepWithoutCommentHasNoCommentLine() {
+        var text = NotificationText.reviewRequested(step("submit", "author", null), true);
+
+        assertEquals("Review requested: Migraña (es)", text.subject());
+        assertTrue(text.body().contains("assigned to you"), text.body());
+        assertFalse(text.body().contains("Comment:"), text.body());
+    }
+
+    @Test
+    void aReReviewSaysWhenItIsDue() {
+        var text = NotificationText.reReviewDue(42, "en", "Living with migraine", 2,
+                Instant.parse("2025-11-01T10:00:00Z"), Instant.parse("2026-11-01T10:00:00Z"), true);
+
+        assertEquals("Re-review overdue: Living with migraine (en)", text.subject());
+        assertTrue(text.body().contains("was due again on 2026-11-01; it was last signed off on 2025-11-01"),
+                text.body());
+    }
+}

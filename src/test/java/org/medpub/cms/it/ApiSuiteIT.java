@@ -108,4 +108,8 @@ class ApiSuiteIT {
     @Nested
     class Xliff extends XliffTests {
     }
+
+    @Nested
+    class TranslationStory extends TranslationStoryTests {
+    }
 }

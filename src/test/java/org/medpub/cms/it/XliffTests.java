@@ -245,6 +245,11 @@ abstract class XliffTests {
 
     /** The exported file with each unit's target filled in by the translator's tool: the source's codes, Spanish words. */
     static String translated(String exported) throws Exception {
+        return translated(exported, SPANISH);
+    }
+
+    /** The same, with the words the translator's tool knows. */
+    static String translated(String exported, Map<String, String> words) throws Exception {
         Document xliff = parse(exported);
         NodeList segments = xliff.getElementsByTagNameNS(XLIFF, "segment");
         for (int i = 0; i < segments.getLength(); i++) {
@@ -255,7 +260,7 @@ abstract class XliffTests {
                 segment.removeChild(old.item(0));
             }
             Node target = xliff.renameNode(source.cloneNode(true), XLIFF, "target");
-            translateText(target);
+            translateText(target, words);
             segment.insertBefore(target, source.getNextSibling());
         }
         StringWriter file = new StringWriter();
@@ -263,16 +268,16 @@ abstract class XliffTests {
         return file.toString();
     }
 
-    private static void translateText(Node node) {
+    private static void translateText(Node node, Map<String, String> words) {
         for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child.getNodeType() == Node.TEXT_NODE) {
-                String spanish = SPANISH.get(child.getNodeValue());
+                String spanish = words.get(child.getNodeValue());
                 if (spanish == null) {
                     throw new AssertionError("No Spanish for '" + child.getNodeValue() + "'");
                 }
                 child.setNodeValue(spanish);
             } else {
-                translateText(child);
+                translateText(child, words);
             }
         }
     }

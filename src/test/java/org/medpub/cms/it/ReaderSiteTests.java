@@ -125,6 +125,17 @@ abstract class ReaderSiteTests {
     }
 
     @Test
+    void searchReadsWordsOutsideAsciiAsTheBrowserSendsThem() {
+        String marker = unique("utf").replace("-", "");
+        var body = with(article(unique("umlaut")), "body", "Migräne" + marker + " is a German word.");
+        publish(RevisionApiTests.path(author.post("/api/articles", body)) + "/locales/en");
+
+        var found = reader.get("/en/search?q=Migr%C3%A4ne" + marker);
+        assertTrue(found.body().contains("value=\"Migräne" + marker + "\""), found::body);
+        assertTrue(found.body().contains("1 article found"), found::body);
+    }
+
+    @Test
     void theSitemapListsPublishedPagesWithTheirAlternates() {
         String slug = unique("sitemap");
         String draft = unique("sitemapdraft");

@@ -53,7 +53,7 @@ abstract class ReaderSiteTests {
         assertTrue(html.contains("hreflang=\"x-default\" href=\"" + Api.base().resolve("/en/articles/" + slug) + "\""), html);
         assertTrue(html.contains("Medically reviewed by Dr. Rana Reviewer, MD, internal medicine, on "), html);
         assertTrue(html.contains("does not replace advice from a doctor"), html);
-        assertTrue(html.contains("<ol class=\"references\"><li>Example headache society."), html);
+        assertTrue(html.contains("<ol class=\"references\"><li><bdi>Example headache society."), html);
         assertTrue(html.contains("<h2>What a migraine is</h2>"), html);
         JsonNode data = jsonLd(html);
         assertEquals("MedicalWebPage", data.get("@type").asText());

@@ -112,4 +112,8 @@ class ApiSuiteIT {
     @Nested
     class TranslationStory extends TranslationStoryTests {
     }
+
+    @Nested
+    class Accessibility extends AccessibilityTests {
+    }
 }

@@ -51,7 +51,7 @@ abstract class ReaderSiteTests {
         assertTrue(html.contains("hreflang=\"x-default\" href=\"" + Api.base().resolve("/en/articles/" + slug) + "\""), html);
         assertTrue(html.contains("Medically reviewed by Dr. Rana Reviewer, MD, internal medicine, on "), html);
         assertTrue(html.contains("does not replace advice from a doctor"), html);
-        assertTrue(html.contains("<ol class=\"references\"><li>Example headache society."), html);
+        assertTrue(html.contains("<ol class=\"references\"><li><bdi>Example headache society."), html);
         assertTrue(html.contains("<h2>What a migraine is</h2>"), html);
         JsonNode data = jsonLd(html);
         assertEquals("MedicalWebPage", data.get("@type").asText());
@@ -120,6 +120,17 @@ abstract class ReaderSiteTests {
         assertTrue(found.body().contains("<mark>vaccinations</mark>"), found::body);
         assertTrue(reader.get("/en/search?q=nothingmatches" + marker).body().contains("No articles found"));
         assertFalse(reader.get("/es/search?q=" + marker).body().contains(marker + "</mark>"), "other locales are not searched");
+    }
+
+    @Test
+    void searchReadsWordsOutsideAsciiAsTheBrowserSendsThem() {
+        String marker = unique("utf").replace("-", "");
+        var body = with(article(unique("umlaut")), "body", "Migräne" + marker + " is a German word.");
+        Workflow.publish(author, RevisionApiTests.path(author.post("/api/articles", body)) + "/locales/en");
+
+        var found = reader.get("/en/search?q=Migr%C3%A4ne" + marker);
+        assertTrue(found.body().contains("value=\"Migräne" + marker + "\""), found::body);
+        assertTrue(found.body().contains("1 article found"), found::body);
     }
 
     @Test

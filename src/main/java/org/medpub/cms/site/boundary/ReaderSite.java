@@ -72,11 +72,37 @@ public class ReaderSite extends HttpServlet {
             String locale = enabled(index.group(1)).get();
             send(request, response, cache.get(base + "/" + locale + "/", () -> pages.index(base, locale)));
         } else if (search.matches() && enabled(search.group(1)).isPresent()) {
-            send(request, response, pages.search(base, enabled(search.group(1)).get(), request.getParameter("q")));
+            send(request, response, pages.search(base, enabled(search.group(1)).get(), queryParameter(request.getQueryString(), "q")));
         } else {
             String first = path.length() > 1 ? path.substring(1).split("/", 2)[0] : "";
             send(request, response, pages.notFound(base, enabled(first).orElse(
                     pages.bestLocale(request.getHeader("Accept-Language")))));
+        }
+    }
+
+    /**
+     * A parameter of the query string, decoded as UTF-8: the pages are UTF-8, so that is what a
+     * browser sends from their search form. The container's {@code getParameter} reads the query
+     * string as ISO-8859-1, which turned every word outside ASCII (Arabic, "Migräne") into mojibake.
+     */
+    static String queryParameter(String queryString, String name) {
+        if (queryString == null) {
+            return null;
+        }
+        for (String pair : queryString.split("&")) {
+            int equals = pair.indexOf('=');
+            if (decode(equals < 0 ? pair : pair.substring(0, equals)).equals(name)) {
+                return equals < 0 ? "" : decode(pair.substring(equals + 1));
+            }
+        }
+        return null;
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return text;
         }
     }
 

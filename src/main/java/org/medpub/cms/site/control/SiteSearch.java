@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.medpub.cms.platform.control.Database;
 
 /**
@@ -53,8 +54,9 @@ public class SiteSearch {
     private List<Hit> fullText(String locale, String query) {
         String config = configurations.computeIfAbsent(locale, this::textSearchConfiguration);
         String document = "r.title || ' ' || r.summary || ' ' || r.body";
+        // the snippet stands under the title: it quotes the summary and body, not the title again
         List<Object[]> rows = em.createNativeQuery("select r.title, r.slug, ts_headline(cast(?1 as regconfig), "
-                        + document + ", q, ?2) from variant v join revision r on r.id = v.live_revision_id,"
+                        + "r.summary || ' ' || r.body, q, ?2) from variant v join revision r on r.id = v.live_revision_id,"
                         + " websearch_to_tsquery(cast(?1 as regconfig), ?3) q"
                         + " where v.locale = ?4 and to_tsvector(cast(?1 as regconfig), " + document + ") @@ q"
                         + " order by ts_rank(setweight(to_tsvector(cast(?1 as regconfig), r.title), 'A')"
@@ -66,7 +68,26 @@ public class SiteSearch {
                 .setParameter(4, locale)
                 .setMaxResults(MOST_HITS)
                 .getResultList();
-        return rows.stream().map(row -> new Hit((String) row[0], (String) row[1], (String) row[2])).toList();
+        return rows.stream().map(row -> new Hit((String) row[0], (String) row[1], plainText((String) row[2]))).toList();
+    }
+
+    private static final Pattern LINK = Pattern.compile("!?\\[([^\\]]*)]\\([^)]*\\)");
+    private static final Pattern LINE_MARK = Pattern.compile("(?m)(^|\\.\\.\\. )[ \\t]*(?:#{1,6}|[-*+]|\\d{1,3}[.)]|>)[ \\t]+");
+    private static final Pattern EMPHASIS = Pattern.compile("\\*\\*|__|`");
+
+    /**
+     * A passage of the Markdown body as a reader reads it: headings' hashes, list bullets and
+     * numbers, quote marks, emphasis marks and link targets taken out, lines run together. A
+     * line's mark is found at the start of a line or of a fragment (after PostgreSQL's "... ").
+     */
+    static String plainText(String passage) {
+        if (passage == null) {
+            return null;
+        }
+        String text = LINK.matcher(passage).replaceAll("$1");
+        text = LINE_MARK.matcher(text).replaceAll("$1");
+        text = EMPHASIS.matcher(text).replaceAll("");
+        return text.replaceAll("\\s+", " ").strip();
     }
 
     private List<Hit> plain(String locale, String query) {

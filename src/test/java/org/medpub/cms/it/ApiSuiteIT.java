@@ -104,4 +104,8 @@ class ApiSuiteIT {
     @Nested
     class ProblemLanguage extends ProblemLanguageTests {
     }
+
+    @Nested
+    class AdminUi extends AdminUiTests {
+    }
 }

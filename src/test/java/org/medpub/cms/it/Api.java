@@ -31,7 +31,7 @@ public final class Api {
         this.authorization = authorization;
     }
 
-    /** The server the suite started; it listens on loopback only, whatever host name it reports. */
+    /** The server the suite started, reached on loopback whatever host name it reports. */
     static void useServer(URI server) {
         base = URI.create("http://127.0.0.1:" + server.getPort() + "/");
     }

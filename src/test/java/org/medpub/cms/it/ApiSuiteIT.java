@@ -116,4 +116,8 @@ class ApiSuiteIT {
     @Nested
     class Accessibility extends AccessibilityTests {
     }
+
+    @Nested
+    class AdminUi extends AdminUiTests {
+    }
 }

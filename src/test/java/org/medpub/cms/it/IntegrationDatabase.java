@@ -83,7 +83,6 @@ public class IntegrationDatabase implements LauncherSessionListener {
         System.setProperty("payara.extraMicroOptions", String.join(" ",
                 "--interfaces", "127.0.0.1",
                 "--port", Integer.toString(freePort()),
-                "--prebootcommandfile", loopbackOnly().toString().replace(" ", "\\ "),
                 "--clustername", "cms-it-" + ProcessHandle.current().pid(),
                 "--postbootcommandfile", serverConfig + "/post-boot-commands.asadmin"));
     }
@@ -92,18 +91,6 @@ public class IntegrationDatabase implements LauncherSessionListener {
     private static int freePort() {
         try (var socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A pre-boot command that keeps the test server's HTTP listener on loopback: nothing of the suite listens beyond it. */
-    private static Path loopbackOnly() {
-        try {
-            Path file = Files.createDirectories(Path.of("target")).resolve("it-pre-boot.asadmin").toAbsolutePath();
-            Files.writeString(file, "set configs.config.server-config.network-config.network-listeners"
-                    + ".network-listener.http-listener.address=127.0.0.1\n");
-            return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

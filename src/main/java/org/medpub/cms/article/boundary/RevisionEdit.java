@@ -30,7 +30,8 @@ public record RevisionEdit(
         Boolean safetyRelevant,
         @Positive Integer sourceRevision) {
 
-    RevisionContent content(Integer translatedRevision) {
+    /** The revision this edit makes, normalised as every save is; the editorial UI saves through it too. */
+    public RevisionContent content(Integer translatedRevision) {
         return RevisionText.content(title, slug, summary, body, topics, references, changeNote,
                 Boolean.TRUE.equals(safetyRelevant), translatedRevision);
     }

@@ -13,6 +13,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -104,6 +105,11 @@ public class UserAccount {
 
     public Set<String> getRoles() {
         return Set.copyOf(roles);
+    }
+
+    /** Until when the account is locked, if a lock is on record (it may have run out). */
+    public Optional<Instant> lockedUntil() {
+        return Optional.ofNullable(lockedUntil);
     }
 
     public boolean isLockedAt(Instant now) {

@@ -34,4 +34,11 @@ public class AuditTrail {
                 .setParameter("locale", locale)
                 .getResultList();
     }
+
+    /** The newest lines of every article's trail, newest first: the team's recent activity. */
+    public List<AuditEvent> recent(int limit) {
+        return em.createQuery("select e from AuditEvent e order by e.id desc", AuditEvent.class)
+                .setMaxResults(limit)
+                .getResultList();
+    }
 }

@@ -202,13 +202,7 @@ public class Transitions {
     }
 
     private void signOff(TransitionRule rule, Revision revision, TransitionCommand command, Actor actor, String comment) {
-        List<String> writers = em.createQuery("select distinct r.author from Revision r where r.variant = :variant"
-                        + " and r.number <= :number and r.number > :after", String.class)
-                .setParameter("variant", revision.getVariant())
-                .setParameter("number", revision.getNumber())
-                .setParameter("after", rule.needsLive() ? revision.getNumber() - 1 : liveNumber(revision.getVariant()))
-                .getResultList();
-        if (writers.contains(actor.username())) {
+        if (wroteOrEdited(actor.username(), rule, revision)) {
             throw new BusinessException.Forbidden("You wrote or edited this revision: another medical reviewer must "
                     + "approve it (four eyes)");
         }
@@ -226,6 +220,20 @@ public class Transitions {
         }
         review(revision, rule.action().equals(EditorialWorkflow.REAPPROVE) ? ReviewDecision.REAPPROVED
                 : ReviewDecision.APPROVED, actor, comment, Set.copyOf(checklist.keys()));
+    }
+
+    /**
+     * Whether the user wrote or edited the revision a sign-off by this rule concerns (for an
+     * approval, any revision since the live one): then someone else must sign it off (four eyes).
+     */
+    public boolean wroteOrEdited(String username, TransitionRule rule, Revision revision) {
+        return em.createQuery("select distinct r.author from Revision r where r.variant = :variant"
+                        + " and r.number <= :number and r.number > :after", String.class)
+                .setParameter("variant", revision.getVariant())
+                .setParameter("number", revision.getNumber())
+                .setParameter("after", rule.needsLive() ? revision.getNumber() - 1 : liveNumber(revision.getVariant()))
+                .getResultList()
+                .contains(username);
     }
 
     private int liveNumber(ArticleVariant variant) {

@@ -1,0 +1,164 @@
+package org.medpub.cms.admin.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.medpub.cms.article.control.ArticleStore;
+import org.medpub.cms.platform.boundary.Caller;
+import org.medpub.cms.platform.control.EnabledLocales;
+import org.medpub.cms.platform.control.UserDirectory;
+import org.medpub.cms.platform.entity.Role;
+import org.medpub.cms.translation.control.TranslationStates;
+import org.medpub.cms.translation.control.TranslationStatus;
+import org.medpub.cms.workflow.control.AuditTrail;
+import org.medpub.cms.workflow.control.ReReviews;
+import org.medpub.cms.workflow.entity.AuditEvent;
+import org.medpub.cms.workflow.entity.WorkflowState;
+
+/**
+ * The start page of the editorial UI: what is waiting for the signed-in user, by their roles.
+ * A list the user's roles have no part in is not shown at all ({@code null}), which is not the
+ * same as an empty one.
+ */
+@Named
+@RequestScoped
+public class Dashboard {
+
+    private static final int SHOWN = 50;
+
+    /** A translation to make or bring up to date; {@code status} names a {@code TranslationStatus.*} key. */
+    public record TranslationRow(long article, String locale, String title, String status, boolean safetyRelevant) {
+    }
+
+    /** A published article due for medical review again. */
+    public record ReReviewRow(long article, String locale, String title, Instant dueAt, boolean overdue) {
+    }
+
+    @Inject
+    ArticleStore articles;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    UserDirectory users;
+
+    @Inject
+    EnabledLocales locales;
+
+    @Inject
+    TranslationStates translations;
+
+    @Inject
+    ReReviews reReviews;
+
+    @Inject
+    AuditTrail auditTrail;
+
+    private List<VariantRow> myDrafts;
+    private List<VariantRow> awaitingMyReview;
+    private List<VariantRow> readyToPublish;
+    private List<TranslationRow> translationsDue;
+    private List<ReReviewRow> reReviewsDue;
+    private List<AuditEvent> recentActivity;
+
+    public boolean isWriter() {
+        return caller.hasAnyRole(Role.AUTHOR, Role.TRANSLATOR, Role.ADMIN);
+    }
+
+    public boolean isAuthor() {
+        return caller.hasAnyRole(Role.AUTHOR, Role.ADMIN);
+    }
+
+    public boolean isReviewer() {
+        return caller.hasAnyRole(Role.MEDICAL_REVIEWER, Role.ADMIN);
+    }
+
+    public boolean isEditor() {
+        return caller.hasAnyRole(Role.EDITOR, Role.ADMIN);
+    }
+
+    public boolean isTranslator() {
+        return caller.hasAnyRole(Role.TRANSLATOR, Role.ADMIN);
+    }
+
+    /** Drafts whose newest revision the user saved. */
+    public List<VariantRow> getMyDrafts() {
+        if (myDrafts == null) {
+            String me = caller.name();
+            myDrafts = articles.list(null, WorkflowState.DRAFT, List.of(), null, 500).stream()
+                    .filter(v -> v.getCurrent().getAuthor().equals(me))
+                    .limit(SHOWN)
+                    .map(VariantRow::of)
+                    .toList();
+        }
+        return myDrafts;
+    }
+
+    /** In medical review and assigned to the user, or to no one yet. */
+    public List<VariantRow> getAwaitingMyReview() {
+        if (awaitingMyReview == null) {
+            String me = caller.name();
+            awaitingMyReview = articles.list(null, WorkflowState.IN_REVIEW, List.of(), null, 500).stream()
+                    .filter(v -> v.getAssignedReviewer() == null || v.getAssignedReviewer().equals(me))
+                    .limit(SHOWN)
+                    .map(VariantRow::of)
+                    .toList();
+        }
+        return awaitingMyReview;
+    }
+
+    public List<VariantRow> getReadyToPublish() {
+        if (readyToPublish == null) {
+            readyToPublish = articles.list(null, WorkflowState.APPROVED, List.of(), null, SHOWN).stream()
+                    .map(VariantRow::of)
+                    .toList();
+        }
+        return readyToPublish;
+    }
+
+    /** For a translator the locales assigned to them; for an admin every locale but the default. */
+    public List<TranslationRow> getTranslationsDue() {
+        if (translationsDue == null) {
+            Set<String> mine = caller.hasAnyRole(Role.ADMIN)
+                    ? Set.copyOf(locales.all().subList(1, locales.all().size()))
+                    : users.locales(caller.name());
+            List<TranslationRow> rows = new ArrayList<>();
+            for (String locale : locales.all().stream().filter(mine::contains).toList()) {
+                for (TranslationStatus wanted : List.of(TranslationStatus.OUTDATED, TranslationStatus.MISSING)) {
+                    translations.page(locale, wanted, null, SHOWN).forEach(state -> rows.add(new TranslationRow(
+                            state.articleId(), locale, title(state.articleId()), state.status().name(),
+                            state.safetyRelevant())));
+                }
+            }
+            translationsDue = rows.stream().limit(SHOWN).toList();
+        }
+        return translationsDue;
+    }
+
+    public List<ReReviewRow> getReReviewsDue() {
+        if (reReviewsDue == null) {
+            reReviewsDue = reReviews.dueOrOverdue().stream()
+                    .limit(SHOWN)
+                    .map(due -> new ReReviewRow(due.variant().getArticle().getId(), due.variant().getLocale(),
+                            due.variant().getLive().orElseThrow().getTitle(), due.dueAt(), due.overdue()))
+                    .toList();
+        }
+        return reReviewsDue;
+    }
+
+    public List<AuditEvent> getRecentActivity() {
+        if (recentActivity == null) {
+            recentActivity = auditTrail.recent(20);
+        }
+        return recentActivity;
+    }
+
+    private String title(long articleId) {
+        return articles.find(articleId).map(a -> a.sourceVariant().getCurrent().getTitle()).orElse("");
+    }
+}

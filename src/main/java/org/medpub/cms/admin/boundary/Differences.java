@@ -1,0 +1,32 @@
+package org.medpub.cms.admin.boundary;
+
+import java.io.Serializable;
+import java.util.List;
+import org.medpub.cms.article.control.RevisionDiff;
+import org.medpub.cms.article.entity.RevisionContent;
+
+/**
+ * {@link RevisionDiff}'s word-level comparison, shaped for a page: each field with the label key
+ * of its editor field, each piece with the operation that styles it (EQUAL, INSERT, DELETE).
+ */
+public final class Differences {
+
+    public record Piece(String op, String text) implements Serializable {
+    }
+
+    public record Field(String labelKey, boolean changed, List<Piece> pieces) implements Serializable {
+    }
+
+    /** Nothing written yet: what a first revision is compared against. */
+    static final RevisionContent NOTHING = new RevisionContent("", "", "", "", List.of(), List.of(), null, false, null);
+
+    private Differences() {
+    }
+
+    public static List<Field> between(RevisionContent from, RevisionContent to) {
+        return RevisionDiff.compare(from, to).stream()
+                .map(field -> new Field("editor." + field.field() + ".label", field.changed(),
+                        field.segments().stream().map(s -> new Piece(s.op().name(), s.text())).toList()))
+                .toList();
+    }
+}

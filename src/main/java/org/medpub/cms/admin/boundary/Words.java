@@ -1,0 +1,74 @@
+package org.medpub.cms.admin.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.HashMap;
+import java.util.Map;
+import org.medpub.cms.platform.control.Messages;
+
+/**
+ * The words of the editorial UI in the user's language, from the {@code i18n/} bundles: pages
+ * write {@code #{words.text('login.title')}} or {@code #{words.with('editor.saved', 'revision', 3)}}.
+ * Times are shown in UTC, the zone the whole team shares.
+ */
+@Named
+@RequestScoped
+public class Words {
+
+    @Inject
+    UiLanguage language;
+
+    private Messages messages;
+
+    public String text(String key) {
+        return messages().text(key);
+    }
+
+    /** The key's text, or the fallback when the bundles have no such key (an audit action of the past, say). */
+    public String textOr(String key, String fallback) {
+        return messages().has(key) ? messages().text(key) : fallback;
+    }
+
+    public String with(String key, String name, Object value) {
+        return format(key, name, value);
+    }
+
+    public String with2(String key, String name1, Object value1, String name2, Object value2) {
+        return format(key, name1, value1, name2, value2);
+    }
+
+    public String with3(String key, String name1, Object value1, String name2, Object value2, String name3, Object value3) {
+        return format(key, name1, value1, name2, value2, name3, value3);
+    }
+
+    /** A time as the UI shows it: date and time, in the user's language, UTC. */
+    public String time(Instant at) {
+        if (at == null) {
+            return "";
+        }
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(language.getLocale())
+                .format(at.atZone(ZoneOffset.UTC)) + " UTC";
+    }
+
+    String format(String key, Object... namesAndValues) {
+        Map<String, Object> arguments = new HashMap<>();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            Object value = namesAndValues[i + 1];
+            arguments.put((String) namesAndValues[i], value instanceof Instant at ? at.atOffset(ZoneOffset.UTC) : value);
+        }
+        return messages().format(key, arguments);
+    }
+
+    private Messages messages() {
+        if (messages == null) {
+            messages = Messages.in(language.getLocale());
+        }
+        return messages;
+    }
+}

@@ -1,0 +1,144 @@
+package org.medpub.cms.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.medpub.cms.it.Fixtures.article;
+import static org.medpub.cms.it.Fixtures.unique;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The editorial UI over HTTP, as a browser uses it: the sign-in form and its session cookie, the
+ * CSRF guard of every form (the Faces view state), and an author's save and conflict in the editor.
+ */
+abstract class AdminUiTests {
+
+    @Test
+    void theSignInPageRendersWithAForm() {
+        var session = new AdminSession();
+        var page = session.get("/admin/login.xhtml");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("name=\"login:userName\"") && page.body().contains("jakarta.faces.ViewState"),
+                page.body());
+        assertTrue(page.body().contains("<html") && page.body().contains("lang=\"en\""), page.body());
+    }
+
+    @Test
+    void withoutASessionTheEditorialPagesRedirectToSignIn() {
+        var session = new AdminSession();
+        var page = session.get("/admin/");
+        assertTrue(page.uri().getPath().endsWith("/admin/login.xhtml"), page.uri()::toString);
+        assertTrue(page.body().contains("name=\"login:userName\""));
+    }
+
+    @Test
+    void aWrongPasswordStaysOnTheSignInPage() {
+        var session = new AdminSession();
+        var page = session.signIn("translator", "not the password");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.uri().getPath().endsWith("/admin/login.xhtml"), page.uri()::toString);
+        assertTrue(page.body().contains("The user name or password is not correct."), page.body());
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyAndSameSite() {
+        var session = new AdminSession();
+        session.get("/admin/login.xhtml");
+        String cookie = session.last.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow(() -> new AssertionError(
+                        session.last.headers().toString()));
+        assertTrue(cookie.contains("HttpOnly"), cookie);
+        assertTrue(cookie.contains("SameSite=Lax") || cookie.contains("SameSite=Strict"), cookie);
+        assertFalse(session.last.body().contains("jsessionid"), "cookies only, never in a URL");
+    }
+
+    @Test
+    void signingInShowsTheDashboardAndSigningOutEndsTheSession() {
+        var session = new AdminSession();
+        var dashboard = session.signIn("author", "demo");
+        assertTrue(dashboard.uri().getPath().endsWith("/admin/index.xhtml"), dashboard.uri()::toString);
+        assertTrue(dashboard.body().contains("Signed in as author"), dashboard.body());
+        assertTrue(dashboard.body().contains("My drafts"));
+        session.submit("signOut", Map.of(), "signOut:signOut");
+        assertTrue(session.get("/admin/index.xhtml").uri().getPath().endsWith("/admin/login.xhtml"));
+    }
+
+    @Test
+    void aPostWithoutTheViewStateChangesNothing() {
+        String id = created();
+        var session = new AdminSession();
+        session.signIn("author", "demo");
+        session.get("/admin/edit.xhtml?article=" + id + "&locale=en");
+        Map<String, String> forged = new HashMap<>(session.fields("editor"));
+        forged.remove("jakarta.faces.ViewState");
+        forged.put("editor:title", "Forged title");
+        forged.put("editor:changeNote", "forged");
+        forged.put("editor:save", "Save");
+        session.post("/admin/edit.xhtml?article=" + id + "&locale=en", forged);
+        forged.put("jakarta.faces.ViewState", "1234567890:987654321");
+        session.post("/admin/edit.xhtml?article=" + id + "&locale=en", forged);
+        assertEquals(1, revisions(id), "no revision from a forged post");
+    }
+
+    @Test
+    void anAuthorSavesSeesTheConflictAndKeepsTheirText() {
+        String id = created();
+        var author = new AdminSession();
+        author.signIn("author", "demo");
+        var editor = author.get("/admin/edit.xhtml?article=" + id + "&locale=en");
+        assertEquals(200, editor.statusCode());
+        assertTrue(editor.body().contains("Living with migraine"), editor.body());
+        assertTrue(editor.body().contains("<h2>What a migraine is</h2>"), "the preview renders the Markdown: " + editor.body());
+
+        author.submit("editor", Map.of("editor:title", "Living with migraine, revised",
+                "editor:changeNote", "clearer title"), "editor:save");
+        assertTrue(author.last.body().contains("Saved as revision 2."), author.last.body());
+        assertEquals(2, revisions(id));
+        assertEquals("Living with migraine, revised", DatabaseRows.text("select r.title from revision r"
+                + " join variant v on r.variant_id = v.id where v.article_id = ? and r.revision_no = 2", Long.parseLong(id)));
+
+        // a colleague saves revision 3 through the API while the author goes on writing
+        var theirs = Fixtures.edit(slugOf(id), "Their body, with a new paragraph.", "their change");
+        assertEquals(200, Api.as("admin").put("/api/articles/" + id + "/locales/en", theirs, "\"r2\"").status());
+
+        String mine = "My own text that must not be lost.";
+        author.submit("editor", Map.of("editor:body", mine, "editor:changeNote", "my change"), "editor:save");
+        String page = author.last.body();
+        assertTrue(page.contains("Someone else saved this article in the meantime"), page);
+        assertTrue(page.contains("admin saved revision 3"), page);
+        assertTrue(page.contains("<ins") && page.contains("<del"), "their change, word by word: " + page);
+        assertEquals(mine, author.textarea("editor:body"), "the author's text stays in the form");
+        assertEquals(3, revisions(id), "nothing saved over their revision");
+
+        author.submit("editor", Map.of(), "editor:saveOnTop");
+        assertTrue(author.last.body().contains("Saved as revision 4."), author.last.body());
+        assertEquals(mine, DatabaseRows.text("select r.body from revision r join variant v on r.variant_id = v.id"
+                + " where v.article_id = ? and r.revision_no = 4", Long.parseLong(id)));
+    }
+
+    @Test
+    void theReaderSiteStaysWithoutASession() {
+        var session = new AdminSession();
+        session.get("/en/");
+        assertTrue(session.last.headers().allValues("Set-Cookie").isEmpty(), session.last.headers()::toString);
+    }
+
+    private static String created() {
+        var reply = Api.as("author").post("/api/articles", article(unique("admin-ui")));
+        assertEquals(201, reply.status(), reply::toString);
+        String location = reply.header("Location").orElseThrow();
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    private static String slugOf(String id) {
+        return Api.as("author").get("/api/articles/" + id + "/locales/en").json().get("slug").asText();
+    }
+
+    private static long revisions(String id) {
+        return DatabaseRows.count("select count(*) from revision r join variant v on r.variant_id = v.id"
+                + " where v.article_id = ? and v.locale = 'en'", Long.parseLong(id));
+    }
+}

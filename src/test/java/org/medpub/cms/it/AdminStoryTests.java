@@ -46,8 +46,16 @@ abstract class AdminStoryTests {
     private final List<Browser> open = new java.util.ArrayList<>();
 
     @BeforeEach
-    void needsTheBrowser() {
+    void needsTheBrowser() throws java.io.IOException {
         Browser.assumeEnabled();
+        if (shot == 0 && java.nio.file.Files.isDirectory(SCREENSHOTS)) {
+            // the screens of an earlier run would mix with these
+            try (var old = java.nio.file.Files.newDirectoryStream(SCREENSHOTS, "admin-*.png")) {
+                for (Path file : old) {
+                    java.nio.file.Files.delete(file);
+                }
+            }
+        }
     }
 
     @AfterEach
@@ -88,9 +96,11 @@ abstract class AdminStoryTests {
 
         // the reviewer finds it on the dashboard and rejects it, saying why
         Browser reviewer = signIn("reviewer", "reviewer");
-        openFrom(reviewer, "awaitingMyReview", id, "en");
+        openFrom(reviewer, "reviewer", "awaitingMyReview", id, "en");
         assertTrue(text(reviewer, "#review h2").contains("Medical review"));
-        assertFalse(reviewer.driver().findElements(By.id("editor:save")).size() > 0, "a reviewer does not edit");
+        assertTrue(reviewer.driver().findElements(By.id("editor:save")).isEmpty(), "a reviewer does not edit");
+        assertEquals("true", reviewer.driver().findElement(By.id("editor:body")).getDomAttribute("readonly"),
+                "the reviewer's form is read-only");
         type(reviewer, "workflow:comment", "Please say when to see a doctor.");
         see(reviewer, "reviewer-reviews", "Edit article");
         click(reviewer, "workflow:reject");
@@ -99,7 +109,7 @@ abstract class AdminStoryTests {
         see(reviewer, "reviewer-rejected", "Edit article");
 
         // the author sees the draft and the comment, fixes it and submits again
-        openFrom(author, "myDrafts", id, "en");
+        openFrom(author, "author", "myDrafts", id, "en");
         assertTrue(text(author, "#auditTrail").contains("Please say when to see a doctor."), text(author, "#auditTrail"));
         append(author, "editor:body", "\n\n## When to see a doctor\n\nSee a doctor at once if a headache is sudden and severe.");
         waitFor(author, By.cssSelector("#previewPanel .preview"), "When to see a doctor");
@@ -113,7 +123,7 @@ abstract class AdminStoryTests {
         close(author);
 
         // the reviewer approves with every item of the checklist ticked
-        openFrom(reviewer, "awaitingMyReview", id, "en");
+        openFrom(reviewer, "reviewer", "awaitingMyReview", id, "en");
         List<WebElement> checklist = reviewer.driver().findElements(By.cssSelector("#review input[type=checkbox]"));
         assertEquals(4, checklist.size(), "the checklist has four items");
         checklist.forEach(box -> {
@@ -129,7 +139,7 @@ abstract class AdminStoryTests {
 
         // the editor publishes it
         Browser editor = signIn("editor", "editor");
-        openFrom(editor, "readyToPublish", id, "en");
+        openFrom(editor, "editor", "readyToPublish", id, "en");
         click(editor, "workflow:publish");
         assertMessage(editor, "Published");
         assertState(editor, "Published");
@@ -137,11 +147,12 @@ abstract class AdminStoryTests {
 
         // the translator translates it into Spanish beside the source, saves and submits
         Browser translator = signIn("translator", "translator");
-        openFrom(translator, "translationsDue", id, "es");
+        openFrom(translator, "translator", "translationsDue", id, "es");
         assertTrue(text(translator, "#source").contains(title), "the source text stands beside the translation");
         assertTrue(text(translator, "#source").contains("When to see a doctor"));
         assertEquals(title, value(translator, "editor:title"), "the translation starts from the source text");
-        see(translator, "translator-opens-es", "Edit article");
+        assertEquals("Missing", text(translator, "p.meta .state"));
+        assertTrue(translator.driver().findElements(By.id("editor:body")).get(0).getDomAttribute("readonly") == null);
         type(translator, "editor:title", titleEs);
         type(translator, "editor:slug", slugEs);
         type(translator, "editor:summary", "Qué es una migraña y cómo hacer que las crisis sean menos frecuentes.");
@@ -159,7 +170,7 @@ abstract class AdminStoryTests {
         close(translator);
 
         // the reviewer approves the Spanish text, and the editor publishes it
-        openFrom(reviewer, "awaitingMyReview", id, "es");
+        openFrom(reviewer, "reviewer", "awaitingMyReview", id, "es");
         reviewer.driver().findElements(By.cssSelector("#review input[type=checkbox]")).forEach(WebElement::click);
         see(reviewer, "reviewer-checklist-es", "Edit article");
         click(reviewer, "workflow:approve");
@@ -167,7 +178,7 @@ abstract class AdminStoryTests {
         see(reviewer, "reviewer-approved-es", "Edit article");
         close(reviewer);
 
-        openFrom(editor, "readyToPublish", id, "es");
+        openFrom(editor, "editor", "readyToPublish", id, "es");
         click(editor, "workflow:publish");
         assertState(editor, "Published");
         see(editor, "editor-published-es", "Edit article");
@@ -264,9 +275,10 @@ abstract class AdminStoryTests {
         return browser;
     }
 
-    /** From the dashboard, follows the link of this article in this list. */
-    private void openFrom(Browser browser, String list, long id, String locale) {
+    /** From the dashboard, follows the link of this article in this list; {@code who} names the screenshots. */
+    private void openFrom(Browser browser, String who, String list, long id, String locale) {
         browser.open("/admin/");
+        see(browser, who + "-dashboard-" + list, "Dashboard");
         WebElement link = browser.driver().findElements(By.cssSelector("#" + list + " a")).stream()
                 .filter(a -> String.valueOf(a.getAttribute("href")).matches(".*[?&]article=" + id + "&locale=" + locale
                         + "(&.*)?$"))
@@ -277,6 +289,7 @@ abstract class AdminStoryTests {
         link.click();
         loaded(browser);
         assertTrue(browser.driver().getCurrentUrl().contains("locale=" + locale), browser.driver().getCurrentUrl());
+        see(browser, who + "-opens-" + locale, "Edit article");
     }
 
     private static void type(Browser browser, String id, String text) {

@@ -82,6 +82,7 @@ abstract class AdminStoryTests {
         type(author, "editor:summary", "What a migraine is and how attacks can be made rarer.");
         type(author, "editor:body", "## What a migraine is\n\nA migraine is a throbbing headache on one side of the head.");
         waitFor(author, By.cssSelector("#previewPanel .preview h2"), "What a migraine is");
+        waitFor(author, By.cssSelector("#previewPanel .preview h1"), title);
         type(author, "editor:changeNote", "first draft");
         see(author, "author-writes", "New article");
         click(author, "editor:save");
@@ -239,6 +240,8 @@ abstract class AdminStoryTests {
         assertEquals(2, revisions(id), "nothing saved over their revision");
         see(second, "second-conflict", "Edit article");
 
+        assertEquals("Save my text on top of revision 2", second.driver().findElement(By.id("editor:saveOnTop"))
+                .getDomProperty("value"));
         click(second, "editor:saveOnTop");
         assertMessage(second, "Saved as revision 3.");
         assertEquals(mine, value(second, "editor:body"));

@@ -120,4 +120,8 @@ class ApiSuiteIT {
     @Nested
     class AdminUi extends AdminUiTests {
     }
+
+    @Nested
+    class AdminStory extends AdminStoryTests {
+    }
 }

@@ -48,6 +48,22 @@ final class AdminSession {
         return post(lastPath, fields);
     }
 
+    /**
+     * The Faces ajax request the page's script sends when {@code event} fires on {@code source}: the
+     * form's fields with the changes given, executing the whole form, rendering {@code render}.
+     */
+    HttpResponse<String> ajax(String formId, Map<String, String> changes, String source, String event, String render) {
+        Map<String, String> fields = fields(formId);
+        fields.putAll(changes);
+        fields.put("jakarta.faces.partial.ajax", "true");
+        fields.put("jakarta.faces.source", source);
+        fields.put("jakarta.faces.behavior.event", event);
+        fields.put("jakarta.faces.partial.event", event);
+        fields.put("jakarta.faces.partial.execute", formId);
+        fields.put("jakarta.faces.partial.render", render);
+        return post(lastPath, fields);
+    }
+
     HttpResponse<String> post(String path, Map<String, String> fields) {
         String body = fields.entrySet().stream()
                 .filter(e -> e.getValue() != null)

@@ -120,6 +120,64 @@ abstract class AdminUiTests {
     }
 
     @Test
+    void typingIsAutosavedWithoutARevisionAndOfferedAgainUntilSaved() {
+        String id = created();
+        String path = "/admin/edit.xhtml?article=" + id + "&locale=en";
+        var author = new AdminSession();
+        author.signIn("author", "demo");
+        author.get(path);
+        String typed = "Half a sentence the author has not saved";
+        var partial = author.ajax("editor", Map.of("editor:body", typed), "editor:body", "keyup",
+                "previewPanel editor:autosaved");
+        assertEquals(200, partial.statusCode());
+        assertTrue(partial.body().contains("Autosaved at"), partial.body());
+        assertTrue(partial.body().contains(typed), "the preview follows: " + partial.body());
+        assertEquals(1, revisions(id), "no revision per keystroke");
+
+        var reopened = author.get(path);
+        assertTrue(reopened.body().contains("was kept but not saved as a revision"), reopened.body());
+        assertFalse(author.textarea("editor:body").contains(typed), "the form starts from the revision");
+        author.submit("autosave", Map.of(), "autosave:restore");
+        assertEquals(typed, author.textarea("editor:body"));
+
+        author.submit("editor", Map.of("editor:changeNote", "restored text"), "editor:save");
+        assertTrue(author.last.body().contains("Saved as revision 2."), author.last.body());
+        assertEquals(typed, DatabaseRows.text("select r.body from revision r join variant v on r.variant_id = v.id"
+                + " where v.article_id = ? and r.revision_no = 2", Long.parseLong(id)));
+        assertFalse(author.get(path).body().contains("was kept but not saved"), "saving clears the autosaved text");
+    }
+
+    @Test
+    void anOutdatedTranslationShowsWhatChangedInTheSourceBesideIt() {
+        String id = created();
+        String article = "/api/articles/" + id;
+        Workflow.publish(Api.as("author"), article + "/locales/en");
+        var spanish = Fixtures.with(Fixtures.edit(unique("migrana"), "Un dolor de cabeza.", "Traducción"),
+                "title", "Vivir con migraña");
+        assertEquals(201, Api.as("translator").put(article + "/locales/es", spanish, null).status());
+        Workflow.publish(Api.as("translator"), article + "/locales/es");
+        var translator = new AdminSession();
+        translator.signIn("translator", "demo");
+        assertFalse(translator.get("/admin/edit.xhtml?article=" + id + "&locale=es").body().contains("id=\"sourceChanges\""),
+                "a current translation shows no changes");
+
+        var grapefruit = Fixtures.edit(slugOf(id), "Do not take it with grapefruit juice.", "Interaction");
+        assertEquals(200, Api.as("author").put(article + "/locales/en", grapefruit, "\"r1\"").status());
+        Workflow.publish(Api.as("author"), article + "/locales/en");
+
+        String page = translator.get("/admin/edit.xhtml?article=" + id + "&locale=es").body();
+        int start = page.indexOf("id=\"sourceChanges\"");
+        assertTrue(start > 0, page);
+        String changes = page.substring(start, page.indexOf("</section>", start));
+        assertTrue(changes.contains("The original changed since this translation: revision 1 compared with revision 2"),
+                changes);
+        assertTrue(changes.contains("<ins") && changes.contains("grapefruit") && changes.contains("<del"), changes);
+        assertEquals(1, DatabaseRows.count("select count(*) from revision r join variant v on r.variant_id = v.id"
+                + " where v.article_id = ? and v.locale = 'es' and r.source_revision = 1", Long.parseLong(id)),
+                "the translation still translates revision 1");
+    }
+
+    @Test
     void theReaderSiteStaysWithoutASession() {
         var session = new AdminSession();
         session.get("/en/");

@@ -5,8 +5,11 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -31,6 +34,12 @@ import org.medpub.cms.platform.control.BusinessException;
 import org.medpub.cms.platform.control.EnabledLocales;
 import org.medpub.cms.platform.entity.Role;
 import org.medpub.cms.site.control.ArticleHtml;
+import org.medpub.cms.translation.control.ChangesInSource;
+import org.medpub.cms.translation.control.ImportedTranslation;
+import org.medpub.cms.translation.control.XliffImport;
+import org.medpub.cms.translation.control.XliffReader;
+import org.medpub.cms.translation.control.XliffRejected;
+import org.medpub.cms.translation.control.TranslationStatus;
 import org.medpub.cms.workflow.control.Actor;
 import org.medpub.cms.workflow.control.AuditTrail;
 import org.medpub.cms.workflow.control.EditorialWorkflow;
@@ -53,6 +62,10 @@ public class ArticleEditor implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** Someone else saved after the revision the form was loaded from. */
+    /** For an outdated translation: what changed in the source from revision {@code from} to {@code to}. */
+    public record SourceUpdate(int from, int to, List<Differences.Field> changes) implements Serializable {
+    }
+
     public record Conflict(int base, int theirs, String author, Instant at, List<Differences.Field> changes)
             implements Serializable {
     }
@@ -88,6 +101,15 @@ public class ArticleEditor implements Serializable {
     @Inject
     UiLanguage language;
 
+    @Inject
+    AutosavedDrafts drafts;
+
+    @Inject
+    ChangesInSource changesInSource;
+
+    @Inject
+    XliffImport imports;
+
     private Long articleId;
     private String locale;
     private String sourceLocale;
@@ -103,7 +125,12 @@ public class ArticleEditor implements Serializable {
     private boolean safetyRelevant;
 
     private Conflict conflict;
+    private AutosavedDrafts.Draft restorable;
+    private Instant autosavedAt;
     private WorkflowState state;
+    private SourceUpdate sourceUpdate;
+    // an upload lives for its one request
+    private transient Part xliffFile;
     private Integer liveRevision;
 
     private String comment;
@@ -132,7 +159,41 @@ public class ArticleEditor implements Serializable {
         Optional<ArticleVariant> variant = article.variant(locale);
         fill(variant.orElse(article.sourceVariant()).getCurrent().content());
         baseRevision = variant.map(v -> v.getCurrent().getNumber()).orElse(null);
+        restorable = drafts.find(articleId, locale).orElse(null);
         refreshWorkflow();
+    }
+
+    /** Keeps the form's text for the session without saving a revision; an ajax request has put it into the form. */
+    public void autosave() {
+        if (articleId == null || !isMayEdit()) {
+            return;
+        }
+        autosavedAt = drafts.keep(articleId, locale, new AutosavedDrafts.Draft(baseRevision, title, slug, summary, body,
+                topics.stream().map(ListRows.Topic::getName).toList(),
+                references.stream().map(ListRows.Citation::copy).toList(), changeNote, safetyRelevant,
+                Instant.now())).at();
+    }
+
+    /** Puts the autosaved text back into the form, on top of the revision it was written on. */
+    public void restoreAutosaved() {
+        if (restorable != null) {
+            title = restorable.title();
+            slug = restorable.slug();
+            summary = restorable.summary();
+            body = restorable.body();
+            topics = new ArrayList<>(restorable.topics().stream().map(ListRows.Topic::new).toList());
+            references = new ArrayList<>(restorable.references().stream().map(ListRows.Citation::copy).toList());
+            changeNote = restorable.changeNote();
+            safetyRelevant = restorable.safetyRelevant();
+            baseRevision = restorable.baseRevision();
+            autosavedAt = restorable.at();
+            restorable = null;
+        }
+    }
+
+    public void discardAutosaved() {
+        drafts.forget(articleId, locale);
+        restorable = null;
     }
 
     public void preview() {
@@ -183,6 +244,10 @@ public class ArticleEditor implements Serializable {
             baseRevision = saved.revision().getNumber();
             changeNote = null;
             conflict = null;
+            // the revision now holds the text
+            drafts.forget(articleId, locale);
+            restorable = null;
+            autosavedAt = null;
             refreshWorkflow();
             info(words.with("editor.saved", "revision", baseRevision));
         } catch (BusinessException.StaleRevision | BusinessException.PreconditionRequired someoneSaved) {
@@ -208,6 +273,31 @@ public class ArticleEditor implements Serializable {
                 : articles.revision(variant, baseRevision).map(Revision::content).orElse(Differences.NOTHING);
         return new Conflict(baseRevision == null ? 0 : baseRevision, theirs.getNumber(), theirs.getAuthor(),
                 theirs.getCreatedAt(), Differences.between(base, theirs.content()));
+    }
+
+    /** Imports the uploaded XLIFF file as POST /api/xliff does, then opens the revision it made. */
+    public String importXliff() {
+        if (xliffFile == null) {
+            return null;
+        }
+        try (InputStream file = xliffFile.getInputStream()) {
+            caller.requireAnyRole("import translations", Role.TRANSLATOR, Role.AUTHOR, Role.ADMIN);
+            ImportedTranslation imported = imports.importFile(XliffReader.read(file.readAllBytes()), caller.name(),
+                    caller::mayTranslateInto);
+            FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+            info(words.with("editor.saved", "revision", imported.revision()));
+            return "/admin/edit.xhtml?faces-redirect=true&article=" + imported.articleId() + "&locale=" + imported.locale();
+        } catch (XliffRejected rejected) {
+            error(rejected);
+            rejected.errors().forEach(problem -> FacesContext.getCurrentInstance().addMessage("xliff:file",
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, problem.field() + ": " + problem.message(), null)));
+        } catch (BusinessException refused) {
+            error(refused);
+        } catch (IOException unreadable) {
+            FacesContext.getCurrentInstance().addMessage("xliff:file", new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    words.text("problem.invalid-xliff.title"), null));
+        }
+        return null;
     }
 
     // --- the workflow
@@ -305,6 +395,10 @@ public class ArticleEditor implements Serializable {
         Optional<ArticleVariant> variant = articles.variant(articleId, locale);
         state = variant.map(ArticleVariant::getState).orElse(null);
         liveRevision = variant.flatMap(ArticleVariant::getLive).map(Revision::getNumber).orElse(null);
+        sourceUpdate = variant.filter(v -> TranslationStatus.of(v.getArticle(), locale) == TranslationStatus.OUTDATED)
+                .map(v -> changesInSource.since(v.getArticle(), v))
+                .map(since -> new SourceUpdate(since.from(), since.to(), Differences.of(since.fields())))
+                .orElse(null);
         checked.clear();
     }
 
@@ -453,6 +547,26 @@ public class ArticleEditor implements Serializable {
 
     public Conflict getConflict() {
         return conflict;
+    }
+
+    public AutosavedDrafts.Draft getRestorable() {
+        return restorable;
+    }
+
+    public Instant getAutosavedAt() {
+        return autosavedAt;
+    }
+
+    public Part getXliffFile() {
+        return xliffFile;
+    }
+
+    public void setXliffFile(Part xliffFile) {
+        this.xliffFile = xliffFile;
+    }
+
+    public SourceUpdate getSourceUpdate() {
+        return sourceUpdate;
     }
 
     public WorkflowState getState() {

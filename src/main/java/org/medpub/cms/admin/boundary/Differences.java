@@ -24,7 +24,11 @@ public final class Differences {
     }
 
     public static List<Field> between(RevisionContent from, RevisionContent to) {
-        return RevisionDiff.compare(from, to).stream()
+        return of(RevisionDiff.compare(from, to));
+    }
+
+    public static List<Field> of(List<RevisionDiff.FieldDiff> compared) {
+        return compared.stream()
                 .map(field -> new Field("editor." + field.field() + ".label", field.changed(),
                         field.segments().stream().map(s -> new Piece(s.op().name(), s.text())).toList()))
                 .toList();

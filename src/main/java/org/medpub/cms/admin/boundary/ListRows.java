@@ -50,6 +50,10 @@ public final class ListRows {
             return new Citation(reference.getText(), reference.getUrl(), reference.getDoi(), reference.getPmid());
         }
 
+        Citation copy() {
+            return new Citation(text, url, doi, pmid);
+        }
+
         ReferenceData data() {
             return new ReferenceData(text, url == null || url.isBlank() ? null : url.strip(), doi, pmid);
         }

@@ -9,19 +9,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.medpub.cms.article.control.ArticleStore;
-import org.medpub.cms.article.control.RevisionDiff;
 import org.medpub.cms.article.entity.Article;
 import org.medpub.cms.article.entity.ArticleVariant;
-import org.medpub.cms.article.entity.Revision;
 import org.medpub.cms.platform.boundary.PathParams;
 import org.medpub.cms.platform.control.BusinessException;
 import org.medpub.cms.platform.control.EnabledLocales;
+import org.medpub.cms.translation.control.ChangesInSource;
 
-/**
- * What changed in the source since a translation was made: the word-level diff of the source
- * between the revision the translation's newest revision translates and the source's published
- * revision (its newest, when nothing is published), so the translator updates only what changed.
- */
+/** What changed in the source since a translation was made, as {@link ChangesInSource} works it out. */
 @Path("articles/{id}/locales/{locale}/source-changes")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,6 +38,9 @@ public class SourceChangesResource {
     @Inject
     EnabledLocales locales;
 
+    @Inject
+    ChangesInSource changesInSource;
+
     @GET
     public SourceChanges since(@PathParam("id") String id, @PathParam("locale") String locale) {
         Article article = PathParams.id(id).flatMap(articles::find)
@@ -52,12 +50,9 @@ public class SourceChangesResource {
         if (translation.isSource()) {
             throw new BusinessException.Conflict("not-a-translation", locale + " is the article's source locale");
         }
-        ArticleVariant source = article.sourceVariant();
-        Revision target = source.getLive().orElse(source.getCurrent());
-        int from = translation.getCurrent().getSourceRevision() == null ? 1 : translation.getCurrent().getSourceRevision();
-        Revision base = articles.revision(source, from).orElseThrow();
-        return new SourceChanges(article.getId(), translation.getLocale(), article.getSourceLocale(), base.getNumber(),
-                target.getNumber(), RevisionDiff.compare(base.content(), target.content()).stream()
+        ChangesInSource.Since changes = changesInSource.since(article, translation);
+        return new SourceChanges(article.getId(), translation.getLocale(), article.getSourceLocale(), changes.from(),
+                changes.to(), changes.fields().stream()
                         .map(f -> new FieldView(f.field(), f.changed(), f.segments().stream()
                                 .map(s -> new SegmentView(s.op().name().toLowerCase(java.util.Locale.ROOT), s.text()))
                                 .toList()))

@@ -64,6 +64,25 @@ final class AdminSession {
         return post(lastPath, fields);
     }
 
+    /** Posts a multipart form of the last page with one file chosen, as a browser uploads it. */
+    HttpResponse<String> upload(String formId, String fileField, String fileName, String content, String button) {
+        Map<String, String> fields = fields(formId);
+        fields.remove(fileField);
+        fields.put(button, "pressed");
+        String boundary = "----cms-test-" + System.nanoTime();
+        StringBuilder body = new StringBuilder();
+        fields.forEach((name, value) -> body.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
+                .append(value).append("\r\n"));
+        body.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(fileField).append("\"; filename=\"")
+                .append(fileName).append("\"\r\nContent-Type: application/xliff+xml\r\n\r\n")
+                .append(content).append("\r\n--").append(boundary).append("--\r\n");
+        return send(HttpRequest.newBuilder(Api.base().resolve(lastPath))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)), lastPath);
+    }
+
     HttpResponse<String> post(String path, Map<String, String> fields) {
         String body = fields.entrySet().stream()
                 .filter(e -> e.getValue() != null)

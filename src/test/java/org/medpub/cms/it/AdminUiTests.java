@@ -178,6 +178,33 @@ abstract class AdminUiTests {
     }
 
     @Test
+    void aTranslatorUploadsXliffAndSeesTheProblemsWithTheirLineOrTheNewRevision() throws Exception {
+        // the body the test's translation tool knows words for
+        String article = RevisionApiTests.path(Api.as("author").post("/api/articles",
+                Fixtures.with(article(unique("xliff-ui")), "body", XliffTests.BODY)));
+        String id = article.substring(article.lastIndexOf('/') + 1);
+        Workflow.publish(Api.as("author"), article + "/locales/en");
+        String exported = Api.as("translator").get(article + "/locales/es/xliff").body();
+        var translator = new AdminSession();
+        translator.signIn("translator", "demo");
+        String path = "/admin/edit.xhtml?article=" + id + "&locale=es";
+        translator.get(path);
+
+        translator.upload("xliff", "xliff:file", "broken.xlf", exported.replace("</xliff>", ""), "xliff:import");
+        String refused = translator.last.body();
+        assertTrue(refused.contains("The XLIFF file cannot be imported"), refused);
+        assertTrue(refused.contains("line "), "the problem names its line: " + refused);
+        assertEquals(0, DatabaseRows.count("select count(*) from variant v where v.article_id = ? and v.locale = 'es'",
+                Long.parseLong(id)), "nothing imported");
+
+        translator.get(path);
+        translator.upload("xliff", "xliff:file", "es.xlf", XliffTests.translated(exported), "xliff:import");
+        assertTrue(translator.last.body().contains("Saved as revision 1."), translator.last.body());
+        assertEquals(1, DatabaseRows.count("select count(*) from revision r join variant v on r.variant_id = v.id"
+                + " where v.article_id = ? and v.locale = 'es' and r.source_revision = 1", Long.parseLong(id)));
+    }
+
+    @Test
     void theReaderSiteStaysWithoutASession() {
         var session = new AdminSession();
         session.get("/en/");

@@ -122,6 +122,10 @@ class ApiSuiteIT {
     }
 
     @Nested
+    class UserAdmin extends UserAdminTests {
+    }
+
+    @Nested
     class AdminStory extends AdminStoryTests {
     }
 }

@@ -76,6 +76,14 @@ public class AccountLockout {
         return true;
     }
 
+    /** An admin lets the user sign in again at once, with no failed sign-ins counted. */
+    @Transactional
+    public void unlock(String username) {
+        em.createNativeQuery("update app_user set failed_logins = 0, locked_until = null where username = ?1")
+                .setParameter(1, username)
+                .executeUpdate();
+    }
+
     /** Clears the failed sign-ins on record after a successful one, unless a lock came in between. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void signedIn(String username) {

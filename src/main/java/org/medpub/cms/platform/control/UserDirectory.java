@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.medpub.cms.platform.entity.UserAccount;
@@ -24,6 +25,9 @@ public class UserDirectory {
     @Inject
     Clock clock;
 
+    @Inject
+    AccountLockout lockout;
+
     /** The account with its roles, in one round trip: every request signed in with HTTP Basic reads it. */
     public Optional<UserAccount> find(String username) {
         return em.createQuery("select distinct u from UserAccount u left join fetch u.roles where u.username = :name",
@@ -40,9 +44,32 @@ public class UserDirectory {
                 .getResultList());
     }
 
+    /** Every account with its roles and locales, by user name. */
+    public List<UserAccount> all() {
+        return em.createQuery("select distinct u from UserAccount u left join fetch u.roles left join fetch u.locales"
+                + " order by u.username", UserAccount.class).getResultList();
+    }
+
+    @Transactional
+    public void assign(String username, Set<String> roles, Set<String> locales) {
+        account(username).assign(roles, locales);
+    }
+
+    public void unlock(String username) {
+        account(username); // an unknown user is a 404, not a silent no-op
+        lockout.unlock(username);
+    }
+
+    private UserAccount account(String username) {
+        return find(username).orElseThrow(() -> new BusinessException.NotFound("There is no user " + username));
+    }
+
     @Transactional
     public UserAccount create(String username, char[] password, String displayName, String credentials, String email,
             Set<String> roles, Set<String> locales) {
+        if (find(username).isPresent()) {
+            throw new BusinessException.Conflict("user-exists", "There is a user " + username + " already");
+        }
         var account = new UserAccount(username, hash(password), displayName, credentials, email, roles, locales,
                 clock.instant());
         em.persist(account);

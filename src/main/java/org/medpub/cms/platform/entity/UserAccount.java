@@ -107,6 +107,18 @@ public class UserAccount {
         return Set.copyOf(roles);
     }
 
+    public Set<String> getLocales() {
+        return Set.copyOf(locales);
+    }
+
+    /** What the user may do, and into which locales they translate, as an admin decided. */
+    public void assign(Set<String> roles, Set<String> locales) {
+        this.roles.clear();
+        this.roles.addAll(roles);
+        this.locales.clear();
+        this.locales.addAll(locales);
+    }
+
     /** Until when the account is locked, if a lock is on record (it may have run out). */
     public Optional<Instant> lockedUntil() {
         return Optional.ofNullable(lockedUntil);

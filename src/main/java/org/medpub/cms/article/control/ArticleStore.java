@@ -23,6 +23,7 @@ import org.medpub.cms.workflow.entity.WorkflowState;
  * editors who loaded the same revision, the first to save wins and the others are told.
  */
 @ApplicationScoped
+@Transactional
 public class ArticleStore {
 
     @PersistenceContext

@@ -1,6 +1,7 @@
 package org.medpub.cms.notification.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Optional;
 
 /** The e-mail addresses of the editorial team, by user or by role; an account without an address is left out. */
 @ApplicationScoped
+@Transactional
 public class Recipients {
 
     /** A member of the team who can be mailed. */

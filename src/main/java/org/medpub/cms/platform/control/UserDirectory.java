@@ -14,6 +14,7 @@ import org.medpub.cms.platform.entity.UserAccount;
 
 /** The editorial team's accounts: looked up at sign-in, created by an admin or by demo mode. */
 @ApplicationScoped
+@Transactional
 public class UserDirectory {
 
     @PersistenceContext

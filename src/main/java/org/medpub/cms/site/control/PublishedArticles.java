@@ -1,6 +1,7 @@
 package org.medpub.cms.site.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.medpub.cms.article.entity.ArticleVariant;
  * draft, an archived article or one never published cannot be found through it.
  */
 @ApplicationScoped
+@Transactional
 public class PublishedArticles {
 
     @PersistenceContext

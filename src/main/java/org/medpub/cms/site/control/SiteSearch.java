@@ -1,6 +1,7 @@
 package org.medpub.cms.site.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -21,6 +22,7 @@ import org.medpub.cms.platform.control.Database;
  * title, summary or body, and the summary is the snippet.
  */
 @ApplicationScoped
+@Transactional
 public class SiteSearch {
 
     /** One hit; in the snippet the matched words stand between {@link #MARK_START} and {@link #MARK_END}. */

@@ -1,6 +1,7 @@
 package org.medpub.cms.translation.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import org.medpub.cms.article.entity.RevisionContent;
  * each export, which suits a CMS of some thousand articles.
  */
 @ApplicationScoped
+@Transactional
 // Not final: CDI proxies application-scoped beans.
 public class TranslationMemory {
 

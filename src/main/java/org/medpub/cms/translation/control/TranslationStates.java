@@ -1,6 +1,7 @@
 package org.medpub.cms.translation.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import org.medpub.cms.article.entity.Revision;
 
 /** Works out, per article and locale, whether a translation is missing, in progress, current or outdated. */
 @ApplicationScoped
+@Transactional
 public class TranslationStates {
 
     @PersistenceContext

@@ -1,6 +1,7 @@
 package org.medpub.cms.workflow.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -13,6 +14,7 @@ import org.medpub.cms.workflow.entity.WorkflowState;
 
 /** The append-only record of what happened to an article in a locale, oldest first. */
 @ApplicationScoped
+@Transactional
 public class AuditTrail {
 
     @PersistenceContext

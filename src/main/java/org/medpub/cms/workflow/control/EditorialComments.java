@@ -12,6 +12,7 @@ import org.medpub.cms.workflow.entity.EditorialComment;
 
 /** Notes the editorial team leaves on revisions; never shown to readers. */
 @ApplicationScoped
+@Transactional
 public class EditorialComments {
 
     @PersistenceContext

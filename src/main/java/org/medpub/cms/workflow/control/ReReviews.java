@@ -1,6 +1,7 @@
 package org.medpub.cms.workflow.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -24,6 +25,7 @@ import org.medpub.cms.workflow.entity.ReviewDecision;
  * before that date.
  */
 @ApplicationScoped
+@Transactional
 public class ReReviews {
 
     /** A published variant and when its live revision was last signed off and is due again. */

@@ -34,6 +34,7 @@ import org.medpub.cms.workflow.entity.WorkflowState;
  * trail and tells the rest of the product through {@link WorkflowTransitioned}.
  */
 @ApplicationScoped
+@Transactional
 public class Transitions {
 
     /** What a step left behind: the variant, and the publication it scheduled, if any. */

@@ -141,13 +141,13 @@ free_port() {
 
 # ---- Payara Micro ---------------------------------------------------------------------------------
 # start_payara NAME PORT [-Dkey=value ...]: starts $WORK/cms.war in demo mode on 127.0.0.1:PORT with
-# the project's post-boot commands; data in $WORK/data (H2) unless BENCH_DB_URL is set. Its own
+# the project's post-boot commands (or BENCH_POST_BOOT's, to try others); data in $WORK/data (H2) unless BENCH_DB_URL is set. Its own
 # Payara root dir per NAME, log in $WORK/NAME.log. Sets SERVER_PID (the java process) and SERVER_LOG.
 start_payara() {
     local name="$1" port="$2"
     shift 2
     local payara_jar="${BENCH_PAYARA_JAR:-$BENCH_PAYARA_JAR_DEFAULT}"
-    local post_boot="$PROJECT_DIR/server-config/post-boot-commands.asadmin"
+    local post_boot="${BENCH_POST_BOOT:-$PROJECT_DIR/server-config/post-boot-commands.asadmin}"
     [[ -f "$payara_jar" ]] || die "no Payara Micro jar at $payara_jar (mvn dependency:resolve fetches it)"
     [[ -f "$post_boot" ]] || die "no $post_boot"
     mkdir -p "$WORK/data" "$WORK/$name" "$WORK/tmp"

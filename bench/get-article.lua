@@ -3,8 +3,10 @@
 --   wrk -t2 -c32 -d20s --latency -s bench/get-article.lua http://127.0.0.1:PORT -- IDS_FILE BASIC_TOKEN
 --
 -- IDS_FILE has one article id a line (the ids need not be contiguous); BASIC_TOKEN is
--- base64("user:password"). done() prints one machine-readable line:
---   BENCH requests=N duration_us=N rps=N p50_us=N p99_us=N max_us=N status_errors=N socket_errors=N
+-- base64("user:password"). done() (wrk-report.lua, next to this file) prints the line the
+-- benchmark reads.
+
+dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "wrk-report.lua")
 
 local ids = {}
 local auth = nil
@@ -41,14 +43,4 @@ function request()
    local id = ids[math.random(#ids)]
    return wrk.format("GET", "/api/articles/" .. id,
       { ["Authorization"] = auth, ["Accept"] = "application/json" })
-end
-
-function done(summary, latency, requests)
-   local e = summary.errors
-   local seconds = summary.duration / 1e6
-   io.write(string.format(
-      "BENCH requests=%d duration_us=%d rps=%.2f p50_us=%d p99_us=%d max_us=%d status_errors=%d socket_errors=%d\n",
-      summary.requests, summary.duration, summary.requests / seconds,
-      math.floor(latency:percentile(50)), math.floor(latency:percentile(99)), math.floor(latency.max),
-      e.status, e.connect + e.read + e.write + e.timeout))
 end

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The locales articles may be written in ({@code cms.locales}); the first is the default locale. */
@@ -12,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class EnabledLocales {
 
     private List<String> tags;
+    private Set<String> exact;
 
     /** For the container's proxy only. */
     protected EnabledLocales() {
@@ -20,11 +22,17 @@ public class EnabledLocales {
     @Inject
     public EnabledLocales(@ConfigProperty(name = "cms.locales", defaultValue = "en,es,de,fr,ar") List<String> configured) {
         this.tags = configured.stream().map(EnabledLocales::canonical).distinct().toList();
+        this.exact = Set.copyOf(tags);
     }
 
     /** Reduces any spelling of a language tag ({@code ES_mx}, {@code es-MX}) to its BCP 47 form. */
     public static String canonical(String tag) {
         return Locale.forLanguageTag(tag.trim().replace('_', '-')).toLanguageTag();
+    }
+
+    /** Whether this is an enabled locale spelled exactly as {@link #all()} spells it ({@code es-MX}, not {@code es-mx}). */
+    public boolean isEnabled(String tag) {
+        return tag != null && exact.contains(tag);
     }
 
     /** The enabled locale this tag names, if it names one. */

@@ -9,12 +9,8 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.medpub.cms.platform.control.EnabledLocales;
 import org.medpub.cms.site.control.PageCache;
 import org.medpub.cms.site.control.ReaderPages;
@@ -29,9 +25,9 @@ import org.medpub.cms.site.control.RenderedPage;
 @WebServlet(urlPatterns = "/", loadOnStartup = 1)
 public class ReaderSite extends HttpServlet {
 
-    private static final Pattern ARTICLE = Pattern.compile("/([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)/articles/([^/]+)");
-    private static final Pattern INDEX = Pattern.compile("/([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)/");
-    private static final Pattern SEARCH = Pattern.compile("/([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)/search");
+    private static final String ARTICLES = "articles/";
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:;"
+            + " form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     @Inject
     ReaderPages pages;
@@ -60,24 +56,29 @@ public class ReaderSite extends HttpServlet {
             send(request, response, cache.get(base + path, () -> pages.sitemap(base)));
             return;
         }
-        Matcher article = ARTICLE.matcher(path);
-        Matcher index = INDEX.matcher(path);
-        Matcher search = SEARCH.matcher(path);
-        if (article.matches() && enabled(article.group(1)).isPresent()) {
-            String locale = enabled(article.group(1)).get();
-            String slug = URLDecoder.decode(article.group(2), StandardCharsets.UTF_8);
-            send(request, response, cache.get(base + "/" + locale + "/articles/" + slug,
-                    () -> pages.article(base, locale, slug)));
-        } else if (index.matches() && enabled(index.group(1)).isPresent()) {
-            String locale = enabled(index.group(1)).get();
-            send(request, response, cache.get(base + "/" + locale + "/", () -> pages.index(base, locale)));
-        } else if (search.matches() && enabled(search.group(1)).isPresent()) {
-            send(request, response, pages.search(base, enabled(search.group(1)).get(), queryParameter(request.getQueryString(), "q")));
-        } else {
-            String first = path.length() > 1 ? path.substring(1).split("/", 2)[0] : "";
-            send(request, response, pages.notFound(base, enabled(first).orElse(
-                    pages.bestLocale(request.getHeader("Accept-Language")))));
+        // /{locale}/, /{locale}/search, /{locale}/articles/{slug}: the locale spelled as configured
+        int slash = path.indexOf('/', 1);
+        String locale = slash > 0 ? path.substring(1, slash) : null;
+        if (locale != null && locales.isEnabled(locale)) {
+            String rest = path.substring(slash + 1);
+            if (rest.isEmpty()) {
+                send(request, response, cache.get(base + "/" + locale + "/", () -> pages.index(base, locale)));
+                return;
+            }
+            if (rest.equals("search")) {
+                send(request, response, pages.search(base, locale, queryParameter(request.getQueryString(), "q")));
+                return;
+            }
+            if (rest.startsWith(ARTICLES) && rest.length() > ARTICLES.length() && rest.indexOf('/', ARTICLES.length()) < 0) {
+                String slug = URLDecoder.decode(rest.substring(ARTICLES.length()), StandardCharsets.UTF_8);
+                send(request, response, cache.get(base + "/" + locale + "/articles/" + slug,
+                        () -> pages.article(base, locale, slug)));
+                return;
+            }
         }
+        String first = path.length() > 1 ? path.substring(1).split("/", 2)[0] : "";
+        send(request, response, pages.notFound(base, enabled(first).orElse(
+                pages.bestLocale(request.getHeader("Accept-Language")))));
     }
 
     /**
@@ -112,7 +113,7 @@ public class ReaderSite extends HttpServlet {
     }
 
     private Optional<String> enabled(String tag) {
-        return locales.find(tag).filter(found -> found.equals(tag));
+        return locales.isEnabled(tag) ? Optional.of(tag) : Optional.empty();
     }
 
     private void send(HttpServletRequest request, HttpServletResponse response, RenderedPage page) throws IOException {
@@ -128,14 +129,12 @@ public class ReaderSite extends HttpServlet {
         }
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-        response.setHeader("Content-Security-Policy",
-                "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
+        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         if (page.status() == 200) {
             response.setHeader("ETag", page.etag());
             response.setHeader("Cache-Control", "no-cache");
-            if (page.lastModified() != null) {
-                response.setHeader("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                        page.lastModified().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC)));
+            if (page.lastModifiedHeader() != null) {
+                response.setHeader("Last-Modified", page.lastModifiedHeader());
             }
             if (notModified(request, page)) {
                 response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);

@@ -1,5 +1,6 @@
 package org.medpub.cms.site.boundary;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,12 +19,20 @@ public class SiteAddress {
     @ConfigProperty(name = "cms.site.base-url")
     Optional<String> configured;
 
+    private String fixed;
+
+    @PostConstruct
+    void trim() {
+        fixed = configured.map(b -> b.replaceAll("/+$", "")).orElse(null);
+    }
+
     public String base(HttpServletRequest request) {
-        return configured.map(b -> b.replaceAll("/+$", "")).orElseGet(() -> {
-            String scheme = request.getScheme();
-            int port = request.getServerPort();
-            boolean standard = (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
-            return scheme + "://" + request.getServerName() + (standard ? "" : ":" + port);
-        });
+        if (fixed != null) {
+            return fixed;
+        }
+        String scheme = request.getScheme();
+        int port = request.getServerPort();
+        boolean standard = (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+        return scheme + "://" + request.getServerName() + (standard ? "" : ":" + port);
     }
 }

@@ -15,6 +15,8 @@ import org.medpub.cms.workflow.control.WorkflowTransitioned;
  * Rendered reader pages, by URL. A page depends on what is live (its own revision, the
  * alternates in other locales, the lists it appears in), so every step that changes what
  * readers see empties the cache once it has committed: the next request renders anew.
+ * {@code cms.site.cached-pages=0} keeps no page at all: every request renders from the database
+ * (for measuring that path; production wants the cache).
  */
 @ApplicationScoped
 public class PageCache {
@@ -26,6 +28,15 @@ public class PageCache {
     @ConfigProperty(name = "cms.site.cached-pages", defaultValue = "10000")
     int capacity;
 
+    /** For the container's proxy. */
+    protected PageCache() {
+    }
+
+    /** A cache that keeps at most this many pages; 0 keeps none. */
+    PageCache(int capacity) {
+        this.capacity = capacity;
+    }
+
     private final Map<String, RenderedPage> pages = new ConcurrentHashMap<>();
 
     public RenderedPage get(String url, Supplier<RenderedPage> render) {
@@ -34,7 +45,7 @@ public class PageCache {
             return cached;
         }
         RenderedPage page = render.get();
-        if (page.cacheable()) {
+        if (page.cacheable() && capacity > 0) {
             if (pages.size() >= capacity) {
                 // a crude bound: crawlers of odd URLs must not fill the memory
                 pages.clear();

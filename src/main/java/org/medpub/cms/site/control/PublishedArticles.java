@@ -11,29 +11,43 @@ import org.medpub.cms.article.entity.ArticleVariant;
 /**
  * What readers may see: only live revisions. Every query here joins on the live revision, so a
  * draft, an archived article or one never published cannot be found through it.
+ * <p>
+ * The queries are read-only (EclipseLink's {@code eclipselink.read-only}): pages only read what they find, so
+ * EclipseLink need not copy the entities into the transaction and compare them at commit.
  */
 @ApplicationScoped
 @Transactional
 public class PublishedArticles {
 
+    /** EclipseLink's query hint (QueryHints.READ_ONLY): the entities are not registered in the transaction. */
+    public static final String READ_ONLY = "eclipselink.read-only";
+
     @PersistenceContext
     EntityManager em;
 
-    /** The variant whose live revision has this slug in this locale. */
-    public Optional<ArticleVariant> bySlug(String locale, String slug) {
-        return em.createQuery("select v from ArticleVariant v join v.live r where v.locale = :locale and r.slug = :slug",
-                        ArticleVariant.class)
+    /**
+     * The published variants of the article whose live revision has this slug in this locale, in
+     * one query: that variant and its alternates in the other locales. Empty when there is none.
+     */
+    public List<ArticleVariant> withAlternatesBySlug(String locale, String slug) {
+        List<ArticleVariant> variants = em.createQuery("select v from ArticleVariant v join fetch v.live join fetch v.current join fetch v.article"
+                        + " where v.article.id in (select w.article.id from ArticleVariant w join w.live r"
+                        + " where w.locale = :locale and r.slug = :slug) order by v.article.id, v.locale", ArticleVariant.class)
+                .setHint(READ_ONLY, true)
                 .setParameter("locale", locale)
                 .setParameter("slug", slug)
-                .setMaxResults(1)
-                .getResultStream()
-                .findFirst();
+                .getResultList();
+        // a live slug names one article per locale; should two ever share it, keep the first one's
+        Long article = variants.stream().filter(v -> v.getLocale().equals(locale) && v.getLive().orElseThrow().getSlug().equals(slug))
+                .map(v -> v.getArticle().getId()).findFirst().orElse(null);
+        return variants.stream().filter(v -> v.getArticle().getId().equals(article)).toList();
     }
 
     /** The live variant that once had this slug in this locale, for a permanent redirect to its slug of today. */
     public Optional<ArticleVariant> byFormerSlug(String locale, String slug) {
         return em.createQuery("select v from Revision r join r.variant v where v.locale = :locale and r.slug = :slug"
                         + " and v.live is not null order by r.number desc", ArticleVariant.class)
+                .setHint(READ_ONLY, true)
                 .setParameter("locale", locale)
                 .setParameter("slug", slug)
                 .setMaxResults(1)
@@ -45,6 +59,7 @@ public class PublishedArticles {
     public List<ArticleVariant> inLocale(String locale, int limit) {
         return em.createQuery("select v from ArticleVariant v join fetch v.live where v.locale = :locale"
                         + " order by v.updatedAt desc", ArticleVariant.class)
+                .setHint(READ_ONLY, true)
                 .setParameter("locale", locale)
                 .setMaxResults(limit)
                 .getResultList();
@@ -54,14 +69,7 @@ public class PublishedArticles {
     public List<ArticleVariant> all() {
         return em.createQuery("select v from ArticleVariant v join fetch v.live join fetch v.article"
                         + " order by v.article.id, v.locale", ArticleVariant.class)
-                .getResultList();
-    }
-
-    /** The published variants of one article. */
-    public List<ArticleVariant> ofArticle(long articleId) {
-        return em.createQuery("select v from ArticleVariant v join fetch v.live where v.article.id = :article"
-                        + " order by v.locale", ArticleVariant.class)
-                .setParameter("article", articleId)
+                .setHint(READ_ONLY, true)
                 .getResultList();
     }
 }

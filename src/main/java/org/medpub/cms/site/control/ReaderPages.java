@@ -45,6 +45,9 @@ public class ReaderPages {
     private static final String HTML = "text/html; charset=UTF-8";
     private static final int INDEX_SIZE = 100;
     private static final ObjectMapper JSON_LD = jsonInsideScript();
+    /** Per language tag, its name in itself and its writing direction: ICU looks them up slowly. */
+    private static final Map<String, String> NATIVE_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, String> DIRECTIONS = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Inject
     PublishedArticles published;
@@ -101,8 +104,10 @@ public class ReaderPages {
     public RenderedPage article(String base, String locale, String slug) {
         List<String> chain = fallback.chain(locale);
         Optional<ArticleVariant> found = Optional.empty();
+        List<ArticleVariant> alternates = List.of();
         for (String tag : chain) {
-            found = published.bySlug(tag, slug);
+            alternates = published.withAlternatesBySlug(tag, slug);
+            found = alternates.stream().filter(v -> v.getLocale().equals(tag)).findFirst();
             if (found.isPresent()) {
                 break;
             }
@@ -112,8 +117,6 @@ public class ReaderPages {
                     .map(v -> RenderedPage.redirect(301, articlePath(locale, v.getLive().orElseThrow().getSlug())))
                     .orElseGet(() -> notFound(base, locale));
         }
-        Article article = found.get().getArticle();
-        List<ArticleVariant> alternates = published.ofArticle(article.getId());
         Map<String, ArticleVariant> byLocale = new LinkedHashMap<>();
         alternates.forEach(v -> byLocale.put(v.getLocale(), v));
         ArticleVariant shown = chain.stream().map(byLocale::get).filter(java.util.Objects::nonNull).findFirst()
@@ -228,7 +231,7 @@ public class ReaderPages {
         content.put("title", live.getTitle());
         content.put("summary", live.getSummary().isBlank() ? null : live.getSummary());
         content.put("reviewLine", review.map(r -> reviewLine(locale, r)).orElse(null));
-        content.put("bodyHtml", html.render(live.getBody()));
+        content.put("bodyHtml", html.render(live));
         content.put("hasReferences", !references.isEmpty());
         content.put("referencesHeading", words.text(locale, "article.references"));
         content.put("references", references);
@@ -318,7 +321,8 @@ public class ReaderPages {
     private List<Map<String, Object>> switcher(String current, Map<String, String> slugs) {
         return locales.all().stream().map(tag -> Map.<String, Object>of(
                         "tag", tag,
-                        "name", ULocale.forLanguageTag(tag).getDisplayName(ULocale.forLanguageTag(tag)),
+                        "name", NATIVE_NAMES.computeIfAbsent(tag,
+                                t -> ULocale.forLanguageTag(t).getDisplayName(ULocale.forLanguageTag(t))),
                         "href", slugs.containsKey(tag) ? articlePath(tag, slugs.get(tag)) : "/" + tag + "/",
                         "current", tag.equals(current)))
                 .toList();
@@ -351,7 +355,7 @@ public class ReaderPages {
     }
 
     static String direction(String locale) {
-        return ULocale.forLanguageTag(locale).isRightToLeft() ? "rtl" : "ltr";
+        return DIRECTIONS.computeIfAbsent(locale, tag -> ULocale.forLanguageTag(tag).isRightToLeft() ? "rtl" : "ltr");
     }
 
     /** The snippet as HTML: every character escaped, the matched words marked. */

@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 
 /**
@@ -13,17 +16,21 @@ import java.util.Base64;
  *
  * @param location for a redirect, where to
  * @param lastModified when what the page shows last changed, or null
+ * @param lastModifiedHeader {@code lastModified} as an HTTP date (RFC 9110), or null; made once
+ *        here rather than on every request of a cached page
  */
 public record RenderedPage(int status, String contentType, byte[] body, String etag, Instant lastModified,
-        String location, String contentLanguage) {
+        String location, String contentLanguage, String lastModifiedHeader) {
 
     public static RenderedPage of(int status, String contentType, String body, Instant lastModified, String language) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return new RenderedPage(status, contentType, bytes, tagOf(bytes), lastModified, null, language);
+        return new RenderedPage(status, contentType, bytes, tagOf(bytes), lastModified, null, language,
+                lastModified == null ? null : DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                        lastModified.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC)));
     }
 
     public static RenderedPage redirect(int status, String location) {
-        return new RenderedPage(status, null, new byte[0], null, null, location, null);
+        return new RenderedPage(status, null, new byte[0], null, null, location, null, null);
     }
 
     /** Pages and permanent redirects are kept; a 404 is not, so odd URLs do not fill the cache. */

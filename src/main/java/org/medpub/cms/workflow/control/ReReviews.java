@@ -64,10 +64,11 @@ public class ReReviews {
                 .toList();
     }
 
-    /** The last sign-off of what readers see in this variant: the "last reviewed" date. */
+    /** The last sign-off of what readers see in this variant: the "last reviewed" date. Read-only: not to be changed. */
     public Optional<MedicalReview> lastSignOff(ArticleVariant variant) {
         return em.createQuery("select m from MedicalReview m where m.variant = :variant and m.revision = :live"
                         + " and m.decision <> :rejected order by m.reviewedAt desc", MedicalReview.class)
+                .setHint("eclipselink.read-only", true)
                 .setParameter("variant", variant)
                 .setParameter("live", variant.getLive().orElse(null))
                 .setParameter("rejected", ReviewDecision.REJECTED)

@@ -6,7 +6,6 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -61,7 +60,8 @@ public class MedicalReview {
     @Column(name = "reviewed_at", updatable = false)
     private Instant reviewedAt;
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    // read only when asked for (nothing shows it yet): a reader page that names the review needs no extra query
+    @ElementCollection
     @CollectionTable(name = "medical_review_check", joinColumns = @JoinColumn(name = "review_id"))
     @Column(name = "item_key", updatable = false)
     private Set<String> confirmed = new TreeSet<>();

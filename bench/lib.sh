@@ -1,0 +1,301 @@
+# Shell functions shared by the benchmarks (sourced, not run): clean-up of everything started,
+# the WAR, Payara Micro on a free loopback port, readiness, wrk runs with CPU time per request
+# from /proc, medians. Only 127.0.0.1 is ever contacted. See bench/README.md.
+#
+# A script sets BENCH_DIR and PROJECT_DIR, sources this file, then calls bench_init once.
+
+BENCH_PAYARA_JAR_DEFAULT="$HOME/.m2/repository/fish/payara/extras/payara-micro/6.2025.10/payara-micro-6.2025.10.jar"
+
+die() { echo "bench: $*" >&2; exit 1; }
+
+# Fails unless every named variable holds a positive whole number.
+require_positive() {
+    local v
+    for v in "$@"; do
+        [[ "${!v}" =~ ^[1-9][0-9]*$ ]] || die "$v must be a positive whole number, not '${!v}'"
+    done
+}
+
+# Installs Debian packages that provide missing commands: ensure_command wrk wrk nginx nginx-light
+ensure_commands() {
+    local missing=()
+    while (( $# >= 2 )); do
+        command -v "$1" >/dev/null || missing+=("$2")
+        shift 2
+    done
+    (( ${#missing[@]} == 0 )) && return 0
+    echo "bench: installing ${missing[*]} (Debian packages)"
+    (apt-get update -qq && apt-get install -y -qq "${missing[@]}") >/dev/null || die "could not install ${missing[*]}"
+}
+
+# ---- the database: BENCH_DB_URL (PostgreSQL on this machine) or H2 in the temp dir ---------------
+# Sets DB_NAME and DB_PROPS (the -D options for the server).
+bench_database() {
+    DB_PROPS=()
+    if [[ -n "${BENCH_DB_URL:-}" ]]; then
+        # Only a database on this machine: the benchmark never contacts another host.
+        [[ "$BENCH_DB_URL" =~ ^jdbc:[a-z0-9]+://(127\.0\.0\.1|localhost|\[::1\])(:[0-9]+)?/ ]] \
+            || die "BENCH_DB_URL must name a database on 127.0.0.1 or localhost (jdbc:postgresql://127.0.0.1:PORT/DB)"
+        case "$BENCH_DB_URL" in
+            jdbc:postgresql:*) DB_NAME="PostgreSQL" ;;
+            *) DB_NAME="${BENCH_DB_URL%%://*}" ;;
+        esac
+        DB_PROPS=("-Dcms.db.url=$BENCH_DB_URL" "-Dcms.db.user=${BENCH_DB_USER:-cms}" "-Dcms.db.password=${BENCH_DB_PASSWORD:-cms}")
+    else
+        DB_NAME="H2 embedded"
+    fi
+}
+
+# ---- temp dir and clean-up ------------------------------------------------------------------------
+# SERVER_PIDS: leaders of process groups started with setsid (servers); stopped as whole groups.
+# CHILD_PIDS: plain background children (wrk, loaders, tail).
+SERVER_PIDS=()
+CHILD_PIDS=()
+
+alive() { # a process that exists and is not a zombie
+    local stat
+    stat="$(cat "/proc/$1/stat" 2>/dev/null)" || return 1
+    stat="${stat##*) }"
+    [[ "${stat:0:1}" != Z ]]
+}
+
+# Stops one server's process group: TERM, up to 30 s, then KILL.
+stop_server() {
+    local pid="$1" _
+    [[ -n "$pid" ]] || return 0
+    kill -TERM -- "-$pid" 2>/dev/null || true
+    for _ in $(seq 1 60); do
+        alive "$pid" || break
+        sleep 0.5
+    done
+    if alive "$pid"; then
+        echo "bench: server $pid did not stop in 30 s, killing it" >&2
+    fi
+    kill -KILL -- "-$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    local kept=() p
+    for p in "${SERVER_PIDS[@]}"; do
+        [[ "$p" == "$pid" ]] || kept+=("$p")
+    done
+    SERVER_PIDS=("${kept[@]}")
+}
+
+bench_cleanup() {
+    local rc=$?
+    trap - EXIT INT TERM
+    local pid
+    for pid in "${CHILD_PIDS[@]}"; do
+        kill "$pid" 2>/dev/null || true
+    done
+    for pid in "${SERVER_PIDS[@]}"; do
+        stop_server "$pid"
+    done
+    for pid in "${CHILD_PIDS[@]}"; do
+        wait "$pid" 2>/dev/null || true
+    done
+    if [[ "${BENCH_KEEP:-0}" == 1 ]]; then
+        echo "bench: kept $WORK" >&2
+    else
+        rm -rf "$WORK"
+    fi
+    exit "$rc"
+}
+
+# Makes the temp dir WORK ($1 names it) and arranges that everything is stopped and removed on exit.
+bench_init() {
+    WORK="$(mktemp -d "${TMPDIR:-/tmp}/$1.XXXXXX")"
+    trap bench_cleanup EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+    CLK_TCK="$(getconf CLK_TCK)"
+}
+
+# Runs a command in the background and waits for it, so that a signal stops the benchmark at once.
+run_child() {
+    "$@" &
+    local pid=$!
+    CHILD_PIDS+=("$pid")
+    local rc=0
+    wait "$pid" || rc=$?
+    return "$rc"
+}
+
+# ---- the WAR: wait for the build, take a copy that cannot change under us -------------------------
+# copy_war WAR WAIT_SECONDS: copies it to $WORK/cms.war.
+copy_war() {
+    local war="$1" wait_seconds="$2" waited=0
+    until python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); sys.exit(1 if z.testzip() else 0)' "$war" 2>/dev/null; do
+        (( waited < wait_seconds )) || die "no complete WAR at $war after ${wait_seconds} s (build it with mvn package)"
+        (( waited % 60 == 0 )) && echo "bench: waiting for $war ..."
+        sleep 5
+        waited=$((waited + 5))
+    done
+    cp "$war" "$WORK/cms.war"
+    python3 -c 'import sys, zipfile; sys.exit(1 if zipfile.ZipFile(sys.argv[1]).testzip() else 0)' "$WORK/cms.war" \
+        || die "the WAR changed while it was copied; run again"
+}
+
+free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+# ---- Payara Micro ---------------------------------------------------------------------------------
+# start_payara NAME PORT [-Dkey=value ...]: starts $WORK/cms.war in demo mode on 127.0.0.1:PORT with
+# the project's post-boot commands (or BENCH_POST_BOOT's, to try others); data in $WORK/data (H2) unless BENCH_DB_URL is set. Its own
+# Payara root dir per NAME, log in $WORK/NAME.log. Sets SERVER_PID (the java process) and SERVER_LOG.
+start_payara() {
+    local name="$1" port="$2"
+    shift 2
+    local payara_jar="${BENCH_PAYARA_JAR:-$BENCH_PAYARA_JAR_DEFAULT}"
+    local post_boot="${BENCH_POST_BOOT:-$PROJECT_DIR/server-config/post-boot-commands.asadmin}"
+    [[ -f "$payara_jar" ]] || die "no Payara Micro jar at $payara_jar (mvn dependency:resolve fetches it)"
+    [[ -f "$post_boot" ]] || die "no $post_boot"
+    mkdir -p "$WORK/data" "$WORK/$name" "$WORK/tmp"
+    SERVER_LOG="$WORK/$name.log"
+    # --interfaces only concerns clustering: Payara Micro's HTTP listener binds 0.0.0.0 unless told
+    # otherwise. The benchmark's server listens on loopback only; the project's post-boot commands
+    # run unchanged.
+    local pre_boot="$WORK/pre-boot-commands.asadmin"
+    echo 'set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1' >"$pre_boot"
+    (
+        cd "$WORK"
+        # The server reads CMS_* environment variables too; the benchmark's -D settings decide alone.
+        unset CMS_DB_URL CMS_DB_USER CMS_DB_PASSWORD CMS_DATA_DIR CMS_DEMO
+        exec setsid java -Xmx1g -Djava.io.tmpdir="$WORK/tmp" \
+            -Dcms.data.dir="$WORK/data" -Dcms.demo=true -Dhazelcast.socket.bind.any=false "${DB_PROPS[@]}" "$@" \
+            -jar "$payara_jar" --deploy "$WORK/cms.war" --contextroot / --port "$port" --nocluster \
+            --interfaces 127.0.0.1 --rootdir "$WORK/$name" --prebootcommandfile "$pre_boot" --postbootcommandfile "$post_boot"
+    ) >"$SERVER_LOG" 2>&1 </dev/null &
+    SERVER_PID=$!
+    SERVER_PIDS+=("$SERVER_PID")
+}
+
+# http_status PORT PATH [user:password]: status of GET PATH on 127.0.0.1:PORT, 000 when it does not answer.
+http_status() {
+    python3 - "$1" "$2" "${3:-}" <<'EOF'
+import base64, http.client, sys
+port, path, auth = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+headers = {"Authorization": "Basic " + base64.b64encode(auth.encode()).decode()} if auth else {}
+try:
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    c.request("GET", path, headers=headers)
+    print(c.getresponse().status)
+except Exception:
+    print("000")
+EOF
+}
+
+# wait_ready PID PORT LOG TIMEOUT: waits until /health/ready answers 200; sets STARTUP_S.
+wait_ready() {
+    local pid="$1" port="$2" log="$3" timeout="$4"
+    local start_ns deadline status=000
+    start_ns="$(date +%s%N)"
+    deadline=$(( $(date +%s) + timeout ))
+    while :; do
+        if ! alive "$pid"; then
+            echo "bench: the server exited during start-up; its log ends:" >&2
+            tail -n 60 "$log" >&2
+            exit 1
+        fi
+        status="$(http_status "$port" /health/ready)"
+        [[ "$status" == 200 ]] && break
+        if grep -q 'Exception while loading the app' "$log"; then
+            # Payara Micro stays up without the application: no use waiting for readiness.
+            echo "bench: the application failed to deploy; the causes in the log:" >&2
+            sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -E '^Caused by|SEVERE' | cut -c1-400 | head -n 12 >&2
+            exit 1
+        fi
+        if (( $(date +%s) >= deadline )); then
+            echo "bench: not ready after ${timeout} s (last answer: $status); the log ends:" >&2
+            tail -n 60 "$log" >&2
+            exit 1
+        fi
+        sleep 1
+    done
+    STARTUP_S="$(awk -v a="$start_ns" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')"
+}
+
+# warn_unless_loopback PORT: the listening socket must be 127.0.0.1 only.
+warn_unless_loopback() {
+    command -v ss >/dev/null || return 0
+    local listening
+    listening="$(ss -Htln "sport = :$1" | awk '{ print $4 }' | sort -u | paste -sd' ')"
+    [[ "$listening" =~ ^(\[::ffff:)?127\.0\.0\.1\]?:$1$ ]] || echo "bench: warning: port $1 listens on $listening, not only on loopback" >&2
+}
+
+# ---- measuring ------------------------------------------------------------------------------------
+# cpu_ticks PID...: utime + stime (all threads) of these processes, in clock ticks.
+cpu_ticks() {
+    local total=0 pid stat f
+    for pid in "$@"; do
+        stat="$(cat "/proc/$pid/stat" 2>/dev/null)" || continue
+        read -r -a f <<<"${stat##*) }" # fields from 3 on; utime and stime are fields 14 and 15
+        total=$(( total + f[11] + f[12] ))
+    done
+    echo "$total"
+}
+
+# group_pids PGID: the processes of a process group (a server started with setsid and its children).
+group_pids() {
+    local file pid stat f
+    for file in /proc/[0-9]*/stat; do
+        pid="${file#/proc/}"
+        pid="${pid%/stat}"
+        { stat="$(<"$file")"; } 2>/dev/null || continue
+        read -r -a f <<<"${stat##*) }" # field 5 is the process group
+        [[ "${f[2]}" == "$1" ]] && echo "$pid"
+    done
+    return 0
+}
+
+field() { sed -n "s/^BENCH .*\\b$2=\\([0-9.]*\\).*/\\1/p" "$1"; }
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+ms() { awk -v us="$1" 'BEGIN { v = us / 1000; printf (v < 1 ? "%.2f" : "%.1f"), v }'; }
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+
+# run_wrk OUT SECONDS THREADS CONNECTIONS SCRIPT URL [wrk options] [-- script args]:
+# one wrk run whose Lua done() prints a "BENCH requests=..." line.
+run_wrk() {
+    local out="$1" seconds="$2" threads="$3" connections="$4" script="$5" url="$6"
+    shift 6
+    run_child wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 10s --latency -s "$script" "$url" "$@" \
+        >"$out" 2>&1 || { cat "$out" >&2; die "wrk failed"; }
+    grep -q '^BENCH requests=' "$out" || { cat "$out" >&2; die "wrk printed no result"; }
+}
+
+# measure_run PREFIX LABEL OUT PIDS_FUNCTION wrk-arguments...: one measured run (run_wrk's
+# arguments after OUT), with the CPU time of the processes that PIDS_FUNCTION prints. Prints one
+# line, appends to the arrays PREFIX_RPS, PREFIX_P50, PREFIX_P99 and PREFIX_CPU (ms of CPU per
+# request), and adds failed answers to BAD_ANSWERS.
+measure_run() {
+    local prefix="$1" label="$2" out="$3" pids_function="$4"
+    shift 4
+    local -n rps_="${prefix}_RPS" p50_="${prefix}_P50" p99_="${prefix}_P99" cpu_="${prefix}_CPU"
+    local before after rps requests p50 p99 status_errors socket_errors cpu
+    before="$(cpu_ticks $("$pids_function"))"
+    run_wrk "$out" "$@"
+    after="$(cpu_ticks $("$pids_function"))"
+    rps="$(field "$out" rps)"
+    requests="$(field "$out" requests)"
+    p50="$(field "$out" p50_us)"
+    p99="$(field "$out" p99_us)"
+    status_errors="$(field "$out" status_errors)"
+    socket_errors="$(field "$out" socket_errors)"
+    (( requests > 0 )) || die "$label made no request"
+    cpu="$(awk -v t=$((after - before)) -v hz="$CLK_TCK" -v n="$requests" 'BEGIN { printf "%.4f", t / hz * 1000 / n }')"
+    rps_+=("$rps") p50_+=("$p50") p99_+=("$p99") cpu_+=("$cpu")
+    BAD_ANSWERS=$(( ${BAD_ANSWERS:-0} + status_errors + socket_errors ))
+    printf '%s: %.0f req/s, p50 %s ms, p99 %s ms, %s ms CPU/request (%d requests, %d non-2xx, %d socket errors; load average %s)\n' \
+        "$label" "$rps" "$(ms "$p50")" "$(ms "$p99")" "$cpu" "$requests" "$status_errors" "$socket_errors" "$(loadavg)"
+}
+
+# medians PREFIX: the medians of the arrays measure_run filled, as PREFIX_M_RPS, PREFIX_M_P50,
+# PREFIX_M_P99 and PREFIX_M_CPU.
+medians() {
+    local prefix="$1" name
+    for name in RPS P50 P99 CPU; do
+        local -n values_="${prefix}_${name}" median_="${prefix}_M_${name}"
+        median_="$(median "${values_[@]}")"
+        unset -n values_ median_
+    done
+}

@@ -14,6 +14,8 @@ THREADS="${BENCH_THREADS:-2}"
 CONNECTIONS="${BENCH_CONNECTIONS:-64}"
 WARMUP_SECONDS="${BENCH_WARMUP_SECONDS:-60}"
 NGINX_WARMUP_SECONDS="${BENCH_NGINX_WARMUP_SECONDS:-5}"
+# rendering runs through much more code (JPA, templates) that the JIT compiles later
+MISS_WARMUP_SECONDS="${BENCH_MISS_WARMUP_SECONDS:-120}"
 RUN_SECONDS="${BENCH_RUN_SECONDS:-20}"
 RUNS="${BENCH_RUNS:-3}"
 READY_TIMEOUT="${BENCH_READY_TIMEOUT:-180}"
@@ -26,7 +28,7 @@ MISS="${BENCH_MISS:-1}"
 # shellcheck source=bench/lib.sh
 . "$BENCH_DIR/lib.sh"
 
-require_positive THREADS CONNECTIONS WARMUP_SECONDS NGINX_WARMUP_SECONDS RUN_SECONDS RUNS READY_TIMEOUT WAR_WAIT
+require_positive THREADS CONNECTIONS WARMUP_SECONDS NGINX_WARMUP_SECONDS MISS_WARMUP_SECONDS RUN_SECONDS RUNS READY_TIMEOUT WAR_WAIT
 (( CONNECTIONS >= THREADS )) || die "BENCH_CONNECTIONS must be at least BENCH_THREADS"
 [[ "$NGINX_WORKERS" == auto || "$NGINX_WORKERS" =~ ^[1-9][0-9]*$ ]] || die "BENCH_NGINX_WORKERS is auto or a number"
 [[ "$MISS" == 0 || "$MISS" == 1 ]] || die "BENCH_MISS is 0 or 1"
@@ -162,8 +164,8 @@ if [[ "$MISS" == 1 ]]; then
     echo "application ready in $STARTUP_S s (pid $MISS_PID)"
     [[ "$(http_status "$MISS_PORT" "$PAGE")" == 200 ]] || die "the page is gone after the restart"
     miss_pids() { echo "$MISS_PID"; }
-    echo "== GET $PAGE, page cache off: warm-up ${WARMUP_SECONDS} s, then $RUNS runs of ${RUN_SECONDS} s"
-    run_wrk "$WORK/wrk-miss-warmup.out" "$WARMUP_SECONDS" "$THREADS" "$CONNECTIONS" "$LUA" "http://127.0.0.1:$MISS_PORT$PAGE"
+    echo "== GET $PAGE, page cache off: warm-up ${MISS_WARMUP_SECONDS} s, then $RUNS runs of ${RUN_SECONDS} s"
+    run_wrk "$WORK/wrk-miss-warmup.out" "$MISS_WARMUP_SECONDS" "$THREADS" "$CONNECTIONS" "$LUA" "http://127.0.0.1:$MISS_PORT$PAGE"
     printf 'warm-up: %.0f req/s\n' "$(field "$WORK/wrk-miss-warmup.out" rps)"
     for run in $(seq 1 "$RUNS"); do
         measure_run MISS "uncached run $run" "$WORK/wrk-miss-$run.out" miss_pids \

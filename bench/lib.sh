@@ -135,8 +135,33 @@ copy_war() {
         || die "the WAR changed while it was copied; run again"
 }
 
+# free_port: a port free on 127.0.0.1, below the kernel's ephemeral range: a port from that range
+# (what binding port 0 gives) may be taken meanwhile by any program's outgoing connection, and
+# then the server cannot listen on it.
 free_port() {
-    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+    python3 - <<'EOF'
+import random, socket
+try:
+    low = int(open("/proc/sys/net/ipv4/ip_local_port_range").read().split()[0])
+except (OSError, ValueError, IndexError):
+    low = 32768
+for _ in range(200):
+    port = random.randint(10000, max(10001, low - 1))
+    s = socket.socket()
+    try:
+        s.bind(("127.0.0.1", port))
+    except OSError:
+        continue
+    finally:
+        s.close()
+    print(port)
+    break
+else:
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    print(s.getsockname()[1])
+    s.close()
+EOF
 }
 
 # ---- Payara Micro ---------------------------------------------------------------------------------
@@ -188,7 +213,7 @@ EOF
 # wait_ready PID PORT LOG TIMEOUT: waits until /health/ready answers 200; sets STARTUP_S.
 wait_ready() {
     local pid="$1" port="$2" log="$3" timeout="$4"
-    local start_ns deadline status=000
+    local start_ns deadline status=000 up_since=""
     start_ns="$(date +%s%N)"
     deadline=$(( $(date +%s) + timeout ))
     while :; do
@@ -204,6 +229,16 @@ wait_ready() {
             echo "bench: the application failed to deploy; the causes in the log:" >&2
             sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -E '^Caused by|SEVERE' | cut -c1-400 | head -n 12 >&2
             exit 1
+        fi
+        # Payara Micro says it is ready, yet nothing answers: the port is not ours after all
+        if [[ "$status" == 000 ]] && grep -q 'Payara Micro .* ready in' "$log"; then
+            up_since="${up_since:-$(date +%s)}"
+            if (( $(date +%s) - up_since >= 30 )); then
+                echo "bench: Payara Micro is up but 127.0.0.1:$port does not answer; on that port:" >&2
+                ss -tanp "sport = :$port" 2>/dev/null | head -n 10 >&2
+                grep -iE 'BindException|Address already in use' "$log" | head -n 3 >&2
+                exit 1
+            fi
         fi
         if (( $(date +%s) >= deadline )); then
             echo "bench: not ready after ${timeout} s (last answer: $status); the log ends:" >&2

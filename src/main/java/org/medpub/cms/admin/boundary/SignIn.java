@@ -6,15 +6,15 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import org.medpub.cms.platform.boundary.EditorialSignIn;
 import org.medpub.cms.platform.control.UserDirectory;
 
 /** The sign-in form and the sign-out button of the editorial UI (the session itself: EditorialSignIn). */
@@ -37,15 +37,13 @@ public class SignIn {
     private String userName;
     private String password;
 
-    public String signIn() {
+    public String signIn() throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
-        AuthenticationStatus status = security.authenticate((HttpServletRequest) external.getRequest(),
+        boolean signedIn = EditorialSignIn.signInWithForm((HttpServletRequest) external.getRequest(),
                 (HttpServletResponse) external.getResponse(),
-                AuthenticationParameters.withParams().newAuthentication(true)
-                        .credential(new UsernamePasswordCredential(userName == null ? "" : userName.strip(),
-                                password == null ? "" : password)));
-        if (status == AuthenticationStatus.SUCCESS) {
+                new UsernamePasswordCredential(userName == null ? "" : userName.strip(), password == null ? "" : password));
+        if (signedIn) {
             return "/admin/index.xhtml?faces-redirect=true";
         }
         // a failed sign-in is the sign-in page again with a message, not an error page

@@ -1,6 +1,9 @@
 package org.medpub.cms.site.boundary;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.annotation.WebListener;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,8 +25,10 @@ import org.medpub.cms.site.control.RenderedPage;
  * the one "not found" page. Stateless: no session, no view state; rendered pages come from the
  * {@link PageCache} and answer conditional requests with 304.
  */
-@WebServlet(urlPatterns = "/", loadOnStartup = 1)
+@WebServlet(name = ReaderSite.NAME, urlPatterns = "/", loadOnStartup = 1)
 public class ReaderSite extends HttpServlet {
+
+    static final String NAME = "ReaderSite";
 
     private static final String ARTICLES = "articles/";
     private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:;"
@@ -40,6 +45,27 @@ public class ReaderSite extends HttpServlet {
 
     @Inject
     SiteAddress address;
+
+    /**
+     * Maps the site's own addresses to it by name as well ({@code /sitemap.xml} and
+     * {@code /{locale}/*} for each enabled locale), not only as the default servlet: for an
+     * address that only the default servlet matches, the container first looks for a file of that
+     * name in the WAR and throws and catches an exception when there is none: 8% of the CPU time
+     * of a cached page.
+     */
+    @WebListener
+    public static class Addresses implements ServletContextListener {
+
+        @Inject
+        EnabledLocales locales;
+
+        @Override
+        public void contextInitialized(ServletContextEvent event) {
+            var site = event.getServletContext().getServletRegistration(NAME);
+            site.addMapping("/sitemap.xml");
+            locales.all().forEach(locale -> site.addMapping("/" + locale + "/*"));
+        }
+    }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -73,7 +73,7 @@ public final class EditorialSignIn implements ServerAuthModule {
         this.lockout = lockout;
     }
 
-    /** Installs the module for the application when it starts. */
+    /** Installs the module for the application when it starts, and takes it away when it stops. */
     @WebListener
     public static class Registration implements ServletContextListener {
 
@@ -90,6 +90,11 @@ public final class EditorialSignIn implements ServerAuthModule {
         public void contextInitialized(ServletContextEvent event) {
             AuthConfigFactory.getFactory().registerServerAuthModule(
                     new EditorialSignIn(identityStores, users, lockout), event.getServletContext());
+        }
+
+        @Override
+        public void contextDestroyed(ServletContextEvent event) {
+            AuthConfigFactory.getFactory().removeServerAuthModule(event.getServletContext());
         }
     }
 

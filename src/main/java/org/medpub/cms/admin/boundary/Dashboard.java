@@ -89,12 +89,7 @@ public class Dashboard {
     /** Drafts whose newest revision the user saved. */
     public List<VariantRow> getMyDrafts() {
         if (myDrafts == null) {
-            String me = caller.name();
-            myDrafts = articles.list(null, WorkflowState.DRAFT, List.of(), null, 500).stream()
-                    .filter(v -> v.getCurrent().getAuthor().equals(me))
-                    .limit(SHOWN)
-                    .map(VariantRow::of)
-                    .toList();
+            myDrafts = articles.draftsBy(caller.name(), SHOWN).stream().map(VariantRow::of).toList();
         }
         return myDrafts;
     }
@@ -102,12 +97,7 @@ public class Dashboard {
     /** In medical review and assigned to the user, or to no one yet. */
     public List<VariantRow> getAwaitingMyReview() {
         if (awaitingMyReview == null) {
-            String me = caller.name();
-            awaitingMyReview = articles.list(null, WorkflowState.IN_REVIEW, List.of(), null, 500).stream()
-                    .filter(v -> v.getAssignedReviewer() == null || v.getAssignedReviewer().equals(me))
-                    .limit(SHOWN)
-                    .map(VariantRow::of)
-                    .toList();
+            awaitingMyReview = articles.inReviewFor(caller.name(), SHOWN).stream().map(VariantRow::of).toList();
         }
         return awaitingMyReview;
     }

@@ -154,6 +154,27 @@ public class ArticleStore {
         return query.getResultList();
     }
 
+    /** Drafts whose newest revision the author saved, newest article first. */
+    public List<ArticleVariant> draftsBy(String author, int limit) {
+        return em.createQuery("select v from ArticleVariant v join v.current r where v.state = :state"
+                        + " and r.author = :author order by v.id desc", ArticleVariant.class)
+                .setParameter("state", WorkflowState.DRAFT)
+                .setParameter("author", author)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** Variants in medical review assigned to the reviewer or to no one yet, newest article first. */
+    public List<ArticleVariant> inReviewFor(String reviewer, int limit) {
+        return em.createQuery("select v from ArticleVariant v where v.state = :state"
+                        + " and (v.assignedReviewer is null or v.assignedReviewer = :reviewer) order by v.id desc",
+                        ArticleVariant.class)
+                .setParameter("state", WorkflowState.IN_REVIEW)
+                .setParameter("reviewer", reviewer)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
     /** The variant, locked for the rest of the transaction so that changes to it happen one at a time. */
     public Optional<ArticleVariant> lockedVariant(long articleId, String locale) {
         return find(articleId).flatMap(article -> lockedVariant(article, locale));

@@ -320,15 +320,7 @@ public final class XliffReader {
 
     /** Passes over the current element and everything in it. */
     private void skip() throws XMLStreamException {
-        int depth = 1;
-        while (depth > 0) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                depth++;
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            }
-        }
+        text();
     }
 
     private boolean is(String namespace, String localName) {

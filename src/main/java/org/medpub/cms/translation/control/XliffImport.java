@@ -54,7 +54,7 @@ public class XliffImport {
                 checked.references(), CHANGE_NOTE, false, checked.sourceRevision());
         // the file was checked against the current source: the import follows whatever revision the translation has now
         Revision saved = store.save(checked.articleId(), checked.locale(), content, translator,
-                new RevisionPrecondition(existing.isPresent() ? "*" : null)).revision();
+                existing.isPresent() ? RevisionPrecondition.overCurrent() : new RevisionPrecondition(null)).revision();
         return new ImportedTranslation(checked.articleId(), checked.locale(), saved.getNumber(),
                 checked.sourceRevision(), checked.units());
     }

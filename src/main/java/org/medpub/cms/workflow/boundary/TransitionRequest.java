@@ -10,7 +10,9 @@ import org.medpub.cms.workflow.control.TransitionCommand;
 /**
  * The body of {@code POST …/transitions}.
  *
- * @param publishAt for {@code publish}: an ISO date-time with offset; absent or past means now
+ * @param publishAt for {@code publish}: an ISO date-time with offset; absent, or past by at most
+ *                  {@code cms.schedule.past-tolerance}, means now; at most {@code cms.schedule.horizon} ahead
+ *                  (see {@link org.medpub.cms.workflow.control.PublicationWindow})
  * @param checklist for {@code approve} and {@code reapprove}: every checklist item set to true
  * @param revision  optional: the revision the caller looked at; 409 when another was saved since
  */

@@ -60,6 +60,9 @@ public class Transitions {
     AuditTrail auditTrail;
 
     @Inject
+    PublicationWindow publicationWindow;
+
+    @Inject
     Event<WorkflowTransitioned> transitioned;
 
     @Transactional
@@ -71,6 +74,7 @@ public class Transitions {
             throw new BusinessException.Forbidden("To " + command.action() + " you need one of the roles "
                     + String.join(", ", EditorialWorkflow.roles(command.action())));
         }
+        publicationWindow.check("publishAt", command.publishAt());
         ArticleVariant variant = articles.lockedVariant(articleId, locale)
                 .orElseThrow(() -> new BusinessException.NotFound("Article " + articleId + " has no version in " + locale));
         WorkflowState from = variant.getState();

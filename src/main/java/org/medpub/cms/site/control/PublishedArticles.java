@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
 import org.medpub.cms.article.entity.ArticleVariant;
+import org.medpub.cms.workflow.entity.WorkflowState;
 
 /**
  * What readers may see: only live revisions. Every query here joins on the live revision, so a
@@ -43,13 +44,20 @@ public class PublishedArticles {
         return variants.stream().filter(v -> v.getArticle().getId().equals(article)).toList();
     }
 
-    /** The live variant that once had this slug in this locale, for a permanent redirect to its slug of today. */
+    /**
+     * The live variant that readers once saw under this slug in this locale, for a permanent
+     * redirect to its slug of today. Only a revision that was published counts: a slug that only
+     * drafts ever had would tell anyone that the draft exists, and what it is about.
+     */
     public Optional<ArticleVariant> byFormerSlug(String locale, String slug) {
         return em.createQuery("select v from Revision r join r.variant v where v.locale = :locale and r.slug = :slug"
-                        + " and v.live is not null order by r.number desc", ArticleVariant.class)
+                        + " and v.live is not null and exists (select e.id from AuditEvent e where e.articleId = v.article.id"
+                        + " and e.locale = v.locale and e.revision = r.number and e.to = :published)"
+                        + " order by r.number desc", ArticleVariant.class)
                 .setHint(READ_ONLY, true)
                 .setParameter("locale", locale)
                 .setParameter("slug", slug)
+                .setParameter("published", WorkflowState.PUBLISHED)
                 .setMaxResults(1)
                 .getResultStream()
                 .findFirst();

@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.medpub.cms.article.boundary.RevisionEdit;
 import org.medpub.cms.article.control.ArticleStore;
+import org.medpub.cms.article.control.RevisionComparison;
 import org.medpub.cms.article.control.RevisionPrecondition;
 import org.medpub.cms.article.entity.Article;
 import org.medpub.cms.article.entity.ArticleVariant;
@@ -72,6 +73,9 @@ public class ArticleEditor implements Serializable {
 
     @Inject
     ArticleStore articles;
+
+    @Inject
+    RevisionComparison comparison;
 
     @Inject
     Transitions transitions;
@@ -272,7 +276,7 @@ public class ArticleEditor implements Serializable {
         RevisionContent base = baseRevision == null ? Differences.NOTHING
                 : articles.revision(variant, baseRevision).map(Revision::content).orElse(Differences.NOTHING);
         return new Conflict(baseRevision == null ? 0 : baseRevision, theirs.getNumber(), theirs.getAuthor(),
-                theirs.getCreatedAt(), Differences.between(base, theirs.content()));
+                theirs.getCreatedAt(), Differences.of(comparison.compare(base, theirs.content())));
     }
 
     /** Imports the uploaded XLIFF file as POST /api/xliff does, then opens the revision it made. */
@@ -376,7 +380,7 @@ public class ArticleEditor implements Serializable {
     public List<Differences.Field> getReviewChanges() {
         ArticleVariant variant = articles.variant(articleId, locale).orElseThrow();
         RevisionContent live = variant.getLive().map(Revision::content).orElse(Differences.NOTHING);
-        return Differences.between(live, variant.getCurrent().content());
+        return Differences.of(comparison.compare(live, variant.getCurrent().content()));
     }
 
     /** For a translation: the source text it is made from, beside it. */

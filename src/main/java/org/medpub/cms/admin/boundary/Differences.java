@@ -14,7 +14,8 @@ public final class Differences {
     public record Piece(String op, String text) implements Serializable {
     }
 
-    public record Field(String labelKey, boolean changed, List<Piece> pieces) implements Serializable {
+    /** @param coarser null when compared word by word, else {@code lines} or {@code block} (see {@link RevisionDiff.Precision}) */
+    public record Field(String labelKey, boolean changed, List<Piece> pieces, String coarser) implements Serializable {
     }
 
     /** Nothing written yet: what a first revision is compared against. */
@@ -23,14 +24,10 @@ public final class Differences {
     private Differences() {
     }
 
-    public static List<Field> between(RevisionContent from, RevisionContent to) {
-        return of(RevisionDiff.compare(from, to));
-    }
-
     public static List<Field> of(List<RevisionDiff.FieldDiff> compared) {
         return compared.stream()
                 .map(field -> new Field("editor." + field.field() + ".label", field.changed(),
-                        field.segments().stream().map(s -> new Piece(s.op().name(), s.text())).toList()))
+                        field.segments().stream().map(s -> new Piece(s.op().name(), s.text())).toList(), field.coarser()))
                 .toList();
     }
 }

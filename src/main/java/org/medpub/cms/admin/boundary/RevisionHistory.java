@@ -9,6 +9,7 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import org.medpub.cms.article.control.ArticleStore;
+import org.medpub.cms.article.control.RevisionComparison;
 import org.medpub.cms.article.control.RevisionPrecondition;
 import org.medpub.cms.article.entity.ArticleVariant;
 import org.medpub.cms.article.entity.Revision;
@@ -32,6 +33,9 @@ public class RevisionHistory implements Serializable {
 
     @Inject
     ArticleStore articles;
+
+    @Inject
+    RevisionComparison comparison;
 
     @Inject
     Caller caller;
@@ -63,7 +67,7 @@ public class RevisionHistory implements Serializable {
 
     public void compare() {
         ArticleVariant variant = variant();
-        changes = Differences.between(content(variant, from), content(variant, to));
+        changes = Differences.of(comparison.compare(content(variant, from), content(variant, to)));
     }
 
     /** Saves the text of an old revision as the newest one; the workflow starts again from draft. */

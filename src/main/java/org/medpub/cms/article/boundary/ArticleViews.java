@@ -81,12 +81,18 @@ final class ArticleViews {
     record DiffView(long articleId, String locale, int from, int to, List<FieldDiffView> fields) {
     }
 
-    record FieldDiffView(String field, boolean changed, List<SegmentView> segments) {
+    /**
+     * One field's changes; {@code precision} only when the field was too large to compare word
+     * by word within the budget: {@code lines} (changed lines shown whole) or {@code block}
+     * (everything from the first change to the last as one replacement).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record FieldDiffView(String field, boolean changed, List<SegmentView> segments, String precision) {
 
         static FieldDiffView of(RevisionDiff.FieldDiff diff) {
             return new FieldDiffView(diff.field(), diff.changed(), diff.segments().stream()
                     .map(s -> new SegmentView(s.op().name().toLowerCase(Locale.ROOT), s.text()))
-                    .toList());
+                    .toList(), diff.coarser());
         }
     }
 

@@ -33,7 +33,7 @@ import org.medpub.cms.article.boundary.ArticleViews.RevisionList;
 import org.medpub.cms.article.boundary.ArticleViews.RevisionSummary;
 import org.medpub.cms.article.boundary.ArticleViews.RevisionView;
 import org.medpub.cms.article.control.ArticleStore;
-import org.medpub.cms.article.control.RevisionDiff;
+import org.medpub.cms.article.control.RevisionComparison;
 import org.medpub.cms.article.control.RevisionPrecondition;
 import org.medpub.cms.article.entity.Article;
 import org.medpub.cms.article.entity.ArticleVariant;
@@ -56,6 +56,9 @@ public class ArticlesResource {
 
     @Inject
     ArticleStore store;
+
+    @Inject
+    RevisionComparison comparison;
 
     @Inject
     EnabledLocales locales;
@@ -171,7 +174,7 @@ public class ArticlesResource {
         Revision a = revision(variant, from);
         Revision b = revision(variant, to);
         return new DiffView(variant.getArticle().getId(), variant.getLocale(), a.getNumber(), b.getNumber(),
-                RevisionDiff.compare(a.content(), b.content()).stream().map(FieldDiffView::of).toList());
+                comparison.compare(a.content(), b.content()).stream().map(FieldDiffView::of).toList());
     }
 
     private Article find(String id) {

@@ -1,5 +1,6 @@
 package org.medpub.cms.translation.boundary;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -25,7 +26,9 @@ public class SourceChangesResource {
     public record SegmentView(String op, String text) {
     }
 
-    public record FieldView(String field, boolean changed, List<SegmentView> segments) {
+    /** {@code precision} as in the revision diff: only when the field was compared more coarsely than word by word. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FieldView(String field, boolean changed, List<SegmentView> segments, String precision) {
     }
 
     public record SourceChanges(long articleId, String locale, String sourceLocale, int from, int to,
@@ -55,7 +58,7 @@ public class SourceChangesResource {
                 changes.to(), changes.fields().stream()
                         .map(f -> new FieldView(f.field(), f.changed(), f.segments().stream()
                                 .map(s -> new SegmentView(s.op().name().toLowerCase(java.util.Locale.ROOT), s.text()))
-                                .toList()))
+                                .toList(), f.coarser()))
                         .toList());
     }
 }

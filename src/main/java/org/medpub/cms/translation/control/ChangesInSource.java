@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.medpub.cms.article.control.ArticleStore;
+import org.medpub.cms.article.control.RevisionComparison;
 import org.medpub.cms.article.control.RevisionDiff;
 import org.medpub.cms.article.entity.Article;
 import org.medpub.cms.article.entity.ArticleVariant;
@@ -25,11 +26,14 @@ public class ChangesInSource {
     @Inject
     ArticleStore articles;
 
+    @Inject
+    RevisionComparison comparison;
+
     public Since since(Article article, ArticleVariant translation) {
         ArticleVariant source = article.sourceVariant();
         Revision target = source.getLive().orElse(source.getCurrent());
         Integer translated = translation.getCurrent().getSourceRevision();
         Revision base = articles.revision(source, translated == null ? 1 : translated).orElseThrow();
-        return new Since(base.getNumber(), target.getNumber(), RevisionDiff.compare(base.content(), target.content()));
+        return new Since(base.getNumber(), target.getNumber(), comparison.compare(base.content(), target.content()));
     }
 }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.io.InputStream;
+import org.medpub.cms.platform.boundary.BodyLimit;
 import org.medpub.cms.platform.boundary.Caller;
 import org.medpub.cms.platform.entity.Role;
 import org.medpub.cms.translation.control.ImportedTranslation;
@@ -21,6 +22,13 @@ import org.medpub.cms.translation.control.XliffReader;
  * 403); that a translator is assigned the file's locale is checked with the rest of the file,
  * so a wrong locale is a 400 naming the line of {@code trgLang}, like every other problem of
  * the file.
+ * <p>
+ * XLIFF writes every inline code of the Markdown as an element with its attributes, in the
+ * source, in the target and in the original data, so a file is far larger than the article:
+ * a body of one-letter lines exports at 126 bytes per character of Markdown (25 MB for the
+ * largest body, 200 000 characters), bold words at about 57. The file's body limit
+ * ({@code cms.xliff.max-body-bytes}, 32 MiB) therefore takes what the export of the largest
+ * article makes, instead of the API's 1 MiB for JSON.
  */
 @Path("xliff")
 @RequestScoped
@@ -33,6 +41,7 @@ public class XliffImportResource {
     Caller caller;
 
     @POST
+    @BodyLimit("cms.xliff.max-body-bytes")
     @Consumes({XliffExportResource.XLIFF, MediaType.APPLICATION_XML, MediaType.TEXT_XML})
     @Produces(MediaType.APPLICATION_JSON)
     public ImportedTranslation importFile(InputStream body) throws IOException {

@@ -135,6 +135,9 @@ public class ArticleEditor implements Serializable {
     private SourceUpdate sourceUpdate;
     // an upload lives for its one request
     private transient Part xliffFile;
+
+    private List<Differences.Field> reviewChanges;
+    private String reviewChangesOf;
     private Integer liveRevision;
 
     private String comment;
@@ -376,11 +379,20 @@ public class ArticleEditor implements Serializable {
         return checklist.items(language.getLocale());
     }
 
-    /** What the reviewer is asked to sign off: the changes since the revision readers see (or everything). */
+    /**
+     * What the reviewer is asked to sign off: the changes since the revision readers see (or
+     * everything). Kept for the two revisions compared, as the page asks for it more than once
+     * while rendering and a long article's comparison may take up to its time budget.
+     */
     public List<Differences.Field> getReviewChanges() {
         ArticleVariant variant = articles.variant(articleId, locale).orElseThrow();
-        RevisionContent live = variant.getLive().map(Revision::content).orElse(Differences.NOTHING);
-        return Differences.of(comparison.compare(live, variant.getCurrent().content()));
+        String compared = variant.getLive().map(live -> live.getId() + ">").orElse(">") + variant.getCurrent().getId();
+        if (!compared.equals(reviewChangesOf)) {
+            RevisionContent live = variant.getLive().map(Revision::content).orElse(Differences.NOTHING);
+            reviewChanges = Differences.of(comparison.compare(live, variant.getCurrent().content()));
+            reviewChangesOf = compared;
+        }
+        return reviewChanges;
     }
 
     /** For a translation: the source text it is made from, beside it. */

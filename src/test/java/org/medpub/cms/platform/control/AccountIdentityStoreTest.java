@@ -26,7 +26,7 @@ class AccountIdentityStoreTest {
 
     private final CountingHashes hashes = new CountingHashes(COST);
     private final Map<String, UserAccount> accounts = new HashMap<>();
-    private final Set<String> locked = new java.util.HashSet<>();
+    private final Set<String> lockedNames = new java.util.HashSet<>();
     private final List<String> failuresRecorded = new ArrayList<>();
     private final List<String> replacedHashes = new ArrayList<>();
     private final AccountIdentityStore store = new AccountIdentityStore();
@@ -59,7 +59,7 @@ class AccountIdentityStoreTest {
         store.lockout = new AccountLockout() {
             @Override
             public boolean isLocked(UserAccount account) {
-                return locked.contains(account.getUsername());
+                return lockedNames.contains(account.getUsername());
             }
 
             @Override
@@ -92,7 +92,7 @@ class AccountIdentityStoreTest {
         account("dana", "the right password", COST);
         account("lee", "the right password", COST);
         account("old", "the right password", 100);
-        locked.add("lee");
+        lockedNames.add("lee");
 
         String refused = "INVALID after " + COST + " iterations in 1 hashes";
         assertEquals(refused, attempt("dana", "a wrong password"));

@@ -65,17 +65,16 @@ public class AccountLockout {
                 .setParameter(1, username)
                 .setParameter(2, now)
                 .executeUpdate();
-        if (counted == 0) {
-            return false;
-        }
-        // the row stays locked by the update above until commit, so no other failure counts in between
+        // the row stays locked by the update above until commit, so no other failure counts in between;
+        // the lock statement runs for every failure, counted or not, so that each costs the same work
         OffsetDateTime until = now.plusMinutes(lockoutMinutes);
-        int lockedRows = em.createNativeQuery("update app_user set locked_until = ?1 where username = ?2 and failed_logins >= ?3")
+        int lockedRows = em.createNativeQuery("update app_user set locked_until = ?1"
+                        + " where username = ?2 and failed_logins >= ?3 and locked_until is null")
                 .setParameter(1, until)
                 .setParameter(2, username)
                 .setParameter(3, maxFailedLogins)
                 .executeUpdate();
-        if (lockedRows == 0) {
+        if (counted == 0 || lockedRows == 0) {
             return false;
         }
         locked.fire(new AccountLocked(username, maxFailedLogins, now.toInstant(), until.toInstant()));

@@ -9,7 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,6 +35,8 @@ final class AdminSession {
     private String cookie;
     private String lastPath;
     HttpResponse<String> last;
+    // every session cookie the server set, whole (with its attributes)
+    final List<String> sessionCookiesSet = new ArrayList<>();
 
     HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(Api.base().resolve(path)).GET(), path);
@@ -145,8 +149,10 @@ final class AdminSession {
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             response.headers().allValues("Set-Cookie").stream()
                     .filter(c -> c.startsWith("JSESSIONID="))
-                    .findFirst()
-                    .ifPresent(c -> cookie = c.split(";", 2)[0]);
+                    .forEach(c -> {
+                        sessionCookiesSet.add(c);
+                        cookie = c.split(";", 2)[0];
+                    });
             last = response;
             lastPath = path;
             var location = response.headers().firstValue("Location");

@@ -78,6 +78,10 @@ class ApiSuiteIT {
     }
 
     @Nested
+    class AccountSecurity extends AccountSecurityTests {
+    }
+
+    @Nested
     class Preview extends PreviewLinkTests {
     }
 

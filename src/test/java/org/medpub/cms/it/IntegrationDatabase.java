@@ -78,6 +78,9 @@ public class IntegrationDatabase implements LauncherSessionListener {
                 "-Dcms.mail.retry-base-seconds=1",
                 "-Dcms.mail.retry-max-seconds=4",
                 "-Dcms.mail.re-review-check=PT1S",
+                // concurrent sign-in tests queue for the hashing cores of a busy test machine rather
+                // than be turned away with 503, which they do not test
+                "-Dcms.security.hash-wait-millis=30000",
                 "-Dhazelcast.socket.bind.any=false"));
         String serverConfig = System.getProperty("cms.it.server-config", "server-config").replace(" ", "\\ ");
         System.setProperty("payara.extraMicroOptions", String.join(" ",

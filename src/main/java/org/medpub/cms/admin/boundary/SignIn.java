@@ -12,12 +12,24 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Clock;
-import java.time.Duration;
+import java.net.URI;
+import java.net.URISyntaxException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.medpub.cms.platform.boundary.EditorialSessions;
 import org.medpub.cms.platform.boundary.EditorialSignIn;
-import org.medpub.cms.platform.control.UserDirectory;
 
-/** The sign-in form and the sign-out button of the editorial UI (the session itself: EditorialSignIn). */
+/**
+ * The sign-in form and the sign-out button of the editorial UI (the session itself: EditorialSignIn).
+ * <p>
+ * The sign-in page is a stateless view: showing it, or a failed sign-in, starts no session, so
+ * that anonymous requests hold no memory on the server; only a successful sign-in starts one,
+ * which ends after {@code cms.admin.session-idle-minutes} without a request. A wrong password, an
+ * unknown name and a locked account all get the same page (the lock is told to the account's
+ * owner by e-mail and shown to admins). A stateless view carries no secret against a forged
+ * cross-site post, so the browser's own word is taken instead ({@code Sec-Fetch-Site}, else
+ * {@code Origin}): a sign-in posted from another site signs nobody in, which keeps an attacker
+ * from signing a victim into the attacker's account (login CSRF).
+ */
 @Named
 @RequestScoped
 public class SignIn {
@@ -26,13 +38,15 @@ public class SignIn {
     SecurityContext security;
 
     @Inject
-    UserDirectory users;
-
-    @Inject
-    Clock clock;
-
-    @Inject
     Words words;
+
+    @Inject
+    @ConfigProperty(name = "cms.admin.session-idle-minutes", defaultValue = "30")
+    int sessionIdleMinutes;
+
+    @Inject
+    @ConfigProperty(name = "cms.admin.max-sessions", defaultValue = "10000")
+    int maxSessions;
 
     private String userName;
     private String password;
@@ -40,17 +54,59 @@ public class SignIn {
     public String signIn() throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
-        boolean signedIn = EditorialSignIn.signInWithForm((HttpServletRequest) external.getRequest(),
-                (HttpServletResponse) external.getResponse(),
-                new UsernamePasswordCredential(userName == null ? "" : userName.strip(), password == null ? "" : password));
-        if (signedIn) {
-            return "/admin/index.xhtml?faces-redirect=true";
-        }
-        // a failed sign-in is the sign-in page again with a message, not an error page
-        ((HttpServletResponse) external.getResponse()).setStatus(HttpServletResponse.SC_OK);
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, refusal(), null));
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        HttpServletResponse response = (HttpServletResponse) external.getResponse();
+        String typedPassword = password == null ? "" : password;
         password = null;
+        if (fromAnotherSite(request)) {
+            return refused(faces, response, HttpServletResponse.SC_FORBIDDEN, "login.error.otherSite");
+        }
+        if (EditorialSessions.open() >= maxSessions) {
+            return refused(faces, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "login.error.busy");
+        }
+        var outcome = EditorialSignIn.signInWithForm(request, response,
+                new UsernamePasswordCredential(userName == null ? "" : userName.strip(), typedPassword));
+        return switch (outcome) {
+            case SIGNED_IN -> {
+                request.getSession().setMaxInactiveInterval(sessionIdleMinutes * 60);
+                yield "/admin/index.xhtml?faces-redirect=true";
+            }
+            case BUSY -> refused(faces, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "login.error.busy");
+            // a failed sign-in is the sign-in page again with a message, not an error page
+            case REFUSED -> refused(faces, response, HttpServletResponse.SC_OK, "login.error.wrongCredentials");
+        };
+    }
+
+    private String refused(FacesContext faces, HttpServletResponse response, int status, String reason) {
+        response.setStatus(status);
+        if (status == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
+            response.setHeader("Retry-After", "1");
+        }
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, words.text(reason), null));
         return null;
+    }
+
+    /**
+     * Whether the browser says the post came from another site: {@code Sec-Fetch-Site} where it is
+     * sent (current browsers, on HTTPS and localhost), else an {@code Origin} naming another host.
+     * A client that sends neither (not a browser, or a very old one) is not a login-CSRF victim.
+     */
+    static boolean fromAnotherSite(HttpServletRequest request) {
+        String site = request.getHeader("Sec-Fetch-Site");
+        if (site != null) {
+            return !site.equals("same-origin") && !site.equals("none");
+        }
+        String origin = request.getHeader("Origin");
+        if (origin == null) {
+            return false;
+        }
+        try {
+            URI from = new URI(origin);
+            String host = request.getHeader("Host");
+            return from.getRawAuthority() == null || host == null || !from.getRawAuthority().equalsIgnoreCase(host);
+        } catch (URISyntaxException unreadable) {
+            return true;
+        }
     }
 
     public String signOut() throws ServletException {
@@ -63,15 +119,6 @@ public class SignIn {
     public String getCaller() {
         var principal = security.getCallerPrincipal();
         return principal == null ? null : principal.getName();
-    }
-
-    private String refusal() {
-        var lockedFor = users.find(userName == null ? "" : userName.strip())
-                .flatMap(account -> account.lockedUntil())
-                .map(until -> Duration.between(clock.instant(), until))
-                .filter(left -> !left.isNegative() && !left.isZero());
-        return lockedFor.map(left -> words.with("login.error.locked", "minutes", (left.toSeconds() + 59) / 60))
-                .orElseGet(() -> words.text("login.error.wrongCredentials"));
     }
 
     public String getUserName() {

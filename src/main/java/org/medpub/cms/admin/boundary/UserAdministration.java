@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import org.medpub.cms.platform.control.BusinessException;
 import org.medpub.cms.platform.control.EnabledLocales;
+import org.medpub.cms.platform.control.PasswordPolicy;
 import org.medpub.cms.platform.control.UserDirectory;
 import org.medpub.cms.platform.entity.Role;
 import org.medpub.cms.platform.entity.UserAccount;
@@ -72,6 +73,10 @@ public class UserAdministration implements Serializable {
                 info(words.with("users.changed", "user", changing));
             }
             clear();
+        } catch (PasswordPolicy.Refused weak) {
+            password = null;
+            FacesContext.getCurrentInstance().addMessage("account:password", new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    words.with(weak.reasonKey(), "min", PasswordPolicy.MIN_LENGTH), null));
         } catch (BusinessException refused) {
             FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
                     words.textOr("problem." + refused.type() + ".title", refused.type()) + ": " + refused.getMessage(), null));
@@ -92,6 +97,10 @@ public class UserAdministration implements Serializable {
 
     private void info(String text) {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+    }
+
+    public int getMinPasswordLength() {
+        return PasswordPolicy.MIN_LENGTH;
     }
 
     public List<String> getAllRoles() {

@@ -3,12 +3,16 @@ package org.medpub.cms.notification.control;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Map;
+import org.medpub.cms.platform.control.AccountLocked;
+import org.medpub.cms.platform.control.Messages;
 import org.medpub.cms.workflow.control.WorkflowTransitioned;
 
 /**
  * What a notification says, in English for now: a subject naming what is asked and the article's
  * title and locale, and a plain-text body with who did what, the article id, locale, revision,
- * the comment if there is one, and the API path of the article.
+ * the comment if there is one, and the API path of the article. The lock of an account is told
+ * in the words of the i18n bundles ({@code mail.accountLocked.*}).
  */
 public record NotificationText(String subject, String body) {
 
@@ -39,6 +43,13 @@ public record NotificationText(String subject, String body) {
                         + " readers see, " + (overdue ? "was" : "is") + " due again on " + date(dueAt)
                         + "; it was last signed off on " + date(lastReviewed) + ". Please review it again.",
                         articleId, locale, revision, null));
+    }
+
+    static NotificationText accountLocked(Messages words, AccountLocked lock) {
+        Map<String, Object> arguments = Map.of("user", lock.username(), "failures", lock.failedSignIns(),
+                "at", lock.lockedAt().atOffset(ZoneOffset.UTC), "until", lock.lockedUntil().atOffset(ZoneOffset.UTC));
+        return new NotificationText(words.format("mail.accountLocked.subject", arguments),
+                words.format("mail.accountLocked.body", arguments));
     }
 
     private static String about(String title, String locale) {

@@ -5,9 +5,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.medpub.cms.notification.control.Recipients.Recipient;
+import org.medpub.cms.platform.control.AccountLocked;
+import org.medpub.cms.platform.control.EnabledLocales;
+import org.medpub.cms.platform.control.Messages;
 import org.medpub.cms.platform.entity.Role;
 import org.medpub.cms.workflow.control.EditorialWorkflow;
 import org.medpub.cms.workflow.control.WorkflowTransitioned;
@@ -15,7 +19,9 @@ import org.medpub.cms.workflow.control.WorkflowTransitioned;
 /**
  * Tells whoever must act next after a workflow step: on submit the assigned medical reviewer, or
  * every medical reviewer when none is assigned; on reject the author of the revision, with the
- * reviewer's comment; on approve every editor. Nobody is told of their own step. The
+ * reviewer's comment; on approve every editor. Nobody is told of their own step. The owner of an
+ * account that was locked after too many failed sign-ins is told so, in the default locale (the
+ * sign-in form never says it, so that it cannot tell anyone which accounts exist). The
  * notifications go into the {@link Outbox} within the step's transaction, so that a mail exists
  * exactly when the step committed, and are sent once it has. {@code cms.mail.enabled=false}
  * turns notifications off.
@@ -34,6 +40,9 @@ public class Notifications {
 
     @Inject
     OutboxDelivery delivery;
+
+    @Inject
+    EnabledLocales locales;
 
     @Inject
     @ConfigProperty(name = "cms.mail.enabled", defaultValue = "true")
@@ -65,6 +74,21 @@ public class Notifications {
     /** Once the step is committed, its notifications go out at once rather than at the next poll. */
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) WorkflowTransitioned step) {
         if (enabled && ANNOUNCED.contains(step.action())) {
+            delivery.deliverSoon();
+        }
+    }
+
+    void onLock(@Observes AccountLocked lock) {
+        if (enabled) {
+            recipients.user(lock.username()).ifPresent(owner -> {
+                var text = NotificationText.accountLocked(Messages.in(Locale.forLanguageTag(locales.defaultLocale())), lock);
+                outbox.put(owner.email(), text.subject(), text.body());
+            });
+        }
+    }
+
+    void afterLock(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountLocked lock) {
+        if (enabled) {
             delivery.deliverSoon();
         }
     }

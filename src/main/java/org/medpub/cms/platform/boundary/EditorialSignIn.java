@@ -31,6 +31,7 @@ import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.CallbackHandler;
 import javax.security.auth.callback.UnsupportedCallbackException;
 import org.medpub.cms.platform.control.AccountLockout;
+import org.medpub.cms.platform.control.PasswordHashes;
 import org.medpub.cms.platform.control.UserDirectory;
 
 /**
@@ -60,6 +61,7 @@ public final class EditorialSignIn implements ServerAuthModule {
     static final String REALM = "cms";
     private static final String SIGNED_IN = EditorialSignIn.class.getName() + ".user";
     private static final String TYPED = EditorialSignIn.class.getName() + ".typed";
+    private static final String BUSY = EditorialSignIn.class.getName() + ".busy";
     private static final String IS_MANDATORY = "jakarta.security.auth.message.MessagePolicy.isMandatory";
 
     private final IdentityStoreHandler identityStores;
@@ -98,20 +100,32 @@ public final class EditorialSignIn implements ServerAuthModule {
         }
     }
 
-    /**
-     * Signs in with what the editorial UI's sign-in form was given, starting the session; false
-     * when the user name and password are wrong or the account is locked.
-     */
-    public static boolean signInWithForm(HttpServletRequest request, HttpServletResponse response,
+    /** What became of a sign-in with the form. */
+    public enum FormSignIn {
+        SIGNED_IN,
+        /** a wrong password, an unknown name or a locked account: one answer for all three */
+        REFUSED,
+        /** no core was free to check the password in time (see {@link PasswordHashes}) */
+        BUSY
+    }
+
+    /** Signs in with what the editorial UI's sign-in form was given, starting the session. */
+    public static FormSignIn signInWithForm(HttpServletRequest request, HttpServletResponse response,
             UsernamePasswordCredential typed) throws IOException {
         request.setAttribute(TYPED, typed);
+        boolean signedIn;
         try {
-            return request.authenticate(response);
+            signedIn = request.authenticate(response);
         } catch (ServletException refused) {
-            return false;
+            signedIn = false;
         } finally {
             request.removeAttribute(TYPED);
         }
+        if (request.getAttribute(BUSY) != null) {
+            request.removeAttribute(BUSY);
+            return FormSignIn.BUSY;
+        }
+        return signedIn ? FormSignIn.SIGNED_IN : FormSignIn.REFUSED;
     }
 
     @Override
@@ -158,7 +172,13 @@ public final class EditorialSignIn implements ServerAuthModule {
 
     private AuthStatus signInWithForm(HttpServletRequest request, HttpServletResponse response, Subject client,
             Credential typed) throws AuthException {
-        CredentialValidationResult result = identityStores.validate(typed);
+        CredentialValidationResult result;
+        try {
+            result = identityStores.validate(typed);
+        } catch (PasswordHashes.Busy busy) {
+            request.setAttribute(BUSY, Boolean.TRUE);
+            return AuthStatus.SEND_FAILURE;
+        }
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return AuthStatus.SEND_FAILURE;
         }
@@ -196,7 +216,12 @@ public final class EditorialSignIn implements ServerAuthModule {
             boolean mandatory) throws AuthException {
         UsernamePasswordCredential credential = basicCredential(request.getHeader("Authorization"));
         if (credential != null) {
-            CredentialValidationResult result = identityStores.validate(credential);
+            CredentialValidationResult result;
+            try {
+                result = identityStores.validate(credential);
+            } catch (PasswordHashes.Busy busy) {
+                return mandatory ? busy(response) : anonymous(client);
+            }
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
                 return signedIn(new CallerPrincipalCallback(client, result.getCallerPrincipal()), result.getCallerGroups());
             }
@@ -209,6 +234,17 @@ public final class EditorialSignIn implements ServerAuthModule {
             response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
         } catch (IOException e) {
             throw (AuthException) new AuthException("Could not answer 401").initCause(e);
+        }
+        return AuthStatus.SEND_FAILURE;
+    }
+
+    /** No core was free to check the password in time: 503, to be tried again in a moment. */
+    private static AuthStatus busy(HttpServletResponse response) throws AuthException {
+        response.setHeader("Retry-After", "1");
+        try {
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        } catch (IOException e) {
+            throw (AuthException) new AuthException("Could not answer 503").initCause(e);
         }
         return AuthStatus.SEND_FAILURE;
     }

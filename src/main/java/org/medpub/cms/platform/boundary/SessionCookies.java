@@ -1,12 +1,7 @@
 package org.medpub.cms.platform.boundary;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
-import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,20 +9,12 @@ import java.util.List;
  * The editorial UI's session cookie goes with requests from this site only ({@code SameSite=Lax}),
  * a second guard against cross-site posts besides the Faces view state. Payara Micro ignores the
  * attribute both in web.xml's {@code cookie-config} and in {@code SessionCookieConfig}, so the
- * session is started here, before the page, and the cookie the server wrote is marked. Only
- * {@code /admin/*} gets a session; the reader site never does.
+ * cookie the server wrote is marked where the session starts: at sign-in ({@link EditorialSignIn}),
+ * the only place one starts; the sign-in page and the reader site never get a session.
  */
-@WebFilter("/admin/*")
-public class SessionCookies extends HttpFilter {
+final class SessionCookies {
 
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws IOException, ServletException {
-        request.getSession(true);
-        markSameSite(request, response);
-        chain.doFilter(request, response);
+    private SessionCookies() {
     }
 
     /** Adds {@code SameSite=Lax} to the session cookie the server has just set on the response, if any. */

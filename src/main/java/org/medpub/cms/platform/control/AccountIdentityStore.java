@@ -19,10 +19,17 @@ import org.medpub.cms.platform.entity.UserAccount;
 
 /**
  * Signs people in against their accounts; a locked account (see {@link AccountLockout}) is refused
- * even with the right password. PBKDF2 is slow by design, and HTTP Basic sends the password with
- * every request, so a password that was verified is remembered for a short while as a SHA-256
- * digest in memory only. Remembering spares PBKDF2 and nothing else: the account and its lock are
- * read at every sign-in, and locking an account forgets the passwords remembered for it.
+ * even with the right password. An unknown name, a wrong password and a locked account get the
+ * same answer after the same work: a hash of the current cost is computed for each (against a
+ * dummy hash for an unknown name, see {@link PasswordHashes}) and the failure goes through the
+ * same lockout statement, which counts only for an account that exists and is not locked. A hash
+ * below the current cost is replaced at the first successful sign-in.
+ * <p>
+ * PBKDF2 is slow by design, and HTTP Basic sends the password with every request, so a password
+ * that was verified is remembered for a short while as a SHA-256 digest in memory only.
+ * Remembering spares PBKDF2 and nothing else: the account and its lock are read at every sign-in,
+ * and locking an account forgets the passwords remembered for it. Whatever needs a hash waits for
+ * a free core and is refused with {@link PasswordHashes.Busy} when none comes free in time.
  */
 @ApplicationScoped
 public class AccountIdentityStore implements IdentityStore {
@@ -35,6 +42,9 @@ public class AccountIdentityStore implements IdentityStore {
 
     @Inject
     AccountLockout lockout;
+
+    @Inject
+    PasswordHashes hashes;
 
     @Inject
     Clock clock;
@@ -50,32 +60,44 @@ public class AccountIdentityStore implements IdentityStore {
         if (!(credential instanceof UsernamePasswordCredential login)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        String username = login.getCaller();
-        String key = digest(username, login.getPasswordAsString());
-        var found = users.find(username);
-        if (found.isEmpty() || lockout.isLocked(found.get())) {
-            recentlyVerified.remove(key);
-            return CredentialValidationResult.INVALID_RESULT;
-        }
-        UserAccount account = found.get();
-        Instant now = clock.instant();
+        String key = digest(login.getCaller(), login.getPasswordAsString());
         Verified known = recentlyVerified.get(key);
-        boolean remembered = known != null && known.until().isAfter(now);
-        if (!remembered && !users.verify(account, login.getPassword().getValue())) {
+        if (known != null && known.until().isAfter(clock.instant())) {
+            return validate(login, key, true);
+        }
+        return hashes.withPermit(() -> validate(login, key, false));
+    }
+
+    private CredentialValidationResult validate(UsernamePasswordCredential login, String key, boolean remembered) {
+        String username = login.getCaller();
+        char[] password = login.getPassword().getValue();
+        var found = users.find(username);
+        boolean right;
+        if (found.isEmpty()) {
+            hashes.verifyNothing(password);
+            right = false;
+        } else {
+            right = remembered || users.verify(found.get(), password);
+        }
+        if (!right || lockout.isLocked(found.get())) {
             recentlyVerified.remove(key);
             if (lockout.failedSignIn(username)) {
                 recentlyVerified.values().removeIf(verified -> verified.username().equals(username));
             }
             return CredentialValidationResult.INVALID_RESULT;
         }
+        UserAccount account = found.get();
         if (account.hasFailedSignIns()) {
             lockout.signedIn(username);
         }
         if (!remembered) {
+            if (users.needsRehash(account)) {
+                users.replaceHash(account, hashes.hash(password));
+            }
             if (recentlyVerified.size() > 10_000) {
                 recentlyVerified.clear();
             }
-            recentlyVerified.put(key, new Verified(username, now.plus(Duration.ofSeconds(verifiedSeconds))));
+            recentlyVerified.put(key, new Verified(username, clock.instant().plus(Duration.ofSeconds(verifiedSeconds))));
         }
         return new CredentialValidationResult(username, account.getRoles());
     }

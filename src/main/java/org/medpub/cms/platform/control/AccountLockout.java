@@ -1,6 +1,7 @@
 package org.medpub.cms.platform.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -18,6 +19,8 @@ import org.medpub.cms.platform.entity.UserAccount;
  * is refused, even with the right password. A successful sign-in clears the count; once a lock
  * has run out, counting starts again. The count lives in the database and each failure raises it
  * in one statement, so that concurrent failures, on any instance of the application, all count.
+ * Locking fires {@link AccountLocked} in the same transaction: the owner is told by e-mail and
+ * admins see the lock on the users page, while the sign-in form says nothing of it.
  */
 @ApplicationScoped
 public class AccountLockout {
@@ -29,6 +32,9 @@ public class AccountLockout {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<AccountLocked> locked;
 
     @Inject
     @ConfigProperty(name = "cms.security.max-failed-logins", defaultValue = "5")
@@ -45,6 +51,7 @@ public class AccountLockout {
     /**
      * Counts a failed sign-in, and locks the account when it was the last failure allowed. An
      * account that is locked already is left as it is: failures while locked do not prolong the lock.
+     * A name without an account runs the same statement, which changes nothing.
      *
      * @return whether this failure locked the account
      */
@@ -58,19 +65,19 @@ public class AccountLockout {
                 .setParameter(1, username)
                 .setParameter(2, now)
                 .executeUpdate();
-        if (counted == 0) {
-            return false;
-        }
-        // the row stays locked by the update above until commit, so no other failure counts in between
+        // the row stays locked by the update above until commit, so no other failure counts in between;
+        // the lock statement runs for every failure, counted or not, so that each costs the same work
         OffsetDateTime until = now.plusMinutes(lockoutMinutes);
-        int locked = em.createNativeQuery("update app_user set locked_until = ?1 where username = ?2 and failed_logins >= ?3")
+        int lockedRows = em.createNativeQuery("update app_user set locked_until = ?1"
+                        + " where username = ?2 and failed_logins >= ?3 and locked_until is null")
                 .setParameter(1, until)
                 .setParameter(2, username)
                 .setParameter(3, maxFailedLogins)
                 .executeUpdate();
-        if (locked == 0) {
+        if (counted == 0 || lockedRows == 0) {
             return false;
         }
+        locked.fire(new AccountLocked(username, maxFailedLogins, now.toInstant(), until.toInstant()));
         LOG.warning(() -> "Account '" + username + "' is locked until " + until.toInstant() + " after " + maxFailedLogins
                 + " failed sign-ins in a row");
         return true;

@@ -91,7 +91,7 @@ public class DemoContent {
 
     private void createUser(String username, String name, String credentials, String role, Set<String> locales) {
         if (users.find(username).isEmpty()) {
-            users.create(username, PASSWORD.toCharArray(), name, credentials, username + "@demo.invalid", Set.of(role),
+            users.createDemoUser(username, PASSWORD.toCharArray(), name, credentials, username + "@demo.invalid", Set.of(role),
                     locales);
         }
     }

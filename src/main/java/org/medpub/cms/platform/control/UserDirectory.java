@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
@@ -21,7 +20,7 @@ public class UserDirectory {
     EntityManager em;
 
     @Inject
-    Pbkdf2PasswordHash passwordHash;
+    PasswordHashes passwordHashes;
 
     @Inject
     Clock clock;
@@ -65,9 +64,21 @@ public class UserDirectory {
         return find(username).orElseThrow(() -> new BusinessException.NotFound("There is no user " + username));
     }
 
+    /** A new account; the password must meet the {@link PasswordPolicy}. */
     @Transactional
     public UserAccount create(String username, char[] password, String displayName, String credentials, String email,
             Set<String> roles, Set<String> locales) {
+        PasswordPolicy.check(username, password);
+        return createDemoUser(username, password, displayName, credentials, email, roles, locales);
+    }
+
+    /**
+     * An account of demo mode, whose password ({@code demo}) everyone knows anyway: the only one
+     * that bypasses the {@link PasswordPolicy}.
+     */
+    @Transactional
+    public UserAccount createDemoUser(String username, char[] password, String displayName, String credentials,
+            String email, Set<String> roles, Set<String> locales) {
         if (find(username).isPresent()) {
             throw new BusinessException.Conflict("user-exists", "There is a user " + username + " already");
         }
@@ -78,10 +89,28 @@ public class UserDirectory {
     }
 
     public boolean verify(UserAccount account, char[] password) {
-        return passwordHash.verify(password, account.getPasswordHash());
+        return passwordHashes.verify(password, account.getPasswordHash());
+    }
+
+    /** Whether the account's password hash is below the current cost, to be replaced at a sign-in. */
+    public boolean needsRehash(UserAccount account) {
+        return !passwordHashes.isCurrent(account.getPasswordHash());
+    }
+
+    /**
+     * Replaces the account's hash by a new one of the same password (at the current cost); only
+     * if the hash is still the one verified, so that a password changed meanwhile stays.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void replaceHash(UserAccount account, String newHash) {
+        em.createQuery("update UserAccount u set u.passwordHash = :hash where u.username = :name and u.passwordHash = :old")
+                .setParameter("hash", newHash)
+                .setParameter("name", account.getUsername())
+                .setParameter("old", account.getPasswordHash())
+                .executeUpdate();
     }
 
     private String hash(char[] password) {
-        return passwordHash.generate(password);
+        return passwordHashes.hash(password);
     }
 }

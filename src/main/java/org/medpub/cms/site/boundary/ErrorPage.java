@@ -53,6 +53,7 @@ public class ErrorPage extends HttpServlet {
             case 403 -> Problem.of(words, "forbidden", 403, "Your role may not do this");
             case 404 -> Problem.of(words, "not-found", 404, "Nothing is at this address");
             case 405 -> Problem.of(words, "method-not-allowed", 405, "This address does not take that method");
+            case 503 -> Problem.of(words, "service-unavailable", 503, "The server is busy; try again in a moment");
             default -> Problem.of(words, "internal-error", status, "The request failed on the server");
         };
         response.setStatus(status);

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.medpub.cms.platform.control.AccountLocked;
+import org.medpub.cms.platform.control.Messages;
 import org.medpub.cms.workflow.control.WorkflowTransitioned;
 import org.medpub.cms.workflow.entity.WorkflowState;
 
@@ -46,5 +49,17 @@ class NotificationTextTest {
         assertEquals("Re-review overdue: Living with migraine (en)", text.subject());
         assertTrue(text.body().contains("was due again on 2026-11-01; it was last signed off on 2025-11-01"),
                 text.body());
+    }
+
+    @Test
+    void item9_theLockIsToldToTheOwnerInTheirLanguageWithWhenItEnds() {
+        var lock = new AccountLocked("dana", 5, Instant.parse("2026-11-22T08:00:00Z"), Instant.parse("2026-11-22T08:15:00Z"));
+        var english = NotificationText.accountLocked(Messages.in(Locale.ENGLISH), lock);
+        assertEquals("Your account dana is locked", english.subject());
+        assertTrue(english.body().contains("after 5 failed sign-ins in a row"), english.body());
+        assertTrue(english.body().contains("until November 22, 2026, 8:15"), english.body());
+        var german = NotificationText.accountLocked(Messages.in(Locale.GERMAN), lock);
+        assertEquals("Ihr Konto dana ist gesperrt", german.subject());
+        assertTrue(german.body().contains("nach 5 fehlgeschlagenen Anmeldeversuchen in Folge"), german.body());
     }
 }

@@ -128,4 +128,8 @@ class ApiSuiteIT {
     @Nested
     class AdminStory extends AdminStoryTests {
     }
+
+    @Nested
+    class SecurityEdge extends SecurityEdgeTests {
+    }
 }

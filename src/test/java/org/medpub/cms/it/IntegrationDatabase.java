@@ -78,6 +78,8 @@ public class IntegrationDatabase implements LauncherSessionListener {
                 "-Dcms.mail.retry-base-seconds=1",
                 "-Dcms.mail.retry-max-seconds=4",
                 "-Dcms.mail.re-review-check=PT1S",
+                // the PostgreSQL suite runs as behind a trusted TLS proxy; the H2 suite keeps the default
+                "-Dcms.http.trust-forwarded-proto=" + !kind.equals("h2"),
                 "-Dhazelcast.socket.bind.any=false"));
         String serverConfig = System.getProperty("cms.it.server-config", "server-config").replace(" ", "\\ ");
         System.setProperty("payara.extraMicroOptions", String.join(" ",

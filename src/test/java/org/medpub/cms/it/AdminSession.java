@@ -34,9 +34,18 @@ final class AdminSession {
 
     private String cookie;
     private String lastPath;
+    private final Map<String, String> headers = new LinkedHashMap<>();
     HttpResponse<String> last;
     // every session cookie the server set, whole (with its attributes)
     final List<String> sessionCookiesSet = new ArrayList<>();
+    /** The last redirect this browser followed, as it was answered. */
+    HttpResponse<String> lastRedirect;
+
+    /** Sends this header with every request, as a proxy in front adds it. */
+    AdminSession with(String header, String value) {
+        headers.put(header, value);
+        return this;
+    }
 
     HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(Api.base().resolve(path)).GET(), path);
@@ -144,6 +153,7 @@ final class AdminSession {
         if (cookie != null) {
             request.header("Cookie", cookie);
         }
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -157,6 +167,7 @@ final class AdminSession {
             lastPath = path;
             var location = response.headers().firstValue("Location");
             if (response.statusCode() / 100 == 3 && location.isPresent()) {
+                lastRedirect = response;
                 URI target = URI.create(location.get());
                 String next = target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
                 return get(next);

@@ -58,10 +58,17 @@ abstract class AdminStoryTests {
         }
     }
 
+    /** Issue 10, item 10: the editorial UI works under its Content Security Policy, which refuses nothing it uses. */
     @AfterEach
     void quitBrowsers() {
-        open.forEach(Browser::close);
-        open.clear();
+        List<String> refused = new java.util.ArrayList<>();
+        try {
+            open.forEach(browser -> refused.addAll(browser.contentSecurityPolicyViolations()));
+        } finally {
+            open.forEach(Browser::close);
+            open.clear();
+        }
+        assertEquals(List.of(), refused, "refused by the Content Security Policy");
     }
 
     @Test
@@ -261,7 +268,13 @@ abstract class AdminStoryTests {
 
     private void close(Browser browser) {
         open.remove(browser);
-        browser.close();
+        List<String> refused;
+        try {
+            refused = browser.contentSecurityPolicyViolations();
+        } finally {
+            browser.close();
+        }
+        assertEquals(List.of(), refused, "refused by the Content Security Policy");
     }
 
     /** A browser of its own, signed in at the sign-in page; {@code who} names its screenshots. */

@@ -50,7 +50,9 @@ abstract class AdminUiTests {
         String cookie = session.sessionCookiesSet.stream().findFirst().orElseThrow(() -> new AssertionError(
                 "signing in sets a session cookie"));
         assertTrue(cookie.contains("HttpOnly"), cookie);
-        assertTrue(cookie.contains("SameSite=Lax") || cookie.contains("SameSite=Strict"), cookie);
+        // attribute values are case-insensitive (RFC 6265bis); Payara writes the value in lower case
+        String sameSite = cookie.toLowerCase(java.util.Locale.ROOT);
+        assertTrue(sameSite.contains("samesite=lax") || sameSite.contains("samesite=strict"), cookie);
         assertFalse(session.last.body().contains("jsessionid"), "cookies only, never in a URL");
     }
 

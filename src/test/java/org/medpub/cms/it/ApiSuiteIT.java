@@ -136,4 +136,8 @@ class ApiSuiteIT {
     @Nested
     class DomainLimits extends DomainLimitsTests {
     }
+
+    @Nested
+    class SecurityEdge extends SecurityEdgeTests {
+    }
 }

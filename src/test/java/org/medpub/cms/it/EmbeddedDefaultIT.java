@@ -1,6 +1,7 @@
 package org.medpub.cms.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.medpub.cms.it.Fixtures.article;
 import static org.medpub.cms.it.Fixtures.edit;
@@ -129,4 +130,17 @@ class EmbeddedDefaultIT {
         assertEquals("draft", last.get("to").asText());
     }
 
+    @Test
+    void item10_forwardedProtoCountsForNothingUntilTheOperatorTrustsTheProxy() {
+        AdminSession proxied = new AdminSession().with("X-Forwarded-Proto", "https");
+
+        proxied.signIn("editor", "demo");
+
+        String cookie = proxied.lastRedirect.headers().allValues("Set-Cookie").stream()
+                .filter(value -> value.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+        assertFalse(cookie.toLowerCase(java.util.Locale.ROOT).contains("secure"), cookie);
+        assertTrue(cookie.toLowerCase(java.util.Locale.ROOT).contains("samesite=lax"), cookie);
+        assertTrue(proxied.last.headers().firstValue("Strict-Transport-Security").isEmpty(), proxied.last.headers()::toString);
+        assertEquals("no-store", proxied.last.headers().firstValue("Cache-Control").orElse(null));
+    }
 }

@@ -143,6 +143,9 @@ public final class EditorialSignIn implements ServerAuthModule {
     public AuthStatus validateRequest(MessageInfo message, Subject client, Subject service) throws AuthException {
         HttpServletRequest request = (HttpServletRequest) message.getRequestMessage();
         HttpServletResponse response = (HttpServletResponse) message.getResponseMessage();
+        if (!CanonicalPath.isCanonical(request.getRequestURI())) {
+            return notFound(response);
+        }
         boolean mandatory = Boolean.parseBoolean(String.valueOf(message.getMap().get(IS_MANDATORY)));
         if (request.getAttribute(TYPED) instanceof Credential typed) {
             return signInWithForm(request, response, client, typed);
@@ -185,7 +188,7 @@ public final class EditorialSignIn implements ServerAuthModule {
         // a new session id at sign-in, so that an id planted before it (session fixation) is worthless
         request.getSession(true);
         request.changeSessionId();
-        SessionCookies.markSameSite(request, response);
+        SessionCookies.mark(request, response);
         request.getSession().setAttribute(SIGNED_IN, result.getCallerPrincipal().getName());
         return signedIn(new CallerPrincipalCallback(client, result.getCallerPrincipal()), result.getCallerGroups());
     }
@@ -245,6 +248,19 @@ public final class EditorialSignIn implements ServerAuthModule {
             response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         } catch (IOException e) {
             throw (AuthException) new AuthException("Could not answer 503").initCause(e);
+        }
+        return AuthStatus.SEND_FAILURE;
+    }
+
+    /**
+     * A path written otherwise than the container serves it is answered like an unknown address,
+     * before any sign-in, so that the {@code /admin} decided here is the one the container serves.
+     */
+    private static AuthStatus notFound(HttpServletResponse response) throws AuthException {
+        try {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+        } catch (IOException e) {
+            throw (AuthException) new AuthException("Could not answer 404").initCause(e);
         }
         return AuthStatus.SEND_FAILURE;
     }

@@ -23,7 +23,8 @@ import org.medpub.cms.site.control.RenderedPage;
  * The public reader site: {@code /}, {@code /{locale}/}, {@code /{locale}/articles/{slug}},
  * {@code /{locale}/search?q=} and {@code /sitemap.xml}. Every other address that reaches it is
  * the one "not found" page. Stateless: no session, no view state; rendered pages come from the
- * {@link PageCache} and answer conditional requests with 304.
+ * {@link PageCache} and answer conditional requests with 304. Their security headers (no script
+ * at all): {@code SecurityHeaders}.
  */
 @WebServlet(name = ReaderSite.NAME, urlPatterns = "/", loadOnStartup = 1)
 public class ReaderSite extends HttpServlet {
@@ -31,8 +32,6 @@ public class ReaderSite extends HttpServlet {
     static final String NAME = "ReaderSite";
 
     private static final String ARTICLES = "articles/";
-    private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:;"
-            + " form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     @Inject
     ReaderPages pages;
@@ -153,9 +152,6 @@ public class ReaderSite extends HttpServlet {
         if (page.contentLanguage() != null) {
             response.setHeader("Content-Language", page.contentLanguage());
         }
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         if (page.status() == 200) {
             response.setHeader("ETag", page.etag());
             response.setHeader("Cache-Control", "no-cache");

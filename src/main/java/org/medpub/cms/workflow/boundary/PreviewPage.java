@@ -23,10 +23,6 @@ public class PreviewPage extends HttpServlet {
 
     public static final String PATH = "/preview/";
 
-    // nothing but the inline style may load: an article's images only from https or data URLs
-    private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; "
-            + "img-src https: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
     @Inject
     PreviewLinks links;
 
@@ -38,18 +34,15 @@ public class PreviewPage extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        // the address is a password for an unpublished text: keep it out of caches, search engines and referrers
-        response.setHeader("Cache-Control", "no-store");
+        // the address is a password for an unpublished text: keep it out of search engines (and,
+        // by SecurityHeaders, out of caches and referrers)
         response.setHeader("X-Robots-Tag", "noindex, nofollow");
-        response.setHeader("Referrer-Policy", "no-referrer");
-        response.setHeader("X-Content-Type-Options", "nosniff");
         Optional<Shown> shown = token(request).flatMap(links::verify).flatMap(this::shown);
         if (shown.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
         PreviewLink link = shown.get().link();
-        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         response.setContentType("text/html; charset=UTF-8");
         response.getWriter().write(PreviewHtml.page(shown.get().revision().content(), link.locale(), link.expiresAt()));
     }

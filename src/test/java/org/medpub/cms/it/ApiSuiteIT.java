@@ -114,6 +114,10 @@ class ApiSuiteIT {
     }
 
     @Nested
+    class BadInput extends BadInputCorpusTests {
+    }
+
+    @Nested
     class Accessibility extends AccessibilityTests {
     }
 

@@ -43,6 +43,14 @@ public final class Api {
         return base;
     }
 
+    /**
+     * The reader site's address in its links (canonical, alternates, sitemap) while
+     * {@code cms.site.base-url} is unset: localhost and the listener's port, whatever Host was sent.
+     */
+    public static URI siteBase() {
+        return URI.create("http://localhost:" + base().getPort() + "/");
+    }
+
     public static Api as(String user) {
         return as(user, "demo");
     }

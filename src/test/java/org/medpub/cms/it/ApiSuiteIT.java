@@ -118,6 +118,10 @@ class ApiSuiteIT {
     }
 
     @Nested
+    class BadInput extends BadInputCorpusTests {
+    }
+
+    @Nested
     class Accessibility extends AccessibilityTests {
     }
 

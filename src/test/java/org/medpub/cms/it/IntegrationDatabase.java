@@ -84,12 +84,26 @@ public class IntegrationDatabase implements LauncherSessionListener {
                 // the PostgreSQL suite runs as behind a trusted TLS proxy; the H2 suite keeps the default
                 "-Dcms.http.trust-forwarded-proto=" + !kind.equals("h2"),
                 "-Dhazelcast.socket.bind.any=false"));
+        // the server's log goes to a file as well as to the console, for tests that read what a request logged
+        Path serverLog = Path.of("target", "it-logs", "payara-" + kind + ".log").toAbsolutePath();
+        try {
+            Files.createDirectories(serverLog.getParent());
+            try (var earlier = Files.list(serverLog.getParent())) {
+                for (Path file : earlier.filter(f -> f.getFileName().toString().startsWith("payara-" + kind + ".log")).toList()) {
+                    Files.delete(file);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.setProperty("cms.it.server-log", serverLog.toString());
         String serverConfig = System.getProperty("cms.it.server-config", "server-config").replace(" ", "\\ ");
         System.setProperty("payara.extraMicroOptions", String.join(" ",
                 "--interfaces", "127.0.0.1",
                 "--port", Integer.toString(freePort()),
                 "--clustername", "cms-it-" + ProcessHandle.current().pid(),
-                "--postbootcommandfile", serverConfig + "/post-boot-commands.asadmin"));
+                "--postbootcommandfile", serverConfig + "/post-boot-commands.asadmin",
+                "--logtofile", serverLog.toString().replace(" ", "\\ ")));
     }
 
     /** A port nothing listens on now, so that suites running side by side do not meet. */

@@ -46,9 +46,9 @@ abstract class ReaderSiteTests {
         assertTrue(page.header("Content-Type").orElseThrow().startsWith("text/html"));
         String html = page.body();
         assertTrue(html.contains("<html lang=\"en\" dir=\"ltr\">"), html);
-        assertTrue(html.contains("<link rel=\"canonical\" href=\"" + Api.base().resolve("/en/articles/" + slug) + "\">"), html);
-        assertTrue(html.contains("hreflang=\"es\" href=\"" + Api.base().resolve("/es/articles/" + spanishSlug) + "\""), html);
-        assertTrue(html.contains("hreflang=\"x-default\" href=\"" + Api.base().resolve("/en/articles/" + slug) + "\""), html);
+        assertTrue(html.contains("<link rel=\"canonical\" href=\"" + Api.siteBase().resolve("/en/articles/" + slug) + "\">"), html);
+        assertTrue(html.contains("hreflang=\"es\" href=\"" + Api.siteBase().resolve("/es/articles/" + spanishSlug) + "\""), html);
+        assertTrue(html.contains("hreflang=\"x-default\" href=\"" + Api.siteBase().resolve("/en/articles/" + slug) + "\""), html);
         assertTrue(html.contains("Medically reviewed by Dr. Rana Reviewer, MD, internal medicine, on "), html);
         assertTrue(html.contains("does not replace advice from a doctor"), html);
         assertTrue(html.contains("<ol class=\"references\"><li><bdi>Example headache society."), html);
@@ -86,7 +86,7 @@ abstract class ReaderSiteTests {
         assertTrue(german.body().contains("<html lang=\"de\""), german::body);
         assertTrue(german.body().contains("Dieser Artikel ist noch nicht auf Deutsch verfügbar"), german::body);
         assertTrue(german.body().contains("<article lang=\"en\" dir=\"ltr\">"), german::body);
-        assertTrue(german.body().contains("rel=\"canonical\" href=\"" + Api.base().resolve("/en/articles/" + slug)), german::body);
+        assertTrue(german.body().contains("rel=\"canonical\" href=\"" + Api.siteBase().resolve("/en/articles/" + slug)), german::body);
 
         var arabic = reader.get("/ar/articles/" + slug).body();
         assertTrue(arabic.contains("<html lang=\"ar\" dir=\"rtl\">"), arabic);
@@ -143,7 +143,7 @@ abstract class ReaderSiteTests {
         var sitemap = reader.get("/sitemap.xml");
         assertEquals(200, sitemap.status());
         assertTrue(sitemap.header("Content-Type").orElseThrow().startsWith("application/xml"));
-        assertTrue(sitemap.body().contains("<loc>" + Api.base().resolve("/en/articles/" + slug) + "</loc>"), sitemap::body);
+        assertTrue(sitemap.body().contains("<loc>" + Api.siteBase().resolve("/en/articles/" + slug) + "</loc>"), sitemap::body);
         assertTrue(sitemap.body().contains("hreflang=\"en\""));
         assertFalse(sitemap.body().contains(draft));
     }

@@ -141,7 +141,7 @@ abstract class SecurityEdgeTests {
                 "/adm%69n/", "/admin//index.xhtml", "//api/articles", "/%61pi/articles", "/api/./articles")) {
             RawHttp.Answer answer = RawHttp.get(path, EDITOR_BASIC);
             assertTrue(answer.status() == 404 || answer.status() == 400, path + " -> " + answer);
-            assertFalse(answer.body().contains("Dashboard") || answer.body().contains("jakarta.faces.ViewState"),
+            assertFalse(answer.text().contains("Dashboard") || answer.text().contains("jakarta.faces.ViewState"),
                     path + " -> " + answer);
         }
     }

@@ -25,6 +25,7 @@ import org.medpub.cms.article.entity.RevisionContent;
 import org.medpub.cms.platform.boundary.Caller;
 import org.medpub.cms.platform.control.BusinessException;
 import org.medpub.cms.platform.control.EnabledLocales;
+import org.medpub.cms.platform.control.StrictText;
 import org.medpub.cms.platform.entity.Role;
 
 /**
@@ -55,11 +56,14 @@ public class ImportResource {
     @POST
     @Consumes({MediaType.TEXT_PLAIN, TEXT_MARKDOWN, MediaType.TEXT_HTML})
     @Produces(MediaType.APPLICATION_JSON)
-    public Response importDocument(@QueryParam("locale") String locale, String document) {
+    public Response importDocument(@QueryParam("locale") String locale, byte[] body) {
         caller.requireAnyRole("import articles", Role.AUTHOR, Role.ADMIN);
         String target = locale == null || locale.isBlank() ? locales.defaultLocale()
                 : locales.find(locale).orElseThrow(() -> new BusinessException.InvalidInput("locale",
                         "'" + locale + "' is not an enabled locale; enabled are " + String.join(", ", locales.all())));
+        // decoded here, strictly and in the charset the Content-Type names, rather than by the container's lenient reader
+        String document = StrictText.decode(body,
+                StrictText.charset(headers.getMediaType().getParameters().get(MediaType.CHARSET_PARAMETER)), "The document");
         ImportedDocument imported = parse(headers.getMediaType(), document);
         String slug = store.freeSlug(target, SlugSuggestion.fromTitle(imported.title()));
         var content = new RevisionContent(clip(imported.title(), ArticleFields.TITLE_MAX), slug,

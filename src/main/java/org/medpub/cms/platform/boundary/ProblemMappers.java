@@ -110,6 +110,11 @@ public final class ProblemMappers {
                 String field = mapping.getPath().stream()
                         .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                         .collect(Collectors.joining(".")).replace(".[", "[");
+                if (e instanceof JsonProvider.NulInText) {
+                    return answers.answer(request, "invalid-text", 400,
+                            "Field '" + field + "' contains the character NUL (U+0000), which no text may hold",
+                            List.of(new FieldError(field, "contains NUL")));
+                }
                 return answers.answer(request, "invalid-input", 400,
                         "Field '" + field + "' has the wrong type" + where,
                         List.of(new FieldError(field, "wrong type")));

@@ -30,6 +30,9 @@ public class UserDirectory {
 
     /** The account with its roles, in one round trip: every request signed in with HTTP Basic reads it. */
     public Optional<UserAccount> find(String username) {
+        if (StrictText.hasNul(username)) {
+            return Optional.empty(); // no account has one, and PostgreSQL refuses to compare text holding NUL
+        }
         return em.createQuery("select distinct u from UserAccount u left join fetch u.roles where u.username = :name",
                         UserAccount.class)
                 .setParameter("name", username)

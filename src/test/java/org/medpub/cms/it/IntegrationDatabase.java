@@ -78,12 +78,15 @@ public class IntegrationDatabase implements LauncherSessionListener {
                 "-Dcms.mail.retry-base-seconds=1",
                 "-Dcms.mail.retry-max-seconds=4",
                 "-Dcms.mail.re-review-check=PT1S",
-                "-Dhazelcast.socket.bind.any=false"));
+                "-Dhazelcast.socket.bind.any=false",
+                // the HTTP listener's address, read by the pre-boot commands
+                "-Dcms.http.address=127.0.0.1"));
         String serverConfig = System.getProperty("cms.it.server-config", "server-config").replace(" ", "\\ ");
         System.setProperty("payara.extraMicroOptions", String.join(" ",
                 "--interfaces", "127.0.0.1",
                 "--port", Integer.toString(freePort()),
                 "--clustername", "cms-it-" + ProcessHandle.current().pid(),
+                "--prebootcommandfile", serverConfig + "/pre-boot-commands.asadmin",
                 "--postbootcommandfile", serverConfig + "/post-boot-commands.asadmin"));
     }
 

@@ -166,27 +166,26 @@ EOF
 
 # ---- Payara Micro ---------------------------------------------------------------------------------
 # start_payara NAME PORT [-Dkey=value ...]: starts $WORK/cms.war in demo mode on 127.0.0.1:PORT with
-# the project's post-boot commands (or BENCH_POST_BOOT's, to try others); data in $WORK/data (H2) unless BENCH_DB_URL is set. Its own
-# Payara root dir per NAME, log in $WORK/NAME.log. Sets SERVER_PID (the java process) and SERVER_LOG.
+# the project's pre-boot and post-boot commands (or BENCH_POST_BOOT's, to try others); data in
+# $WORK/data (H2) unless BENCH_DB_URL is set. Its own Payara root dir per NAME, log in $WORK/NAME.log.
+# Sets SERVER_PID (the java process) and SERVER_LOG.
 start_payara() {
     local name="$1" port="$2"
     shift 2
     local payara_jar="${BENCH_PAYARA_JAR:-$BENCH_PAYARA_JAR_DEFAULT}"
+    local pre_boot="$PROJECT_DIR/server-config/pre-boot-commands.asadmin"
     local post_boot="${BENCH_POST_BOOT:-$PROJECT_DIR/server-config/post-boot-commands.asadmin}"
     [[ -f "$payara_jar" ]] || die "no Payara Micro jar at $payara_jar (mvn dependency:resolve fetches it)"
     [[ -f "$post_boot" ]] || die "no $post_boot"
     mkdir -p "$WORK/data" "$WORK/$name" "$WORK/tmp"
     SERVER_LOG="$WORK/$name.log"
-    # --interfaces only concerns clustering: Payara Micro's HTTP listener binds 0.0.0.0 unless told
-    # otherwise. The benchmark's server listens on loopback only; the project's post-boot commands
-    # run unchanged.
-    local pre_boot="$WORK/pre-boot-commands.asadmin"
-    echo 'set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1' >"$pre_boot"
     (
         cd "$WORK"
         # The server reads CMS_* environment variables too; the benchmark's -D settings decide alone.
         unset CMS_DB_URL CMS_DB_USER CMS_DB_PASSWORD CMS_DATA_DIR CMS_DEMO
-        exec setsid java -Xmx1g -Djava.io.tmpdir="$WORK/tmp" \
+        # cms.http.address: the pre-boot commands bind the HTTP listener to loopback only
+        # (--interfaces concerns only the data grid).
+        exec setsid java -Xmx1g -Djava.io.tmpdir="$WORK/tmp" -Dcms.http.address=127.0.0.1 \
             -Dcms.data.dir="$WORK/data" -Dcms.demo=true -Dhazelcast.socket.bind.any=false "${DB_PROPS[@]}" "$@" \
             -jar "$payara_jar" --deploy "$WORK/cms.war" --contextroot / --port "$port" --nocluster \
             --interfaces 127.0.0.1 --rootdir "$WORK/$name" --prebootcommandfile "$pre_boot" --postbootcommandfile "$post_boot"

@@ -83,7 +83,9 @@ public class IntegrationDatabase implements LauncherSessionListener {
                 "-Dcms.security.hash-wait-millis=30000",
                 // the PostgreSQL suite runs as behind a trusted TLS proxy; the H2 suite keeps the default
                 "-Dcms.http.trust-forwarded-proto=" + !kind.equals("h2"),
-                "-Dhazelcast.socket.bind.any=false"));
+                "-Dhazelcast.socket.bind.any=false",
+                // the HTTP listener's address, read by the pre-boot commands
+                "-Dcms.http.address=127.0.0.1"));
         // the server's log goes to a file as well as to the console, for tests that read what a request logged
         Path serverLog = Path.of("target", "it-logs", "payara-" + kind + ".log").toAbsolutePath();
         try {
@@ -102,6 +104,7 @@ public class IntegrationDatabase implements LauncherSessionListener {
                 "--interfaces", "127.0.0.1",
                 "--port", Integer.toString(freePort()),
                 "--clustername", "cms-it-" + ProcessHandle.current().pid(),
+                "--prebootcommandfile", serverConfig + "/pre-boot-commands.asadmin",
                 "--postbootcommandfile", serverConfig + "/post-boot-commands.asadmin",
                 "--logtofile", serverLog.toString().replace(" ", "\\ ")));
     }

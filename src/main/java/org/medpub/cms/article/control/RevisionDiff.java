@@ -63,10 +63,6 @@ public final class RevisionDiff {
 
     public record FieldDiff(String field, boolean changed, List<Segment> segments, Precision precision) {
 
-        public FieldDiff(String field, boolean changed, List<Segment> segments) {
-            this(field, changed, segments, Precision.WORDS);
-        }
-
         /** How the API names a comparison coarser than word by word ({@code lines}, {@code block}); null for words. */
         public String coarser() {
             return precision == Precision.WORDS ? null : precision.name().toLowerCase(Locale.ROOT);

@@ -10,6 +10,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +28,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -388,6 +393,45 @@ abstract class BadInputCorpusTests {
     @TestFactory
     Stream<DynamicTest> rowsOfOtherItems() {
         return rows(null);
+    }
+
+    /**
+     * Item 6, beyond the corpus's anonymous row: a signed-in editor whose page has expired is sent
+     * back to it, loaded afresh, and told; nothing is saved. The message travels in the Faces flash,
+     * so this browser keeps every cookie, as browsers do.
+     */
+    @Test
+    void item6_anExpiredPageSendsTheUserBackToItWithAMessage() throws Exception {
+        var browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        var expiredSignIn = browser.send(HttpRequest.newBuilder(Api.base().resolve("/admin/login.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept-Language", "en")
+                .POST(HttpRequest.BodyPublishers.ofString("login=login&login%3AuserName=author&login%3Apassword=demo"
+                        + "&login%3AsignIn=x&jakarta.faces.ViewState=bogus")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, expiredSignIn.statusCode(), expiredSignIn::body);
+        assertTrue(expiredSignIn.uri().getPath().endsWith("/admin/login.xhtml"), expiredSignIn.uri()::toString);
+        assertTrue(expiredSignIn.body().contains("This page had expired, so nothing was done."), expiredSignIn::body);
+
+        String id = Api.as(AUTHOR).post("/api/articles", Fixtures.article(Fixtures.unique("expired")))
+                .json().get("id").asText();
+        String page = "/admin/edit.xhtml?article=" + id + "&locale=en";
+        var session = new AdminSession();
+        session.signIn(AUTHOR, "demo");
+        session.get(page);
+        Map<String, String> fields = new LinkedHashMap<>(session.fields("editor"));
+        fields.put("jakarta.faces.ViewState", "-123:456");
+        fields.put("editor:title", "Saved from an expired page");
+        fields.put("editor:changeNote", "expired");
+        fields.put("editor:save", "Save");
+        long logFrom = logSize();
+        var back = session.post(page, fields);
+        assertEquals(200, back.statusCode(), back::body);
+        assertEquals(page, back.uri().getRawPath() + "?" + back.uri().getRawQuery());
+        assertTrue(back.body().contains("<form id=\"editor\""), back::body);
+        assertEquals(1, DatabaseRows.count("select count(*) from revision r join variant v on r.variant_id = v.id"
+                + " where v.article_id = ?", Long.parseLong(id)), "nothing is saved from an expired page");
+        String logged = withoutWarmUpNoise(logSince(logFrom));
+        assertFalse(logged.contains("SEVERE") || STACK_FRAME.matcher(logged).find(), logged);
     }
 
     /** The rows of one item (null: of every item without a test of its own), each a test named after its case. */

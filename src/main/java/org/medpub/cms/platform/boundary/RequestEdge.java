@@ -90,14 +90,35 @@ public class RequestEdge extends HttpFilter {
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
-        InputStream in = request.getInputStream();
-        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-            body.write(buffer, 0, n);
-            if (body.size() > maxFormBytes) {
-                throw new FormTooLarge(maxFormBytes);
+        try {
+            InputStream in = request.getInputStream();
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                body.write(buffer, 0, n);
+                if (body.size() > maxFormBytes) {
+                    throw new FormTooLarge(maxFormBytes);
+                }
             }
+        } catch (IOException cut) {
+            // the client stopped sending (it went away, or stalled past the read timeout): its fault, not the server's
+            throw new FormIncomplete();
         }
         return body.toByteArray();
+    }
+
+    private static final class FormIncomplete extends BusinessException {
+        FormIncomplete() {
+            super("The form body did not arrive whole");
+        }
+
+        @Override
+        public int status() {
+            return 400;
+        }
+
+        @Override
+        public String type() {
+            return "bad-request";
+        }
     }
 
     private static final class FormTooLarge extends BusinessException {

@@ -57,9 +57,6 @@ public class SignIn {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         ((HttpServletRequest) external.getRequest()).logout();
         external.invalidateSession();
-        // Faces starts a new session for the page that follows: started here, before the redirect
-        // is sent, its cookie still takes the marks of SessionCookies (Secure behind a TLS proxy)
-        external.getSession(true);
         return "/admin/login.xhtml?faces-redirect=true";
     }
 

@@ -16,9 +16,10 @@ import java.util.List;
  * The editorial UI's session cookie goes only over TLS ({@code Secure}) when the browser came over
  * TLS. The server marks it so by itself for a TLS connection of its own, but cannot know about the
  * proxy in front that terminates TLS: {@link SecurityHeaders#cameOverTls} does, when the operator
- * trusts it. So each session cookie is marked here as soon as the server has written it, whoever
- * starts the session: this filter, the sign-in ({@link EditorialSignIn}), or Faces after sign-out
- * invalidated the old one. ({@code SameSite=Lax} is the server's own, from glassfish-web.xml.)
+ * trusts it. So each session cookie is marked here as soon as the server has written it: for a
+ * session started by this filter or by a page, at sign-in ({@link EditorialSignIn}), and at
+ * sign-out, where the server gives the ending session a new id and cookie. ({@code SameSite=Lax}
+ * is the server's own, from glassfish-web.xml.)
  * Only {@code /admin/*} gets a session; the reader site never does.
  */
 @WebFilter("/admin/*")
@@ -49,6 +50,13 @@ public class SessionCookies extends HttpFilter {
                 String id = super.changeSessionId();
                 mark(request, response);
                 return id;
+            }
+
+            // signing out gives the session a new id (so the old cookie is worthless) before it ends
+            @Override
+            public void logout() throws ServletException {
+                super.logout();
+                mark(request, response);
             }
         };
         marking.getSession(true);

@@ -17,6 +17,7 @@ import java.net.URISyntaxException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.medpub.cms.platform.boundary.EditorialSessions;
 import org.medpub.cms.platform.boundary.EditorialSignIn;
+import org.medpub.cms.platform.boundary.SessionCookies;
 
 /**
  * The sign-in form and the sign-out button of the editorial UI (the session itself: EditorialSignIn).
@@ -111,7 +112,9 @@ public class SignIn {
 
     public String signOut() throws ServletException {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        ((HttpServletRequest) external.getRequest()).logout();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        request.logout();
+        SessionCookies.mark(request, (HttpServletResponse) external.getResponse());
         external.invalidateSession();
         return "/admin/login.xhtml?faces-redirect=true";
     }

@@ -11,17 +11,18 @@ import java.util.List;
  * ({@code Secure}) when the browser came over TLS. The server marks it {@code Secure} by itself for
  * a TLS connection of its own, but cannot know about the proxy in front that terminates TLS:
  * {@link SecurityHeaders#cameOverTls} does, when the operator trusts it. glassfish-web.xml gives
- * every session cookie {@code SameSite}; the cookie is marked here as well where the session
- * starts: at sign-in ({@link EditorialSignIn}), the only place one starts; the sign-in page and the
- * reader site never get a session.
+ * every session cookie {@code SameSite}; the cookie is marked here as well where the server writes
+ * one: at sign-in ({@link EditorialSignIn}), the only place a session starts, and at sign-out, where
+ * the server gives the ending session a new id and cookie. The sign-in page and the reader site
+ * never get a session.
  */
-final class SessionCookies {
+public final class SessionCookies {
 
     private SessionCookies() {
     }
 
     /** Completes the session cookie the server has just set on the response, if any. */
-    static void mark(HttpServletRequest request, HttpServletResponse response) {
+    public static void mark(HttpServletRequest request, HttpServletResponse response) {
         boolean secure = SecurityHeaders.cameOverTls(request);
         String name = request.getServletContext().getSessionCookieConfig().getName();
         String prefix = (name == null ? "JSESSIONID" : name) + "=";

@@ -56,7 +56,10 @@ public class AccountLockout {
      * @return whether this failure locked the account
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean failedSignIn(String username) {
+    public boolean failedSignIn(String typed) {
+        // a name holding NUL has no account, and PostgreSQL refuses NUL in any text: the statements
+        // run with a name that no account has, at the same cost
+        String username = StrictText.hasNul(typed) ? "" : typed;
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         int counted = em.createNativeQuery("update app_user"
                         + " set failed_logins = case when locked_until is null then failed_logins + 1 else 1 end,"

@@ -128,4 +128,12 @@ class ApiSuiteIT {
     @Nested
     class AdminStory extends AdminStoryTests {
     }
+
+    @Nested
+    class DatabaseOutage extends DatabaseOutageTests {
+    }
+
+    @Nested
+    class ListenerAddress extends ListenerAddressTests {
+    }
 }

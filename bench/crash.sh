@@ -95,6 +95,15 @@ crash_database() {
             --round "$((kill_round + 1))" >"$WORK/writers.out" 2>&1 &
         writer_pid=$!
         CHILD_PIDS+=("$writer_pid")
+        # the random few seconds count from the first save acknowledged in this round (a cold
+        # server on a busy machine may take longer than that to answer its first PUT)
+        local before waited=0
+        before="$(wc -l <"$acks")"
+        while (( $(wc -l <"$acks") == before )); do
+            (( waited < READY_TIMEOUT * 10 )) || die "no save was acknowledged within $READY_TIMEOUT s"
+            sleep 0.1
+            waited=$((waited + 1))
+        done
         sleep "$(python3 -c "import random; print(round(random.uniform($KILL_AFTER_MIN, $KILL_AFTER_MAX), 2))")"
         # the JVM itself, not its process group's clean shutdown: as a power cut or the OOM killer would
         kill -KILL "$SERVER_PID"

@@ -144,4 +144,12 @@ class ApiSuiteIT {
     @Nested
     class SecurityEdge extends SecurityEdgeTests {
     }
+
+    @Nested
+    class DatabaseOutage extends DatabaseOutageTests {
+    }
+
+    @Nested
+    class ListenerAddress extends ListenerAddressTests {
+    }
 }

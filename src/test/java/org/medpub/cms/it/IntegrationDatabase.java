@@ -54,13 +54,20 @@ public class IntegrationDatabase implements LauncherSessionListener {
             user = "cms";
             password = "cms";
         }
+        // Payara reaches the embedded PostgreSQL through a proxy that DatabaseOutageTests can cut;
+        // the tests' own look at the rows (DatabaseRows) goes straight to it
+        String serverUrl = url;
+        if (postgres != null) {
+            serverUrl = "jdbc:postgresql://127.0.0.1:" + DatabaseProxy.start("127.0.0.1", postgres.getPort()).port() + "/postgres";
+        }
+        ServerOutput.install();
         int smtpPort = Mailbox.start();
         System.setProperty("cms.it.db.url", url);
         System.setProperty("cms.it.db.user", user);
         System.setProperty("cms.it.db.password", password);
         System.setProperty("payara.cmdOptions", String.join(" ",
                 "-Xmx768m",
-                "-Dcms.db.url=" + url.replace(" ", "\\ "),
+                "-Dcms.db.url=" + serverUrl.replace(" ", "\\ "),
                 "-Dcms.db.user=" + user,
                 "-Dcms.db.password=" + password,
                 "-Dcms.demo=true",
@@ -121,6 +128,9 @@ public class IntegrationDatabase implements LauncherSessionListener {
     @Override
     public void launcherSessionClosed(LauncherSession session) {
         Mailbox.stop();
+        if (DatabaseProxy.running() != null) {
+            DatabaseProxy.running().stop();
+        }
         if (postgres != null) {
             try {
                 postgres.close();

@@ -16,6 +16,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.medpub.cms.platform.control.Database;
+import org.medpub.cms.platform.control.DatabaseOutage;
 
 /**
  * Sends what waits in the {@link Outbox}: at once when asked after a commit, and every
@@ -32,6 +33,9 @@ public class OutboxDelivery {
 
     @Resource
     ManagedScheduledExecutorService executor;
+
+    @Inject
+    DatabaseOutage outage;
 
     @Inject
     Outbox outbox;
@@ -93,7 +97,11 @@ public class OutboxDelivery {
             } while (due.size() == BATCH);
         } catch (RuntimeException e) {
             // the next poll tries again; one failure must not end the polling
-            LOG.log(Level.WARNING, "Sending notifications failed; retrying at the next poll", e);
+            if (DatabaseOutage.isCause(e)) {
+                outage.failed(e);
+            } else {
+                LOG.log(Level.WARNING, "Sending notifications failed; retrying at the next poll", e);
+            }
         }
     }
 

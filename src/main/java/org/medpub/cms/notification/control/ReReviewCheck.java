@@ -15,6 +15,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.medpub.cms.platform.control.Database;
+import org.medpub.cms.platform.control.DatabaseOutage;
 
 /**
  * Looks for re-reviews to announce at start-up and then every {@code cms.mail.re-review-check}
@@ -29,6 +30,9 @@ public class ReReviewCheck {
 
     @Resource
     ManagedScheduledExecutorService executor;
+
+    @Inject
+    DatabaseOutage outage;
 
     @Inject
     ReReviewReminders reminders;
@@ -59,7 +63,11 @@ public class ReReviewCheck {
             }
         } catch (RuntimeException e) {
             // the next check tries again; one failure must not end the checking
-            LOG.log(Level.WARNING, "Looking for due re-reviews failed; retrying at the next check", e);
+            if (DatabaseOutage.isCause(e)) {
+                outage.failed(e);
+            } else {
+                LOG.log(Level.WARNING, "Looking for due re-reviews failed; retrying at the next check", e);
+            }
         }
     }
 

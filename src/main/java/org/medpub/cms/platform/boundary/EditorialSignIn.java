@@ -31,6 +31,7 @@ import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.CallbackHandler;
 import javax.security.auth.callback.UnsupportedCallbackException;
 import org.medpub.cms.platform.control.AccountLockout;
+import org.medpub.cms.platform.control.DatabaseOutage;
 import org.medpub.cms.platform.control.PasswordHashes;
 import org.medpub.cms.platform.control.UserDirectory;
 
@@ -147,14 +148,27 @@ public final class EditorialSignIn implements ServerAuthModule {
             return notFound(response);
         }
         boolean mandatory = Boolean.parseBoolean(String.valueOf(message.getMap().get(IS_MANDATORY)));
-        if (request.getAttribute(TYPED) instanceof Credential typed) {
-            return signInWithForm(request, response, client, typed);
+        try {
+            if (request.getAttribute(TYPED) instanceof Credential typed) {
+                return signInWithForm(request, response, client, typed);
+            }
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if (path.startsWith("/admin/") || path.equals("/admin")) {
+                return fromSession(request, response, client, mandatory);
+            }
+            return basic(request, response, client, mandatory);
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.isCause(e) || response.isCommitted()) {
+                throw e;
+            }
+            // the accounts cannot be read: 503 rather than the container's empty 500
+            try {
+                DatabaseUnavailable.answer(request, response, e);
+            } catch (IOException io) {
+                throw (AuthException) new AuthException("Could not answer 503").initCause(io);
+            }
+            return AuthStatus.SEND_CONTINUE;
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/admin/") || path.equals("/admin")) {
-            return fromSession(request, response, client, mandatory);
-        }
-        return basic(request, response, client, mandatory);
     }
 
     @Override

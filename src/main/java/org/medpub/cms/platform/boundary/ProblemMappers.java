@@ -22,6 +22,7 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.medpub.cms.platform.control.BusinessException;
 import org.medpub.cms.platform.control.BusinessException.FieldError;
+import org.medpub.cms.platform.control.DatabaseOutage;
 
 /**
  * Turns every failure of a request into a problem answer, titled in the caller's language
@@ -155,7 +156,11 @@ public final class ProblemMappers {
         }
     }
 
-    /** The last resort: the caller learns that it failed, the log learns why. */
+    /**
+     * The last resort: the caller learns that it failed, the log learns why. A failure because the
+     * database cannot be reached is a 503 with {@code Retry-After}, logged by {@link DatabaseOutage}
+     * once per outage rather than once per request.
+     */
     @Provider
     public static class UnexpectedMapper implements ExceptionMapper<Throwable> {
         private static final Logger LOG = Logger.getLogger(UnexpectedMapper.class.getName());
@@ -163,11 +168,22 @@ public final class ProblemMappers {
         @Inject
         ProblemAnswers answers;
 
+        @Inject
+        DatabaseOutage outage;
+
         @Context
         HttpHeaders request;
 
         @Override
         public Response toResponse(Throwable e) {
+            if (DatabaseOutage.isCause(e)) {
+                outage.failed(e);
+                return Response.fromResponse(answers.answer(request, DatabaseUnavailable.TYPE, 503,
+                                "The database cannot be reached; try again later"))
+                        .header("Retry-After", outage.retryAfterSeconds())
+                        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                        .build();
+            }
             LOG.log(Level.SEVERE, "Request failed unexpectedly", e);
             return answers.answer(request, "internal-error", 500, "The request failed on the server; it has been logged");
         }

@@ -23,9 +23,14 @@ import org.flywaydb.core.Flyway;
         url = "${MPCONFIG=cms.db.url}",
         user = "${MPCONFIG=cms.db.user}",
         password = "${MPCONFIG=cms.db.password}",
-        minPoolSize = 2,
+        // no steady connections: after a failure the pool makes none in advance, so that during an
+        // outage a request waits for one connection attempt at most (issue 10, item 5)
+        minPoolSize = 0,
         maxPoolSize = 32,
         properties = {
+            // a database that cannot be reached fails a request within seconds (issue 10, item 5):
+            // the wait for a pooled connection here, the driver's timeouts in JdbcUrlDataSource
+            "fish.payara.max-wait-time-in-millis=2000",
             "fish.payara.is-connection-validation-required=true",
             "fish.payara.connection-validation-method=meta-data",
             "fish.payara.fail-all-connections=true"
@@ -54,6 +59,11 @@ public class Database {
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
                 + " migrations applied now) on " + result.database);
         migrated = true;
+    }
+
+    /** Start-up is over: from now on the database's short timeouts apply ({@link JdbcUrlDataSource}). */
+    void started(@Observes @Priority(MIGRATED + 1000) Startup startup) {
+        JdbcUrlDataSource.started();
     }
 
     /** Which database this is: {@code h2} or {@code postgresql}; also the folder of migrations for it alone. */

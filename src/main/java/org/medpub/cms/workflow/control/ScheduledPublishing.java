@@ -14,6 +14,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.medpub.cms.platform.control.Database;
+import org.medpub.cms.platform.control.DatabaseOutage;
 
 /**
  * Publishes scheduled revisions when they fall due. The schedule lives in the database and is
@@ -27,6 +28,9 @@ public class ScheduledPublishing {
 
     @Resource
     ManagedScheduledExecutorService executor;
+
+    @Inject
+    DatabaseOutage outage;
 
     @Inject
     Transitions transitions;
@@ -48,7 +52,11 @@ public class ScheduledPublishing {
             }
         } catch (RuntimeException e) {
             // the next poll tries again; one failure must not end the polling
-            LOG.log(Level.WARNING, "Scheduled publishing failed; retrying at the next poll", e);
+            if (DatabaseOutage.isCause(e)) {
+                outage.failed(e);
+            } else {
+                LOG.log(Level.WARNING, "Scheduled publishing failed; retrying at the next poll", e);
+            }
         }
     }
 

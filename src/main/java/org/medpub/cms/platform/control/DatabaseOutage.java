@@ -1,0 +1,172 @@
+package org.medpub.cms.platform.control;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * What the application knows about the database being unreachable. A request that fails because
+ * of it is answered 503 with {@code Retry-After} (by the API's problem mapper, the sign-in and the
+ * page filter), and reports the failure here, so that an outage is logged as one warning when it
+ * starts, at most one line every {@code cms.db.outage-log-seconds} while it lasts and one line when
+ * it ends, never a stack trace per request. While it lasts no connection is tried but that of a
+ * probe that asks the database every second whether it is back, so requests fail at once.
+ */
+@ApplicationScoped
+public class DatabaseOutage {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseOutage.class.getName());
+    /** Exceptions of the container's pool that say no connection could be had; named, as they are not the application's API. */
+    private static final Set<String> POOL_FAILURES = Set.of(
+            "com.sun.appserv.connectors.internal.api.PoolingException",
+            "com.sun.enterprise.resource.pool.PoolingException",
+            "jakarta.resource.spi.ResourceAllocationException",
+            "jakarta.resource.ResourceException");
+
+    /**
+     * The connection pool's loggers: they warn of every connection that could not be made, three
+     * lines each, and log a stack trace for each broken connection they close. While an outage
+     * lasts their records are dropped, and so are, at any time, those that carry an exception
+     * saying the database cannot be reached or a connection is closed.
+     */
+    private static final java.util.List<String> POOL_LOGGERS = java.util.List.of(
+            "javax.enterprise.resource.resourceadapter.com.sun.enterprise.resource.allocator",
+            "javax.enterprise.resource.resourceadapter.com.sun.enterprise.resource.pool",
+            "javax.enterprise.resource.resourceadapter.com.sun.enterprise.connectors",
+            "javax.enterprise.resource.resourceadapter.com.sun.gjc.spi",
+            "javax.enterprise.resource.resourceadapter.com.sun.gjc.spi.jdbc40");
+    /** Held here: a logger nobody references may be collected, and its filter with it. */
+    private final java.util.List<Logger> poolLoggers = POOL_LOGGERS.stream().map(Logger::getLogger).toList();
+
+    @Resource
+    ManagedScheduledExecutorService executor;
+
+    @Inject
+    Database database;
+
+    @Inject
+    @ConfigProperty(name = "cms.db.outage-log-seconds", defaultValue = "60")
+    long logSeconds;
+
+    @Inject
+    @ConfigProperty(name = "cms.db.retry-after-seconds", defaultValue = "5")
+    int retryAfterSeconds;
+
+    private final AtomicLong failedRequests = new AtomicLong();
+    private volatile long downSince;
+    private volatile long lastLogged;
+    private ScheduledFuture<?> probing;
+
+    void quietPool(@Observes Startup startup) {
+        poolLoggers.forEach(logger -> logger.setFilter(record -> !isDown() && !isOutageNoise(record.getThrown())));
+    }
+
+    private static boolean isOutageNoise(Throwable thrown) {
+        return thrown != null && (isCause(thrown) || thrown instanceof java.sql.SQLClientInfoException);
+    }
+
+    /** Whether this failure, or any of its causes, says that the database cannot be reached. */
+    public static boolean isCause(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof ConnectException || cause instanceof SocketTimeoutException
+                    || POOL_FAILURES.contains(cause.getClass().getName())) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getMessage() != null
+                    && sql.getMessage().startsWith("Error in allocating a connection")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Seconds after which a caller may try again. */
+    public int retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    /** A request or a background task failed because the database cannot be reached. */
+    public synchronized void failed(Throwable failure) {
+        failedRequests.incrementAndGet();
+        long now = System.nanoTime();
+        if (downSince == 0) {
+            downSince = now;
+            lastLogged = now;
+            LOG.warning(() -> "The database cannot be reached (" + rootCause(failure)
+                    + "); requests that need it are answered 503 until it is back, and this is logged at most every "
+                    + logSeconds + " s meanwhile");
+            JdbcUrlDataSource.unreachable(true);
+            probing = executor.scheduleWithFixedDelay(this::probe, 1, 1, TimeUnit.SECONDS);
+        } else if (now - lastLogged >= TimeUnit.SECONDS.toNanos(logSeconds)) {
+            lastLogged = now;
+            LOG.warning(() -> "The database is still unreachable after " + seconds(now - downSince) + " s ("
+                    + rootCause(failure) + "); " + failedRequests.get() + " failures so far");
+        }
+    }
+
+    public boolean isDown() {
+        return downSince != 0;
+    }
+
+    private void probe() {
+        if (JdbcUrlDataSource.probe(database::isReachable)) {
+            back();
+        }
+    }
+
+    private synchronized void back() {
+        if (downSince == 0) {
+            return;
+        }
+        long lasted = System.nanoTime() - downSince;
+        long failures = failedRequests.getAndSet(0);
+        downSince = 0;
+        JdbcUrlDataSource.unreachable(false);
+        if (probing != null) {
+            probing.cancel(false);
+            probing = null;
+        }
+        LOG.info(() -> "The database is reachable again after " + seconds(lasted) + " s; " + failures
+                + " requests or tasks failed meanwhile");
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        JdbcUrlDataSource.unreachable(false);
+        poolLoggers.forEach(logger -> logger.setFilter(null));
+        if (probing != null) {
+            probing.cancel(false);
+        }
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
+    }
+
+    private static String rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

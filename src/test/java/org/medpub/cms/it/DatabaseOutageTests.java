@@ -1,0 +1,113 @@
+package org.medpub.cms.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.medpub.cms.it.Fixtures.article;
+import static org.medpub.cms.it.Fixtures.edit;
+import static org.medpub.cms.it.Fixtures.unique;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The database goes away (the suite's {@link DatabaseProxy} black-holes it: the case only
+ * timeouts end) and comes back. Meanwhile every answer comes within 3 s: the API's a 503 problem
+ * with {@code Retry-After}, a reader page cached or 503, readiness 503, and the log says so in a
+ * few lines without a stack trace. Within 5 s of the database's return a save succeeds.
+ */
+abstract class DatabaseOutageTests {
+
+    private static final long ANSWER_WITHIN_MS = 3000;
+
+    @Test
+    void item5_duringAnOutageEveryAnswerComesWithin3sAnd503AndServiceReturnsWithin5s() throws Exception {
+        DatabaseProxy proxy = DatabaseProxy.running();
+        Assumptions.assumeTrue(proxy != null, "the suite's database is not behind the test proxy");
+        Api author = Api.as("author");
+        String slug = unique("outage");
+        var created = author.post("/api/articles", article(slug));
+        assertEquals(201, created.status(), created::toString);
+        String path = created.header("Location").orElseThrow().replaceAll("^.*(/api/)", "/api/") + "/locales/en";
+        String etag = created.etag();
+        assertEquals(200, Api.anonymous().get("/health/ready").status());
+
+        List<String> slow = new ArrayList<>();
+        ServerOutput.record();
+        proxy.cut();
+        ServerOutput.Recorded log;
+        try {
+            long until = System.nanoTime() + Duration.ofSeconds(12).toNanos();
+            int round = 0;
+            while (System.nanoTime() < until) {
+                round++;
+                String text = "during the outage " + round;
+                var save = timed(slow, "PUT " + path, () -> author.put(path, edit(slug, text, text), etag));
+                expectUnavailableProblem(save);
+                var read = timed(slow, "GET " + path, () -> Api.as("editor").get(path));
+                expectUnavailableProblem(read);
+                // an account whose password was not verified lately: signing in needs the database
+                var freshSignIn = timed(slow, "GET /api/articles as translator",
+                        () -> Api.as("translator").get("/api/articles?q=" + unique("w")));
+                expectUnavailableProblem(freshSignIn);
+                var search = timed(slow, "GET /en/search", () -> Api.anonymous().get("/en/search?q=" + unique("s")));
+                assertEquals(503, search.status(), search::toString);
+                assertTrue(search.header("Retry-After").isPresent(), search::toString);
+                assertTrue(search.header("Content-Type").orElse("").startsWith("text/html"), search::toString);
+                var index = timed(slow, "GET /en/", () -> Api.anonymous().get("/en/"));
+                assertTrue(index.status() == 200 || index.status() == 503, index::toString);
+                var ready = timed(slow, "GET /health/ready", () -> Api.anonymous().get("/health/ready"));
+                assertEquals(503, ready.status(), ready::toString);
+            }
+        } finally {
+            proxy.restore();
+            log = ServerOutput.stop();
+        }
+        assertEquals(List.of(), slow, "answers that took longer than " + ANSWER_WITHIN_MS + " ms");
+        assertFalse(log.text().contains("\tat "), () -> "a stack trace was logged during the outage:\n" + excerpt(log.text()));
+        assertTrue(log.bytes() < 20_000, () -> "the log grew by " + log.bytes() + " bytes during the outage:\n" + excerpt(log.text()));
+
+        long restored = System.nanoTime();
+        Api.Reply save;
+        do {
+            save = author.put(path, edit(slug, "after the outage", "after the outage"), etag);
+        } while (save.status() != 200 && System.nanoTime() - restored < Duration.ofSeconds(5).toNanos() && pause());
+        assertEquals(200, save.status(), save::toString);
+        assertEquals(200, Api.anonymous().get("/health/ready").status());
+    }
+
+    private static void expectUnavailableProblem(Api.Reply reply) {
+        assertEquals(503, reply.status(), reply::toString);
+        assertTrue(reply.header("Content-Type").orElse("").startsWith("application/problem+json"), reply::toString);
+        assertTrue(reply.header("Retry-After").orElse("").matches("\\d+"), reply::toString);
+        assertEquals("/problems/database-unavailable", reply.json().get("type").asText().replaceAll("^.*(/problems/)", "/problems/"));
+    }
+
+    private static Api.Reply timed(List<String> slow, String what, Supplier<Api.Reply> request) {
+        long start = System.nanoTime();
+        Api.Reply reply = request.get();
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        if (ms > ANSWER_WITHIN_MS) {
+            slow.add(what + ": " + ms + " ms, " + reply.status());
+        }
+        return reply;
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(200);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static String excerpt(String log) {
+        return log.length() <= 6000 ? log : log.substring(0, 6000) + "\n…";
+    }
+}

@@ -305,6 +305,20 @@ abstract class BadInputCorpusTests {
             row("17", "a header line over 8 kB (the container answers)", ANONYMOUS, "GET /en/", 400)
                     .header("X-Padding", "a".repeat(9000)).answers(Answer.EMPTY),
 
+            row("17", "If-Match: * on a save names no revision", AUTHOR, "PUT /api/articles/{article}/locales/en", 428)
+                    .header("If-Match", "*").json(edit("changeNote", "\"star\"")),
+
+            // items with tests of their own elsewhere, repeated here so that the corpus holds every case
+            row("3", "a publishAt beyond any timestamp", EDITOR, "POST /api/articles/{article}/locales/en/transitions", 400)
+                    .json("{\"action\":\"publish\",\"publishAt\":\"+999999999-12-31T23:59:59Z\"}"),
+            row("3", "a publishAt long past", EDITOR, "POST /api/articles/{article}/locales/en/transitions", 400)
+                    .json("{\"action\":\"publish\",\"publishAt\":\"1970-01-01T00:00:00Z\"}"),
+            row("9", "Basic with a name no account has", ANONYMOUS, "GET /api/articles", 401)
+                    .header("Authorization", basic("nobody-has-this-name", "demo")).type("unauthorized"),
+            row("13", "an encoded letter in /admin, with Basic", EDITOR, "GET /%61dmin/index.xhtml", 404).answers(Answer.PAGE),
+            row("13", "a doubled slash before admin, with Basic", EDITOR, "GET //admin/index.xhtml", 404).answers(Answer.PAGE),
+            row("13", "a dot-dot segment before admin, with Basic", EDITOR, "GET /x/../admin/index.xhtml", 404).answers(Answer.PAGE),
+
             // cases that held before: they stay held
             row("held", "malformed JSON", AUTHOR, "POST /api/articles", 400).json("{\"title\": ").type("malformed-json"),
             row("held", "an unknown field", AUTHOR, "POST /api/articles", 400).json(article("title", "a\",\"isAdmin\":\"yes")).type("invalid-input"),

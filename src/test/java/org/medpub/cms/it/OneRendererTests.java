@@ -57,6 +57,36 @@ abstract class OneRendererTests {
         assertFalse(readerPage.body().contains("<meta name=\"robots\""), readerPage::body);
     }
 
+    @Test
+    void oneWritingDirectionForReaderPagePreviewLinkLocalesAndAdminUi() {
+        String path = path(author.post("/api/articles", article(unique("direction"))));
+        String slug = unique("ar");
+        var arabic = with(Fixtures.edit(slug, "صداع نابض.", "ترجمة"), "title", "العيش مع الصداع النصفي");
+        assertEquals(201, author.put(path + "/locales/ar", arabic, null).status());
+        String preview = reader.get(reviewer.post(path + "/locales/ar/revisions/1/preview-link", Map.of())
+                .json().get("url").asText()).body();
+        Workflow.publish(author, path + "/locales/en");
+        Workflow.publish(author, path + "/locales/ar");
+        String id = path.substring(path.lastIndexOf('/') + 1);
+
+        assertTrue(reader.get("/ar/articles/" + slug).body().contains("<html lang=\"ar\" dir=\"rtl\">"));
+        assertTrue(preview.contains("<html lang=\"ar\" dir=\"rtl\">") && preview.contains("<article lang=\"ar\" dir=\"rtl\">"),
+                preview);
+        var locales = author.get("/api/locales").json();
+        locales.forEach(locale -> assertEquals(locale.get("locale").asText().equals("ar") ? "rtl" : "ltr",
+                locale.get("direction").asText(), locale::toString));
+        var english = new AdminSession();
+        english.signIn("author", "demo");
+        String editor = english.get("/admin/edit.xhtml?article=" + id + "&locale=ar").body();
+        assertTrue(editor.contains("dir=\"ltr\">"), "an English UI");
+        assertTrue(editor.contains("<div class=\"preview\" lang=\"ar\" dir=\"rtl\">"), editor);
+        var arabicUi = new AdminSession().with("Accept-Language", "ar");
+        arabicUi.signIn("author", "demo");
+        String page = arabicUi.get("/admin/edit.xhtml?article=" + id + "&locale=en").body();
+        assertTrue(page.contains("lang=\"ar\" dir=\"rtl\">"), page);
+        assertTrue(page.contains("<div class=\"preview\" lang=\"en\" dir=\"ltr\">"), page);
+    }
+
     /** The first element of a page from its start tag to the end that the reader templates give it. */
     static String element(String page, String start, String end) {
         int from = page.indexOf(start);

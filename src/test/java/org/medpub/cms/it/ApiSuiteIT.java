@@ -86,6 +86,10 @@ class ApiSuiteIT {
     }
 
     @Nested
+    class OneRenderer extends OneRendererTests {
+    }
+
+    @Nested
     class Translations extends TranslationTests {
     }
 

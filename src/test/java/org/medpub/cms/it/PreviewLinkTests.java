@@ -59,7 +59,7 @@ abstract class PreviewLinkTests {
         assertTrue(page.body().contains("<html lang=\"en\" dir=\"ltr\">"), page::body);
         assertTrue(page.body().contains("Preview — not published"), page::body);
         assertTrue(page.body().contains("<h1>Living with migraine</h1>"), page::body);
-        assertTrue(page.body().contains("<a href=\"https://example.org/migraine\">"), page::body);
+        assertTrue(page.body().contains("<a href=\"https://doi.org/10.1000/migraine.2024\""), page::body);
         assertEquals("text/html;charset=utf-8", page.header("Content-Type").orElseThrow().toLowerCase().replace(" ", ""));
         assertEquals("no-store", page.header("Cache-Control").orElseThrow());
         assertEquals("noindex, nofollow", page.header("X-Robots-Tag").orElseThrow());

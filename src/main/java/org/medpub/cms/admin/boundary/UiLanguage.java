@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.medpub.cms.platform.control.EnabledLocales;
+import org.medpub.cms.platform.control.WritingDirection;
 
 /**
  * The language of the editorial UI: what the user chose in the selector, kept in a cookie of the
@@ -56,7 +57,12 @@ public class UiLanguage {
     }
 
     public String getDirection() {
-        return List.of("ar", "he", "fa", "ur").contains(getLocale().getLanguage()) ? "rtl" : "ltr";
+        return WritingDirection.of(getTag());
+    }
+
+    /** The direction of text in another language than the UI's, such as the article being edited. */
+    public String directionOf(String languageTag) {
+        return WritingDirection.of(languageTag);
     }
 
     public List<Choice> getChoices() {

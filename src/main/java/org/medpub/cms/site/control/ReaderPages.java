@@ -18,18 +18,23 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.medpub.cms.article.control.ArticleHtml;
+import org.medpub.cms.article.control.ArticleStore;
 import org.medpub.cms.article.entity.Article;
 import org.medpub.cms.article.entity.ArticleVariant;
-import org.medpub.cms.article.entity.Reference;
 import org.medpub.cms.article.entity.Revision;
 import org.medpub.cms.platform.control.EnabledLocales;
+import org.medpub.cms.platform.control.Messages;
+import org.medpub.cms.platform.control.WritingDirection;
 import org.medpub.cms.translation.control.LocaleFallback;
 import org.medpub.cms.translation.control.SafetyPolicy;
 import org.medpub.cms.translation.control.TranslationState;
 import org.medpub.cms.translation.control.TranslationStates;
 import org.medpub.cms.translation.control.TranslationStatus;
+import org.medpub.cms.workflow.control.PreviewLink;
 import org.medpub.cms.workflow.control.ReReviews;
 import org.medpub.cms.workflow.entity.MedicalReview;
 
@@ -37,7 +42,8 @@ import org.medpub.cms.workflow.entity.MedicalReview;
  * Renders what readers see, in their language: the list of a locale's articles, an article
  * with its medical review line, alternates and schema.org {@code MedicalWebPage} data, search,
  * the sitemap, and one "not found" page for everything that is not published. Pages are plain
- * HTML that needs no script, and carry no session.
+ * HTML that needs no script, and carry no session. The page behind a preview link is an article
+ * page too, from the same templates and renderer, so that a reviewer sees what readers will get.
  */
 @ApplicationScoped
 public class ReaderPages {
@@ -45,15 +51,17 @@ public class ReaderPages {
     private static final String HTML = "text/html; charset=UTF-8";
     private static final int INDEX_SIZE = 100;
     private static final ObjectMapper JSON_LD = jsonInsideScript();
-    /** Per language tag, its name in itself and its writing direction: ICU looks them up slowly. */
+    /** Per language tag, its name in itself: ICU looks it up slowly. */
     private static final Map<String, String> NATIVE_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final Map<String, String> DIRECTIONS = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Inject
     PublishedArticles published;
 
     @Inject
     ArticleHtml html;
+
+    @Inject
+    ArticleStore store;
 
     @Inject
     SiteWords words;
@@ -180,6 +188,18 @@ public class ReaderPages {
         return RenderedPage.of(200, "application/xml; charset=UTF-8", xml.toString(), newest, null);
     }
 
+    /**
+     * The page behind a preview link: the one revision it names, as its article page would show
+     * it, under a banner saying that it is not published and until when the link works, and kept
+     * out of search engines. Empty when the revision is gone.
+     */
+    @Transactional
+    public Optional<RenderedPage> preview(PreviewLink link) {
+        return store.variant(link.articleId(), link.locale())
+                .flatMap(variant -> store.revision(variant, link.revision()))
+                .map(revision -> previewPage(link, revision));
+    }
+
     /** The one page for anything unpublished, unknown or archived: it says nothing about what exists. */
     public RenderedPage notFound(String base, String locale) {
         String tag = locales.find(locale).orElse(locales.defaultLocale());
@@ -220,23 +240,8 @@ public class ReaderPages {
                         : words.text(locale, "article.notice.outdated"));
             }
         }
-        List<Map<String, Object>> references = live.getReferences().stream().map(ReaderPages::reference).toList();
-        Map<String, Object> content = new LinkedHashMap<>();
-        // the chrome and notices speak the reader's language; the article its own
-        content.put("lang", shownLocale);
-        content.put("dir", direction(shownLocale));
-        content.put("readerLang", locale);
-        content.put("readerDir", direction(locale));
-        content.put("notices", notices);
-        content.put("title", live.getTitle());
-        content.put("summary", live.getSummary().isBlank() ? null : live.getSummary());
-        content.put("reviewLine", review.map(r -> reviewLine(locale, r)).orElse(null));
-        content.put("bodyHtml", html.render(live));
-        content.put("hasReferences", !references.isEmpty());
-        content.put("referencesHeading", words.text(locale, "article.references"));
-        content.put("references", references);
-        content.put("updatedLine", words.format(locale, "article.updated", Map.of("date", Date.from(shown.getUpdatedAt()))));
-        content.put("disclaimer", words.text(locale, "article.disclaimer"));
+        Map<String, Object> content = articleContent(locale, shownLocale, live, notices,
+                review.map(r -> reviewLine(locale, r)).orElse(null), shown.getUpdatedAt());
 
         Map<String, String> slugs = new LinkedHashMap<>();
         byLocale.forEach((tag, variant) -> slugs.put(tag, variant.getLive().orElseThrow().getSlug()));
@@ -254,6 +259,43 @@ public class ReaderPages {
         Instant lastModified = review.map(MedicalReview::getReviewedAt).filter(t -> t.isAfter(shown.getUpdatedAt()))
                 .orElse(shown.getUpdatedAt());
         return RenderedPage.of(200, HTML, render("page", page), lastModified, shownLocale);
+    }
+
+    private RenderedPage previewPage(PreviewLink link, Revision revision) {
+        String locale = link.locale();
+        Messages banner = Messages.in(Locale.forLanguageTag(locale));
+        String notPublished = banner.text("preview.banner.notPublished");
+        Map<String, Object> content = articleContent(locale, locale, revision, List.of(), null, revision.getCreatedAt());
+        Map<String, Object> page = frame(null, locale, revision.getTitle() + " (" + notPublished + ")",
+                revision.getSummary(), null, List.of());
+        page.put("preview", Map.of("heading", notPublished, "expires", banner.format("preview.banner.expires",
+                Map.of("expiresAt", link.expiresAt().atZone(ZoneOffset.UTC)))));
+        page.put("robots", "noindex");
+        page.put("content", render("article", content));
+        return RenderedPage.of(200, HTML, render("page", page), null, locale);
+    }
+
+    /** The article element with what surrounds it: the same for readers and for a preview. */
+    private Map<String, Object> articleContent(String locale, String shownLocale, Revision revision, List<String> notices,
+            String reviewLine, Instant updatedAt) {
+        List<ArticleHtml.Citation> references = html.citations(revision.getReferences());
+        Map<String, Object> content = new LinkedHashMap<>();
+        // the chrome and notices speak the reader's language; the article its own
+        content.put("lang", shownLocale);
+        content.put("dir", WritingDirection.of(shownLocale));
+        content.put("readerLang", locale);
+        content.put("readerDir", WritingDirection.of(locale));
+        content.put("notices", notices);
+        content.put("title", revision.getTitle());
+        content.put("summary", revision.getSummary().isBlank() ? null : revision.getSummary());
+        content.put("reviewLine", reviewLine);
+        content.put("bodyHtml", html.render(revision));
+        content.put("hasReferences", !references.isEmpty());
+        content.put("referencesHeading", words.text(locale, "article.references"));
+        content.put("references", references);
+        content.put("updatedLine", words.format(locale, "article.updated", Map.of("date", Date.from(updatedAt))));
+        content.put("disclaimer", words.text(locale, "article.disclaimer"));
+        return content;
     }
 
     private String reviewLine(String locale, MedicalReview review) {
@@ -301,7 +343,7 @@ public class ReaderPages {
             List<Map<String, Object>> languages) {
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("lang", locale);
-        page.put("dir", direction(locale));
+        page.put("dir", WritingDirection.of(locale));
         page.put("pageTitle", title.equals(words.text(locale, "site.name")) ? title
                 : title + " – " + words.text(locale, "site.name"));
         page.put("description", description == null || description.isBlank() ? null : description);
@@ -328,18 +370,6 @@ public class ReaderPages {
                 .toList();
     }
 
-    private static Map<String, Object> reference(Reference reference) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("text", reference.getText());
-        String href = reference.getDoi() != null ? "https://doi.org/" + reference.getDoi()
-                : reference.getPmid() != null ? "https://pubmed.ncbi.nlm.nih.gov/" + reference.getPmid() + "/"
-                : reference.getUrl();
-        item.put("href", href);
-        item.put("label", reference.getDoi() != null ? "doi:" + reference.getDoi()
-                : reference.getPmid() != null ? "PMID " + reference.getPmid() : reference.getUrl());
-        return item;
-    }
-
     private static Map<String, String> alternate(String hreflang, String href) {
         return Map.of("hreflang", hreflang, "href", href);
     }
@@ -352,10 +382,6 @@ public class ReaderPages {
 
     static String articlePath(String locale, String slug) {
         return "/" + locale + "/articles/" + URLEncoder.encode(slug, StandardCharsets.UTF_8);
-    }
-
-    static String direction(String locale) {
-        return DIRECTIONS.computeIfAbsent(locale, tag -> ULocale.forLanguageTag(tag).isRightToLeft() ? "rtl" : "ltr");
     }
 
     /** The snippet as HTML: every character escaped, the matched words marked. */

@@ -6,9 +6,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import com.ibm.icu.util.ULocale;
 import java.util.List;
 import org.medpub.cms.platform.control.EnabledLocales;
+import org.medpub.cms.platform.control.WritingDirection;
 import org.medpub.cms.translation.control.LocaleFallback;
 
 /** The enabled locales, their writing direction and the fallback chain readers of each get. */
@@ -30,7 +30,7 @@ public class LocalesResource {
     public List<LocaleView> all() {
         return locales.all().stream()
                 .map(tag -> new LocaleView(tag, tag.equals(locales.defaultLocale()),
-                        ULocale.forLanguageTag(tag).isRightToLeft() ? "rtl" : "ltr",
+                        WritingDirection.of(tag),
                         fallback.chain(tag)))
                 .toList();
     }

@@ -64,7 +64,7 @@ public class PreviewLinkResource {
         int hours = request == null ? PreviewLinkRequest.DEFAULT_HOURS : request.hours();
         PreviewLink link = links.link(variant.getArticle().getId(), variant.getLocale(), revision.getNumber(),
                 Duration.ofHours(hours));
-        String url = PreviewPage.PATH + links.token(link);
+        String url = PreviewLinks.PATH + links.token(link);
         LOG.info(() -> caller.name() + " made a preview link to article " + link.articleId() + " in " + link.locale()
                 + ", revision " + link.revision() + ", valid until " + link.expiresAt());
         // the link is a password for this revision: no cache may keep the answer

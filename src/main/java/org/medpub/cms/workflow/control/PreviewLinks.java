@@ -24,6 +24,9 @@ import javax.crypto.spec.SecretKeySpec;
 @ApplicationScoped
 public class PreviewLinks {
 
+    /** Where the reader site answers a link: this path and then the token. */
+    public static final String PATH = "/preview/";
+
     /** Longer than any token this class makes: anything longer is refused before any work. */
     public static final int MAX_TOKEN_LENGTH = 200;
 

@@ -1,4 +1,4 @@
-package org.medpub.cms.site.control;
+package org.medpub.cms.article.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.medpub.cms.article.entity.Article;
 import org.medpub.cms.article.entity.ArticleVariant;
+import org.medpub.cms.article.entity.Reference;
 import org.medpub.cms.article.entity.Revision;
 import org.medpub.cms.article.entity.RevisionContent;
 
@@ -26,6 +27,35 @@ class ArticleHtmlTest {
         assertTrue(out.contains("<strong>twice</strong>"), out);
         assertFalse(out.contains("<script"), out);
         assertFalse(out.contains("javascript:"), out);
+    }
+
+    @Test
+    void tablesAndWebLinksReachThePageRawHtmlAndImagesDoNot() {
+        String out = html.render("| Dose | When |\n| --- | --- |\n| 1 tablet | at night |\n\n"
+                + "See [the guideline](https://example.org/g). ![chart](https://example.org/c.png) <b onclick=x()>raw</b>");
+
+        assertTrue(out.contains("<table>"), out);
+        assertTrue(out.contains("<td>1 tablet</td>"), out);
+        assertTrue(out.contains("<a href=\"https://example.org/g\" rel=\"noopener noreferrer\">the guideline</a>"), out);
+        assertTrue(out.contains("&lt;b onclick&#61;x()&gt;raw&lt;/b&gt;"), "raw HTML shows as text: " + out);
+        assertFalse(out.contains("<img"), out);
+    }
+
+    @Test
+    void aReferenceLinksToItsDoiElsePubMedElseItsWebAddress() {
+        var citations = html.citations(List.of(
+                new Reference("Guideline", "https://example.org/a", "10.1000/x", "123"),
+                new Reference("Trial", "https://example.org/b", null, "456"),
+                new Reference("Page", "https://example.org/c", null, null),
+                new Reference("Old paper", "javascript:alert(1)", null, null),
+                new Reference("Book", null, null, null)));
+
+        assertEquals(List.of(
+                new ArticleHtml.Citation("Guideline", "https://doi.org/10.1000/x", "doi:10.1000/x"),
+                new ArticleHtml.Citation("Trial", "https://pubmed.ncbi.nlm.nih.gov/456/", "PMID 456"),
+                new ArticleHtml.Citation("Page", "https://example.org/c", "https://example.org/c"),
+                new ArticleHtml.Citation("Old paper", null, null),
+                new ArticleHtml.Citation("Book", null, null)), citations);
     }
 
     @Test

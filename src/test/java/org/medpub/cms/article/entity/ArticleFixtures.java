@@ -1,9 +1,16 @@
 package org.medpub.cms.article.entity;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import java.lang.reflect.Field;
+import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
 
 /**
  * Articles as plain objects, outside any database, for unit tests of the domain core: each
@@ -36,12 +43,50 @@ public final class ArticleFixtures {
 
     /** A new current revision; for a translation, {@code sourceRevision} names the source revision it translates. */
     public static Revision save(ArticleVariant variant, String author, Integer sourceRevision) {
+        return save(variant, author, sourceRevision, false);
+    }
+
+    public static Revision save(ArticleVariant variant, String author, Integer sourceRevision, boolean safetyRelevant) {
         int number = variant.nextRevisionNumber();
         Revision revision = withId(new Revision(variant, new RevisionContent("Title " + number, "slug-" + variant.getLocale(),
-                "Summary", "Body " + number, List.of(), List.of(), "note " + number, false, sourceRevision), author, AT));
+                "Summary", "Body " + number, List.of(), List.of(), "note " + number, safetyRelevant, sourceRevision),
+                author, AT));
         variant.advanceTo(revision);
         REVISIONS.add(revision);
         return revision;
+    }
+
+    /**
+     * An entity manager that keeps what is persisted in a list and answers queries with
+     * {@code answers(jpql, parameters)}, as the database would; anything else it refuses.
+     */
+    public static EntityManager entityManager(List<Object> persisted,
+            BiFunction<String, Map<String, Object>, Stream<?>> answers) {
+        return (EntityManager) Proxy.newProxyInstance(ArticleFixtures.class.getClassLoader(),
+                new Class<?>[] {EntityManager.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "persist" -> {
+                        persisted.add(args[0]);
+                        yield null;
+                    }
+                    case "createQuery" -> query((String) args[0], answers);
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private static TypedQuery<?> query(String jpql, BiFunction<String, Map<String, Object>, Stream<?>> answers) {
+        Map<String, Object> parameters = new HashMap<>();
+        return (TypedQuery<?>) Proxy.newProxyInstance(ArticleFixtures.class.getClassLoader(),
+                new Class<?>[] {TypedQuery.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "setParameter" -> {
+                        parameters.put((String) args[0], args[1]);
+                        yield proxy;
+                    }
+                    case "setMaxResults" -> proxy;
+                    case "getResultList" -> answers.apply(jpql, parameters).toList();
+                    case "getResultStream" -> answers.apply(jpql, parameters);
+                    case "getSingleResult" -> answers.apply(jpql, parameters).findFirst().orElseThrow();
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
     }
 
     private static <T> T withId(T entity) {

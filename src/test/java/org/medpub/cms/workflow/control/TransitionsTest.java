@@ -14,14 +14,11 @@ import static org.medpub.cms.workflow.entity.WorkflowState.IN_REVIEW;
 import static org.medpub.cms.workflow.entity.WorkflowState.PUBLISHED;
 
 import jakarta.enterprise.event.Event;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,7 +67,7 @@ class TransitionsTest {
     void inMemory() {
         article = ArticleFixtures.article("en");
         en = ArticleFixtures.variant(article, "en", "author");
-        transitions.em = entityManager();
+        transitions.em = ArticleFixtures.entityManager(persisted, this::answer);
         transitions.articles = new ArticleStore() {
             @Override
             public Optional<ArticleVariant> lockedVariant(long articleId, String locale) {
@@ -379,34 +376,7 @@ class TransitionsTest {
                 });
     }
 
-    /** Keeps what is persisted, and answers the two kinds of query Transitions runs from it. */
-    private EntityManager entityManager() {
-        return (EntityManager) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {EntityManager.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "persist" -> {
-                        persisted.add(args[0]);
-                        yield null;
-                    }
-                    case "createQuery" -> query((String) args[0]);
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
-    }
-
-    private TypedQuery<?> query(String jpql) {
-        Map<String, Object> parameters = new HashMap<>();
-        return (TypedQuery<?>) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {TypedQuery.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "setParameter" -> {
-                        parameters.put((String) args[0], args[1]);
-                        yield proxy;
-                    }
-                    case "setMaxResults" -> proxy;
-                    case "getResultList" -> answer(jpql, parameters).toList();
-                    case "getResultStream" -> answer(jpql, parameters);
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
-    }
-
+    /** The two kinds of query Transitions runs, answered from the lists. */
     private Stream<?> answer(String jpql, Map<String, Object> parameters) {
         if (jpql.startsWith("select distinct r.author from Revision r")) {
             return REVISIONS.stream()

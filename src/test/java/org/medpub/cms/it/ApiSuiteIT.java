@@ -144,4 +144,8 @@ class ApiSuiteIT {
     @Nested
     class SecurityEdge extends SecurityEdgeTests {
     }
+
+    @Nested
+    class TypedWorkflow extends TypedWorkflowTests {
+    }
 }

@@ -13,7 +13,6 @@ import org.medpub.cms.workflow.control.TransitionCommand;
  *
  * @param action    the {@link org.medpub.cms.workflow.control.WorkflowAction#key() key} of the step: {@code submit},
  *                  {@code approve}, …; any other is a 400 problem naming {@code action}
- *
  * @param publishAt for {@code publish}: an ISO date-time with offset; absent, or past by at most
  *                  {@code cms.schedule.past-tolerance}, means now; at most {@code cms.schedule.horizon} ahead
  *                  (see {@link org.medpub.cms.workflow.control.PublicationWindow})

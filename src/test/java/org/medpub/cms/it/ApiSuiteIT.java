@@ -156,4 +156,8 @@ class ApiSuiteIT {
     @Nested
     class ListenerAddress extends ListenerAddressTests {
     }
+
+    @Nested
+    class TypedWorkflow extends TypedWorkflowTests {
+    }
 }

@@ -47,6 +47,7 @@ import org.medpub.cms.workflow.control.EditorialWorkflow;
 import org.medpub.cms.workflow.control.ReviewChecklist;
 import org.medpub.cms.workflow.control.TransitionCommand;
 import org.medpub.cms.workflow.control.Transitions;
+import org.medpub.cms.workflow.control.WorkflowAction;
 import org.medpub.cms.workflow.entity.AuditEvent;
 import org.medpub.cms.workflow.entity.WorkflowState;
 
@@ -309,31 +310,31 @@ public class ArticleEditor implements Serializable {
 
     // --- the workflow
 
-    public boolean may(String action) {
-        return state != null && EditorialWorkflow.rule(action, state).isPresent()
-                && actor().holdsAnyOf(EditorialWorkflow.roles(action))
-                && (!EditorialWorkflow.UNPUBLISH.equals(action) || liveRevision != null);
+    public boolean may(WorkflowAction action) {
+        return state != null && EditorialWorkflow.rule(action, state)
+                .filter(rule -> !rule.concernsLive() || liveRevision != null)
+                .isPresent() && actor().holdsAnyOf(EditorialWorkflow.roles(action));
     }
 
     public void submit() {
-        perform(EditorialWorkflow.SUBMIT, null, null);
+        perform(WorkflowAction.SUBMIT, null, null);
     }
 
     public void approve() {
-        perform(EditorialWorkflow.APPROVE, null, Map.copyOf(checked));
+        perform(WorkflowAction.APPROVE, null, Map.copyOf(checked));
     }
 
     public void reject() {
-        perform(EditorialWorkflow.REJECT, null, null);
+        perform(WorkflowAction.REJECT, null, null);
     }
 
     public void publishNow() {
-        perform(EditorialWorkflow.PUBLISH, null, null);
+        perform(WorkflowAction.PUBLISH, null, null);
     }
 
     public void publishLater() {
         try {
-            perform(EditorialWorkflow.PUBLISH, LocalDateTime.parse(publishAt).toInstant(ZoneOffset.UTC), null);
+            perform(WorkflowAction.PUBLISH, LocalDateTime.parse(publishAt).toInstant(ZoneOffset.UTC), null);
         } catch (DateTimeParseException | NullPointerException unreadable) {
             FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
                     words.text("publish.atLabel"), null));
@@ -341,16 +342,16 @@ public class ArticleEditor implements Serializable {
     }
 
     public void unpublish() {
-        perform(EditorialWorkflow.UNPUBLISH, null, null);
+        perform(WorkflowAction.UNPUBLISH, null, null);
     }
 
     public void archive() {
-        perform(EditorialWorkflow.ARCHIVE, null, null);
+        perform(WorkflowAction.ARCHIVE, null, null);
     }
 
-    private void perform(String action, Instant at, Map<String, Boolean> confirmed) {
+    private void perform(WorkflowAction action, Instant at, Map<String, Boolean> confirmed) {
         try {
-            if (EditorialWorkflow.SUBMIT.equals(action) && caller.hasAnyRole(Role.TRANSLATOR)) {
+            if (action == WorkflowAction.SUBMIT && caller.hasAnyRole(Role.TRANSLATOR)) {
                 caller.requireMayTranslateInto(locale);
             }
             var outcome = transitions.perform(articleId, locale, new TransitionCommand(action, comment, at, confirmed,
@@ -372,7 +373,7 @@ public class ArticleEditor implements Serializable {
         }
         ArticleVariant variant = articles.variant(articleId, locale).orElseThrow();
         return transitions.wroteOrEdited(caller.name(),
-                EditorialWorkflow.rule(EditorialWorkflow.APPROVE, state).orElseThrow(), variant.getCurrent());
+                EditorialWorkflow.rule(WorkflowAction.APPROVE, state).orElseThrow(), variant.getCurrent());
     }
 
     public List<ReviewChecklist.Item> getChecklistItems() {

@@ -6,20 +6,20 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.medpub.cms.notification.control.Recipients.Recipient;
 import org.medpub.cms.platform.control.AccountLocked;
 import org.medpub.cms.platform.control.EnabledLocales;
 import org.medpub.cms.platform.control.Messages;
 import org.medpub.cms.platform.entity.Role;
-import org.medpub.cms.workflow.control.EditorialWorkflow;
+import org.medpub.cms.workflow.control.TransitionRule;
 import org.medpub.cms.workflow.control.WorkflowTransitioned;
 
 /**
- * Tells whoever must act next after a workflow step: on submit the assigned medical reviewer, or
- * every medical reviewer when none is assigned; on reject the author of the revision, with the
- * reviewer's comment; on approve every editor. Nobody is told of their own step. The owner of an
+ * Tells whoever must act next after a workflow step, as its rule's flags say
+ * ({@link TransitionRule.Flag}): the assigned medical reviewer, or every medical reviewer when none
+ * is assigned (on submit); the author of the revision, with the reviewer's comment (on reject);
+ * every editor (on approve). Nobody is told of their own step. The owner of an
  * account that was locked after too many failed sign-ins is told so, in the default locale (the
  * sign-in form never says it, so that it cannot tell anyone which accounts exist). The
  * notifications go into the {@link Outbox} within the step's transaction, so that a mail exists
@@ -28,9 +28,6 @@ import org.medpub.cms.workflow.control.WorkflowTransitioned;
  */
 @ApplicationScoped
 public class Notifications {
-
-    private static final Set<String> ANNOUNCED = Set.of(EditorialWorkflow.SUBMIT, EditorialWorkflow.REJECT,
-            EditorialWorkflow.APPROVE);
 
     @Inject
     Outbox outbox;
@@ -52,28 +49,26 @@ public class Notifications {
         if (!enabled) {
             return;
         }
-        switch (step.action()) {
-            case EditorialWorkflow.SUBMIT -> {
-                if (step.assignedReviewer() != null) {
-                    tell(recipients.user(step.assignedReviewer()).stream().toList(), step,
-                            NotificationText.reviewRequested(step, true));
-                } else {
-                    tell(recipients.withRole(Role.MEDICAL_REVIEWER), step, NotificationText.reviewRequested(step, false));
-                }
+        TransitionRule rule = step.rule();
+        if (rule.tellsReviewers()) {
+            if (step.assignedReviewer() != null) {
+                tell(recipients.user(step.assignedReviewer()).stream().toList(), step,
+                        NotificationText.reviewRequested(step, true));
+            } else {
+                tell(recipients.withRole(Role.MEDICAL_REVIEWER), step, NotificationText.reviewRequested(step, false));
             }
-            case EditorialWorkflow.REJECT -> tell(recipients.user(step.revisionAuthor()).stream().toList(), step,
-                    NotificationText.changesRequested(step));
-            case EditorialWorkflow.APPROVE -> tell(recipients.withRole(Role.EDITOR), step,
-                    NotificationText.readyToPublish(step));
-            default -> {
-                // nobody waits for the other steps
-            }
+        }
+        if (rule.tellsAuthor()) {
+            tell(recipients.user(step.revisionAuthor()).stream().toList(), step, NotificationText.changesRequested(step));
+        }
+        if (rule.tellsEditors()) {
+            tell(recipients.withRole(Role.EDITOR), step, NotificationText.readyToPublish(step));
         }
     }
 
     /** Once the step is committed, its notifications go out at once rather than at the next poll. */
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) WorkflowTransitioned step) {
-        if (enabled && ANNOUNCED.contains(step.action())) {
+        if (enabled && step.rule().tellsAnyone()) {
             delivery.deliverSoon();
         }
     }

@@ -5,7 +5,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -13,16 +12,14 @@ import org.medpub.cms.workflow.control.WorkflowTransitioned;
 
 /**
  * Rendered reader pages, by URL. A page depends on what is live (its own revision, the
- * alternates in other locales, the lists it appears in), so every step that changes what
- * readers see empties the cache once it has committed: the next request renders anew.
+ * alternates in other locales, the lists it appears in), so every step whose workflow rule
+ * {@linkplain org.medpub.cms.workflow.control.TransitionRule#changesWhatReadersSee() changes what
+ * readers see} empties the cache once it has committed: the next request renders anew.
  * {@code cms.site.cached-pages=0} keeps no page at all: every request renders from the database
  * (for measuring that path; production wants the cache).
  */
 @ApplicationScoped
 public class PageCache {
-
-    private static final Set<String> CHANGES_WHAT_READERS_SEE = Set.of("publish", "unpublish", "archive", "withdraw",
-            "reapprove");
 
     @Inject
     @ConfigProperty(name = "cms.site.cached-pages", defaultValue = "10000")
@@ -56,7 +53,7 @@ public class PageCache {
     }
 
     void onStep(@Observes(during = TransactionPhase.AFTER_SUCCESS) WorkflowTransitioned step) {
-        if (CHANGES_WHAT_READERS_SEE.contains(step.action())) {
+        if (step.rule().changesWhatReadersSee()) {
             pages.clear();
         }
     }

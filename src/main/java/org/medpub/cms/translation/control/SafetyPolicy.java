@@ -9,8 +9,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.medpub.cms.article.control.ArticleStore;
 import org.medpub.cms.article.entity.Article;
 import org.medpub.cms.article.entity.ArticleVariant;
-import org.medpub.cms.workflow.control.EditorialWorkflow;
 import org.medpub.cms.workflow.control.Transitions;
+import org.medpub.cms.workflow.control.WorkflowAction;
 import org.medpub.cms.workflow.control.WorkflowTransitioned;
 
 /**
@@ -44,7 +44,7 @@ public class SafetyPolicy {
     }
 
     void onPublished(@Observes WorkflowTransitioned step) {
-        if (!step.action().equals(EditorialWorkflow.PUBLISH) || kind() != Kind.OFFLINE) {
+        if (step.action() != WorkflowAction.PUBLISH || kind() != Kind.OFFLINE) {
             return;
         }
         Article article = articles.find(step.articleId()).orElseThrow();

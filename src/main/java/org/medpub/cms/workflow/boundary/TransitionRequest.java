@@ -5,11 +5,14 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import org.medpub.cms.workflow.control.EditorialWorkflow;
 import org.medpub.cms.workflow.control.TransitionCommand;
 
 /**
  * The body of {@code POST …/transitions}.
  *
+ * @param action    the {@link org.medpub.cms.workflow.control.WorkflowAction#key() key} of the step: {@code submit},
+ *                  {@code approve}, …; any other is a 400 problem naming {@code action}
  * @param publishAt for {@code publish}: an ISO date-time with offset; absent, or past by at most
  *                  {@code cms.schedule.past-tolerance}, means now; at most {@code cms.schedule.horizon} ahead
  *                  (see {@link org.medpub.cms.workflow.control.PublicationWindow})
@@ -24,7 +27,7 @@ public record TransitionRequest(
         @Positive Integer revision) {
 
     TransitionCommand command() {
-        return new TransitionCommand(action.strip(), comment, publishAt == null ? null : publishAt.toInstant(), checklist,
-                revision);
+        return new TransitionCommand(EditorialWorkflow.requested(action.strip()), comment,
+                publishAt == null ? null : publishAt.toInstant(), checklist, revision);
     }
 }

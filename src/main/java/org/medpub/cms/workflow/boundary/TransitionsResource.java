@@ -15,8 +15,9 @@ import org.medpub.cms.platform.boundary.Caller;
 import org.medpub.cms.workflow.boundary.WorkflowViews.StateView;
 import org.medpub.cms.platform.entity.Role;
 import org.medpub.cms.workflow.control.Actor;
-import org.medpub.cms.workflow.control.EditorialWorkflow;
+import org.medpub.cms.workflow.control.TransitionCommand;
 import org.medpub.cms.workflow.control.Transitions;
+import org.medpub.cms.workflow.control.WorkflowAction;
 
 /** Moves an article in a locale along the workflow: submit, approve, reject, publish, unpublish, archive, reapprove. */
 @Path("articles/{id}/locales/{locale}/transitions")
@@ -38,11 +39,12 @@ public class TransitionsResource {
     public StateView transition(@PathParam("id") String id, @PathParam("locale") String locale,
             @NotNull @Valid TransitionRequest request) {
         ArticleVariant variant = lookup.variant(id, locale);
-        if (EditorialWorkflow.SUBMIT.equals(request.action().strip()) && caller.hasAnyRole(Role.TRANSLATOR)) {
+        TransitionCommand command = request.command();
+        if (command.action() == WorkflowAction.SUBMIT && caller.hasAnyRole(Role.TRANSLATOR)) {
             // a translator submits only the locales they translate into
             caller.requireMayTranslateInto(variant.getLocale());
         }
-        var outcome = transitions.perform(variant.getArticle().getId(), variant.getLocale(), request.command(),
+        var outcome = transitions.perform(variant.getArticle().getId(), variant.getLocale(), command,
                 new Actor(caller.name(), caller.roles()));
         return StateView.of(outcome.variant(), outcome.scheduled());
     }

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.medpub.cms.platform.control.Messages;
 
@@ -31,11 +30,6 @@ public class ReviewChecklist {
         return keys.stream()
                 .map(key -> new Item(key, words.has(LABEL + key) ? words.text(LABEL + key) : key))
                 .toList();
-    }
-
-    /** The items not confirmed with {@code true}, in the checklist's order. */
-    public List<String> unconfirmed(Map<String, Boolean> confirmed) {
-        return keys.stream().filter(key -> !Boolean.TRUE.equals(confirmed.get(key))).toList();
     }
 
     public List<String> keys() {

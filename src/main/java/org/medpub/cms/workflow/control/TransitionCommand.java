@@ -10,6 +10,6 @@ import java.util.Map;
  * @param checklist        for a sign-off: the checklist items confirmed
  * @param expectedRevision the revision the caller looked at, or null; refused when no longer current
  */
-public record TransitionCommand(String action, String comment, Instant publishAt, Map<String, Boolean> checklist,
+public record TransitionCommand(WorkflowAction action, String comment, Instant publishAt, Map<String, Boolean> checklist,
         Integer expectedRevision) {
 }

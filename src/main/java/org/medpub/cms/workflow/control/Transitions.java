@@ -11,7 +11,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.medpub.cms.article.control.ArticleStore;
@@ -19,7 +18,6 @@ import org.medpub.cms.article.control.RevisionSaved;
 import org.medpub.cms.article.entity.ArticleVariant;
 import org.medpub.cms.article.entity.Revision;
 import org.medpub.cms.platform.control.BusinessException;
-import org.medpub.cms.platform.control.BusinessException.FieldError;
 import org.medpub.cms.platform.control.UserDirectory;
 import org.medpub.cms.platform.entity.Role;
 import org.medpub.cms.platform.entity.UserAccount;
@@ -67,39 +65,25 @@ public class Transitions {
 
     @Transactional
     public Outcome perform(long articleId, String locale, TransitionCommand command, Actor actor) {
-        if (!EditorialWorkflow.knows(command.action())) {
-            throw new BusinessException.InvalidInput("action", "'" + command.action() + "' is not a workflow action");
-        }
-        if (!actor.holdsAnyOf(EditorialWorkflow.roles(command.action()))) {
-            throw new BusinessException.Forbidden("To " + command.action() + " you need one of the roles "
-                    + String.join(", ", EditorialWorkflow.roles(command.action())));
-        }
+        WorkflowStep.requireRole(command.action(), actor);
         publicationWindow.check("publishAt", command.publishAt());
         ArticleVariant variant = articles.lockedVariant(articleId, locale)
                 .orElseThrow(() -> new BusinessException.NotFound("Article " + articleId + " has no version in " + locale));
         WorkflowState from = variant.getState();
-        TransitionRule rule = EditorialWorkflow.rule(command.action(), from)
-                .orElseThrow(() -> new BusinessException.Conflict("transition-not-allowed",
-                        "Cannot " + command.action() + " an article that is " + from.key()));
-        if (command.expectedRevision() != null && command.expectedRevision() != variant.getCurrent().getNumber()) {
-            throw new BusinessException.Conflict("revision-changed", "Revision " + variant.getCurrent().getNumber()
-                    + " was saved after revision " + command.expectedRevision() + "; look at it first");
-        }
-        if (rule.needsLive() && variant.getLive().isEmpty()) {
-            throw new BusinessException.Conflict("nothing-published", "Readers see no revision of this article in " + locale);
-        }
-        String comment = command.comment() == null || command.comment().isBlank() ? null : command.comment().strip();
-        if (rule.commentRequired() && comment == null) {
-            throw new BusinessException.InvalidInput("comment", "Say what needs to change");
-        }
-        Revision concerned = rule.needsLive() ? variant.getLive().orElseThrow() : variant.getCurrent();
+        WorkflowStep step = WorkflowStep.of(command, variant);
+        TransitionRule rule = step.rule();
+        Revision concerned = step.concerned();
+        String comment = step.comment();
         if (rule.signsOff()) {
-            signOff(rule, concerned, command, actor, comment);
+            WorkflowStep.checkSignOff(wroteOrEdited(actor.username(), rule, concerned), command.checklist(),
+                    checklist.keys());
+            review(concerned, rule.action() == WorkflowAction.REAPPROVE ? ReviewDecision.REAPPROVED
+                    : ReviewDecision.APPROVED, actor, comment, Set.copyOf(checklist.keys()));
         }
         ScheduledPublication scheduled = null;
-        switch (command.action()) {
-            case EditorialWorkflow.REJECT -> review(concerned, ReviewDecision.REJECTED, actor, comment, Set.of());
-            case EditorialWorkflow.PUBLISH -> {
+        switch (rule.action()) {
+            case REJECT -> review(concerned, ReviewDecision.REJECTED, actor, comment, Set.of());
+            case PUBLISH -> {
                 Instant now = clock.instant();
                 if (command.publishAt() != null && command.publishAt().isAfter(now)) {
                     scheduled = new ScheduledPublication(concerned, command.publishAt(), actor.username(), now);
@@ -111,7 +95,7 @@ public class Transitions {
                 cancelSchedules(variant);
                 variant.publish(concerned, now);
             }
-            case EditorialWorkflow.UNPUBLISH, EditorialWorkflow.ARCHIVE -> {
+            case UNPUBLISH, ARCHIVE -> {
                 cancelSchedules(variant);
                 variant.takeOffline(rule.target(from), clock.instant());
             }
@@ -120,7 +104,7 @@ public class Transitions {
             }
         }
         variant.moveTo(rule.target(from));
-        announce(variant, concerned, command.action(), from, actor.username(), comment);
+        announce(variant, concerned, rule, from, actor.username(), comment);
         return new Outcome(variant, scheduled);
     }
 
@@ -136,9 +120,10 @@ public class Transitions {
             return;
         }
         WorkflowState from = variant.getState();
+        TransitionRule rule = EditorialWorkflow.rule(WorkflowAction.WITHDRAW, from).orElseThrow();
         cancelSchedules(variant);
-        variant.takeOffline(from == WorkflowState.PUBLISHED ? WorkflowState.DRAFT : from, clock.instant());
-        announce(variant, live.get(), "withdraw", from, actor, reason);
+        variant.takeOffline(rule.target(from), clock.instant());
+        announce(variant, live.get(), rule, from, actor, reason);
     }
 
     /** Publishes a scheduled revision that is due, unless it was claimed already or is no longer approved. */
@@ -160,8 +145,8 @@ public class Transitions {
         }
         schedule.markDone(now);
         variant.publish(schedule.getRevision(), now);
-        announce(variant, schedule.getRevision(), EditorialWorkflow.PUBLISH, from, schedule.getRequestedBy(),
-                "scheduled for " + schedule.getPublishAt());
+        announce(variant, schedule.getRevision(), EditorialWorkflow.rule(WorkflowAction.PUBLISH, from).orElseThrow(), from,
+                schedule.getRequestedBy(), "scheduled for " + schedule.getPublishAt());
     }
 
     @Transactional
@@ -206,27 +191,6 @@ public class Transitions {
                 reviewer == null ? "unassigned" : "assigned to " + reviewer);
     }
 
-    private void signOff(TransitionRule rule, Revision revision, TransitionCommand command, Actor actor, String comment) {
-        if (wroteOrEdited(actor.username(), rule, revision)) {
-            throw new BusinessException.Forbidden("You wrote or edited this revision: another medical reviewer must "
-                    + "approve it (four eyes)");
-        }
-        Map<String, Boolean> confirmed = command.checklist() == null ? Map.of() : command.checklist();
-        List<String> missing = checklist.unconfirmed(confirmed);
-        if (!missing.isEmpty()) {
-            throw new BusinessException.InvalidInput("Confirm every item of the review checklist: "
-                    + String.join(", ", missing),
-                    missing.stream().map(key -> new FieldError("checklist." + key, "not confirmed")).toList());
-        }
-        List<String> unknown = confirmed.keySet().stream().filter(key -> !checklist.keys().contains(key)).toList();
-        if (!unknown.isEmpty()) {
-            throw new BusinessException.InvalidInput("The checklist has no item " + String.join(", ", unknown),
-                    unknown.stream().map(key -> new FieldError("checklist." + key, "unknown item")).toList());
-        }
-        review(revision, rule.action().equals(EditorialWorkflow.REAPPROVE) ? ReviewDecision.REAPPROVED
-                : ReviewDecision.APPROVED, actor, comment, Set.copyOf(checklist.keys()));
-    }
-
     /**
      * Whether the user wrote or edited the revision a sign-off by this rule concerns (for an
      * approval, any revision since the live one): then someone else must sign it off (four eyes).
@@ -236,7 +200,7 @@ public class Transitions {
                         + " and r.number <= :number and r.number > :after", String.class)
                 .setParameter("variant", revision.getVariant())
                 .setParameter("number", revision.getNumber())
-                .setParameter("after", rule.needsLive() ? revision.getNumber() - 1 : liveNumber(revision.getVariant()))
+                .setParameter("after", rule.concernsLive() ? revision.getNumber() - 1 : liveNumber(revision.getVariant()))
                 .getResultList()
                 .contains(username);
     }
@@ -259,11 +223,11 @@ public class Transitions {
                 .forEach(s -> s.cancel(clock.instant()));
     }
 
-    private void announce(ArticleVariant variant, Revision revision, String action, WorkflowState from, String actor,
+    private void announce(ArticleVariant variant, Revision revision, TransitionRule rule, WorkflowState from, String actor,
             String comment) {
-        record(variant, revision, action, from, variant.getState(), actor, comment);
+        record(variant, revision, rule.action().key(), from, variant.getState(), actor, comment);
         transitioned.fire(new WorkflowTransitioned(variant.getArticle().getId(), variant.getLocale(), revision.getTitle(),
-                action, from, variant.getState(), revision.getNumber(), actor, comment, variant.getAssignedReviewer(),
+                rule, from, variant.getState(), revision.getNumber(), actor, comment, variant.getAssignedReviewer(),
                 revision.getAuthor(), clock.instant()));
     }
 

@@ -9,19 +9,23 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.medpub.cms.platform.control.AccountLocked;
 import org.medpub.cms.platform.control.Messages;
+import org.medpub.cms.workflow.control.EditorialWorkflow;
+import org.medpub.cms.workflow.control.WorkflowAction;
 import org.medpub.cms.workflow.control.WorkflowTransitioned;
 import org.medpub.cms.workflow.entity.WorkflowState;
 
 class NotificationTextTest {
 
-    private static WorkflowTransitioned step(String action, String actor, String comment) {
-        return new WorkflowTransitioned(42, "es", "Migraña", action, WorkflowState.IN_REVIEW, WorkflowState.DRAFT, 3,
-                actor, comment, "reviewer", "author", Instant.parse("2026-11-22T08:00:00Z"));
+    private static WorkflowTransitioned step(WorkflowAction action, String actor, String comment) {
+        return new WorkflowTransitioned(42, "es", "Migraña",
+                EditorialWorkflow.rules().stream().filter(rule -> rule.action() == action).findFirst().orElseThrow(),
+                WorkflowState.IN_REVIEW,
+                WorkflowState.DRAFT, 3, actor, comment, "reviewer", "author", Instant.parse("2026-11-22T08:00:00Z"));
     }
 
     @Test
     void aRejectionNamesTheArticleWhoDidWhatAndTheComment() {
-        var text = NotificationText.changesRequested(step("reject", "reviewer", "Cite the 2024 guideline."));
+        var text = NotificationText.changesRequested(step(WorkflowAction.REJECT, "reviewer", "Cite the 2024 guideline."));
 
         assertEquals("Changes requested: Migraña (es)", text.subject());
         assertTrue(text.body().startsWith("reviewer rejected revision 3 of \"Migraña\" (es)"), text.body());
@@ -34,7 +38,7 @@ class NotificationTextTest {
 
     @Test
     void aStepWithoutCommentHasNoCommentLine() {
-        var text = NotificationText.reviewRequested(step("submit", "author", null), true);
+        var text = NotificationText.reviewRequested(step(WorkflowAction.SUBMIT, "author", null), true);
 
         assertEquals("Review requested: Migraña (es)", text.subject());
         assertTrue(text.body().contains("assigned to you"), text.body());

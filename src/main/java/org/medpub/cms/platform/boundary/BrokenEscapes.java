@@ -21,6 +21,7 @@ public class BrokenEscapes implements ServletContextListener {
     private static final Logger CONTAINER = Logger.getLogger("jakarta.enterprise.web.core");
     private static final Logger LOG = Logger.getLogger(BrokenEscapes.class.getName());
     private static final long SUMMARY_MILLIS = 60_000;
+    private static final String ADDRESS_DECODER = "org.glassfish.grizzly.http.util.URLDecoder";
 
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong lastSummary = new AtomicLong();
@@ -47,10 +48,11 @@ public class BrokenEscapes implements ServletContextListener {
         }
     }
 
+    /** Whether the record is the container's failure to decode a request's address. */
     static boolean isBrokenEscape(LogRecord record) {
         for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
-            if (t instanceof IllegalArgumentException && t.getMessage() != null
-                    && t.getMessage().startsWith("URLDecoder: Illegal hex characters")) {
+            StackTraceElement[] frames = t.getStackTrace();
+            if (frames.length > 0 && frames[0].getClassName().equals(ADDRESS_DECODER)) {
                 return true;
             }
         }

@@ -67,7 +67,7 @@ public class ArticlesResource {
     Caller caller;
 
     @Inject
-    @ConfigProperty(name = "cms.api.max-page-size", defaultValue = "100")
+    @ConfigProperty(name = "cms.api.max-page-size")
     int maxPageSize;
 
     @Context

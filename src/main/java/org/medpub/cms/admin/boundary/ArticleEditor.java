@@ -31,6 +31,8 @@ import org.medpub.cms.article.entity.Article;
 import org.medpub.cms.article.entity.ArticleVariant;
 import org.medpub.cms.article.entity.Revision;
 import org.medpub.cms.article.entity.RevisionContent;
+import org.medpub.cms.article.entity.TranslationStatus;
+import org.medpub.cms.article.entity.WorkflowState;
 import org.medpub.cms.platform.boundary.Caller;
 import org.medpub.cms.platform.control.BusinessException;
 import org.medpub.cms.platform.control.EnabledLocales;
@@ -40,7 +42,6 @@ import org.medpub.cms.translation.control.ImportedTranslation;
 import org.medpub.cms.translation.control.XliffImport;
 import org.medpub.cms.translation.control.XliffReader;
 import org.medpub.cms.translation.control.XliffRejected;
-import org.medpub.cms.translation.control.TranslationStatus;
 import org.medpub.cms.workflow.control.Actor;
 import org.medpub.cms.workflow.control.AuditTrail;
 import org.medpub.cms.workflow.control.EditorialWorkflow;
@@ -49,7 +50,6 @@ import org.medpub.cms.workflow.control.TransitionCommand;
 import org.medpub.cms.workflow.control.Transitions;
 import org.medpub.cms.workflow.control.WorkflowAction;
 import org.medpub.cms.workflow.entity.AuditEvent;
-import org.medpub.cms.workflow.entity.WorkflowState;
 
 /**
  * The editor of an article in one locale, with its workflow: the form keeps what the user typed

@@ -8,16 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.medpub.cms.article.control.ArticleStore;
+import org.medpub.cms.article.entity.TranslationStatus;
+import org.medpub.cms.article.entity.WorkflowState;
 import org.medpub.cms.platform.boundary.Caller;
 import org.medpub.cms.platform.control.EnabledLocales;
 import org.medpub.cms.platform.control.UserDirectory;
 import org.medpub.cms.platform.entity.Role;
 import org.medpub.cms.translation.control.TranslationStates;
-import org.medpub.cms.translation.control.TranslationStatus;
 import org.medpub.cms.workflow.control.AuditTrail;
 import org.medpub.cms.workflow.control.ReReviews;
 import org.medpub.cms.workflow.entity.AuditEvent;
-import org.medpub.cms.workflow.entity.WorkflowState;
 
 /**
  * The start page of the editorial UI: what is waiting for the signed-in user, by their roles.

@@ -42,11 +42,11 @@ public class SignIn {
     Words words;
 
     @Inject
-    @ConfigProperty(name = "cms.admin.session-idle-minutes", defaultValue = "30")
+    @ConfigProperty(name = "cms.admin.session-idle-minutes")
     int sessionIdleMinutes;
 
     @Inject
-    @ConfigProperty(name = "cms.admin.max-sessions", defaultValue = "10000")
+    @ConfigProperty(name = "cms.admin.max-sessions")
     int maxSessions;
 
     private String userName;

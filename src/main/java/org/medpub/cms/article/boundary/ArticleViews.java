@@ -8,8 +8,8 @@ import org.medpub.cms.article.control.RevisionDiff;
 import org.medpub.cms.article.entity.Article;
 import org.medpub.cms.article.entity.ArticleVariant;
 import org.medpub.cms.article.entity.Revision;
-import org.medpub.cms.translation.control.TranslationStatus;
-import org.medpub.cms.workflow.entity.WorkflowState;
+import org.medpub.cms.article.entity.TranslationStatus;
+import org.medpub.cms.article.entity.WorkflowState;
 
 /** What the API answers about articles, revisions and their differences. */
 final class ArticleViews {

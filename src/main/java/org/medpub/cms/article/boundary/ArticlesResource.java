@@ -13,11 +13,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -38,12 +38,12 @@ import org.medpub.cms.article.control.RevisionPrecondition;
 import org.medpub.cms.article.entity.Article;
 import org.medpub.cms.article.entity.ArticleVariant;
 import org.medpub.cms.article.entity.Revision;
+import org.medpub.cms.article.entity.WorkflowState;
 import org.medpub.cms.platform.boundary.Caller;
 import org.medpub.cms.platform.boundary.PathParams;
 import org.medpub.cms.platform.control.BusinessException;
 import org.medpub.cms.platform.control.EnabledLocales;
 import org.medpub.cms.platform.entity.Role;
-import org.medpub.cms.workflow.entity.WorkflowState;
 
 /**
  * Articles, their locale variants and revisions. Every save answers with the ETag of the
@@ -67,7 +67,7 @@ public class ArticlesResource {
     Caller caller;
 
     @Inject
-    @ConfigProperty(name = "cms.api.max-page-size", defaultValue = "100")
+    @ConfigProperty(name = "cms.api.max-page-size")
     int maxPageSize;
 
     @Context

@@ -20,6 +20,7 @@ import org.medpub.cms.article.control.ImportedDocument;
 import org.medpub.cms.article.control.RevisionPrecondition;
 import org.medpub.cms.article.control.SlugSuggestion;
 import org.medpub.cms.article.control.UnreadableDocumentException;
+import org.medpub.cms.article.entity.ArticleFields;
 import org.medpub.cms.article.entity.Revision;
 import org.medpub.cms.article.entity.RevisionContent;
 import org.medpub.cms.platform.boundary.Caller;

@@ -1,6 +1,6 @@
 package org.medpub.cms.article.boundary;
 
-import static org.medpub.cms.article.boundary.ArticleFields.*;
+import static org.medpub.cms.article.entity.ArticleFields.*;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

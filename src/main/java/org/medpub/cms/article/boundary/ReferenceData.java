@@ -3,6 +3,7 @@ package org.medpub.cms.article.boundary;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.medpub.cms.article.entity.ArticleFields;
 import org.medpub.cms.article.entity.Reference;
 
 /** A cited source as the API reads and writes it. */

@@ -14,8 +14,8 @@ import org.medpub.cms.article.entity.Article;
 import org.medpub.cms.article.entity.ArticleVariant;
 import org.medpub.cms.article.entity.Revision;
 import org.medpub.cms.article.entity.RevisionContent;
+import org.medpub.cms.article.entity.WorkflowState;
 import org.medpub.cms.platform.control.BusinessException;
-import org.medpub.cms.workflow.entity.WorkflowState;
 
 /**
  * Creates articles and saves revisions. A save never changes an earlier revision; it adds one

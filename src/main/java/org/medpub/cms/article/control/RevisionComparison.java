@@ -16,11 +16,11 @@ import org.medpub.cms.article.entity.RevisionContent;
 public class RevisionComparison {
 
     @Inject
-    @ConfigProperty(name = "cms.diff.max-chars", defaultValue = "1000000")
+    @ConfigProperty(name = "cms.diff.max-chars")
     int maxChars;
 
     @Inject
-    @ConfigProperty(name = "cms.diff.time-budget", defaultValue = "PT2S")
+    @ConfigProperty(name = "cms.diff.time-budget")
     String timeBudget;
 
     public List<RevisionDiff.FieldDiff> compare(RevisionContent from, RevisionContent to) {

@@ -12,7 +12,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Optional;
-import org.medpub.cms.workflow.entity.WorkflowState;
 
 /**
  * An article in one locale: its workflow state, its newest (current) revision and the revision

@@ -25,15 +25,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class MailServer {
 
     @Inject
-    @ConfigProperty(name = "cms.mail.host", defaultValue = "localhost")
+    @ConfigProperty(name = "cms.mail.host")
     String host;
 
     @Inject
-    @ConfigProperty(name = "cms.mail.port", defaultValue = "25")
+    @ConfigProperty(name = "cms.mail.port")
     int port;
 
     @Inject
-    @ConfigProperty(name = "cms.mail.from", defaultValue = "cms@localhost")
+    @ConfigProperty(name = "cms.mail.from")
     String from;
 
     @Inject
@@ -45,11 +45,11 @@ public class MailServer {
     Optional<String> password;
 
     @Inject
-    @ConfigProperty(name = "cms.mail.starttls", defaultValue = "false")
+    @ConfigProperty(name = "cms.mail.starttls")
     boolean starttls;
 
     @Inject
-    @ConfigProperty(name = "cms.mail.timeout-seconds", defaultValue = "5")
+    @ConfigProperty(name = "cms.mail.timeout-seconds")
     int timeoutSeconds;
 
     @Inject

@@ -42,7 +42,7 @@ public class Notifications {
     EnabledLocales locales;
 
     @Inject
-    @ConfigProperty(name = "cms.mail.enabled", defaultValue = "true")
+    @ConfigProperty(name = "cms.mail.enabled")
     boolean enabled;
 
     void onStep(@Observes WorkflowTransitioned step) {

@@ -50,11 +50,11 @@ public class Outbox {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "cms.mail.retry-base-seconds", defaultValue = "30")
+    @ConfigProperty(name = "cms.mail.retry-base-seconds")
     long retryBaseSeconds;
 
     @Inject
-    @ConfigProperty(name = "cms.mail.retry-max-seconds", defaultValue = "3600")
+    @ConfigProperty(name = "cms.mail.retry-max-seconds")
     long retryMaxSeconds;
 
     private Backoff backoff;

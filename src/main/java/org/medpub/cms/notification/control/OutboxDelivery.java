@@ -41,11 +41,11 @@ public class OutboxDelivery {
     Outbox outbox;
 
     @Inject
-    @ConfigProperty(name = "cms.mail.enabled", defaultValue = "true")
+    @ConfigProperty(name = "cms.mail.enabled")
     boolean enabled;
 
     @Inject
-    @ConfigProperty(name = "cms.mail.poll-seconds", defaultValue = "10")
+    @ConfigProperty(name = "cms.mail.poll-seconds")
     long pollSeconds;
 
     private final AtomicBoolean delivering = new AtomicBoolean();

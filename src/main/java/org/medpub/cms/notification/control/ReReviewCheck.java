@@ -41,11 +41,11 @@ public class ReReviewCheck {
     OutboxDelivery delivery;
 
     @Inject
-    @ConfigProperty(name = "cms.mail.enabled", defaultValue = "true")
+    @ConfigProperty(name = "cms.mail.enabled")
     boolean enabled;
 
     @Inject
-    @ConfigProperty(name = "cms.mail.re-review-check", defaultValue = "PT6H")
+    @ConfigProperty(name = "cms.mail.re-review-check")
     Duration period;
 
     private ScheduledFuture<?> checking;

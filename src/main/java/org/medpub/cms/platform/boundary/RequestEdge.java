@@ -51,7 +51,7 @@ public class RequestEdge extends HttpFilter {
     ProblemAnswers answers;
 
     @Inject
-    @ConfigProperty(name = "cms.form.max-bytes", defaultValue = "2097152")
+    @ConfigProperty(name = "cms.form.max-bytes")
     long maxFormBytes;
 
     @Override

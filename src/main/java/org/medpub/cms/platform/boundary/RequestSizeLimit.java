@@ -25,7 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class RequestSizeLimit implements ContainerRequestFilter {
 
     @Inject
-    @ConfigProperty(name = "cms.api.max-body-bytes", defaultValue = "1048576")
+    @ConfigProperty(name = "cms.api.max-body-bytes")
     long maxBytes;
 
     @Inject

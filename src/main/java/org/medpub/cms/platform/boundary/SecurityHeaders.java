@@ -77,7 +77,7 @@ public class SecurityHeaders extends HttpFilter {
     }
 
     @Inject
-    @ConfigProperty(name = "cms.http.trust-forwarded-proto", defaultValue = "false")
+    @ConfigProperty(name = "cms.http.trust-forwarded-proto")
     boolean trustForwardedProto;
 
     @Override

@@ -50,7 +50,7 @@ public class AccountIdentityStore implements IdentityStore {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "cms.security.verified-credential-seconds", defaultValue = "60")
+    @ConfigProperty(name = "cms.security.verified-credential-seconds")
     long verifiedSeconds;
 
     private final ConcurrentHashMap<String, Verified> recentlyVerified = new ConcurrentHashMap<>();

@@ -37,11 +37,11 @@ public class AccountLockout {
     Event<AccountLocked> locked;
 
     @Inject
-    @ConfigProperty(name = "cms.security.max-failed-logins", defaultValue = "5")
+    @ConfigProperty(name = "cms.security.max-failed-logins")
     int maxFailedLogins;
 
     @Inject
-    @ConfigProperty(name = "cms.security.lockout-minutes", defaultValue = "15")
+    @ConfigProperty(name = "cms.security.lockout-minutes")
     long lockoutMinutes;
 
     public boolean isLocked(UserAccount account) {

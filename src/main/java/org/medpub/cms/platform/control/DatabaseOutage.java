@@ -60,11 +60,11 @@ public class DatabaseOutage {
     Database database;
 
     @Inject
-    @ConfigProperty(name = "cms.db.outage-log-seconds", defaultValue = "60")
+    @ConfigProperty(name = "cms.db.outage-log-seconds")
     long logSeconds;
 
     @Inject
-    @ConfigProperty(name = "cms.db.retry-after-seconds", defaultValue = "5")
+    @ConfigProperty(name = "cms.db.retry-after-seconds")
     int retryAfterSeconds;
 
     private final AtomicLong failedRequests = new AtomicLong();

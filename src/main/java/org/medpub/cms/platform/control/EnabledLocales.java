@@ -20,7 +20,7 @@ public class EnabledLocales {
     }
 
     @Inject
-    public EnabledLocales(@ConfigProperty(name = "cms.locales", defaultValue = "en,es,de,fr,ar") List<String> configured) {
+    public EnabledLocales(@ConfigProperty(name = "cms.locales") List<String> configured) {
         this.tags = configured.stream().map(EnabledLocales::canonical).distinct().toList();
         this.exact = Set.copyOf(tags);
     }

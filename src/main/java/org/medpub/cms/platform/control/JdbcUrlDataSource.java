@@ -123,7 +123,7 @@ public class JdbcUrlDataSource implements DataSource {
     private int timeoutSeconds() {
         if (timeoutSeconds == null) {
             timeoutSeconds = ConfigProvider.getConfig(JdbcUrlDataSource.class.getClassLoader())
-                    .getOptionalValue("cms.db.timeout-seconds", Integer.class).orElse(2);
+                    .getValue("cms.db.timeout-seconds", Integer.class);
         }
         return timeoutSeconds;
     }

@@ -39,7 +39,7 @@ public class ListenerCheck {
     private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
 
     @Inject
-    @ConfigProperty(name = "cms.startup.listener-check-seconds", defaultValue = "120")
+    @ConfigProperty(name = "cms.startup.listener-check-seconds")
     long checkSeconds;
 
     /** Where the HTTP listener should answer. */

@@ -48,7 +48,7 @@ public class PasswordHashes {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
-    @ConfigProperty(name = "cms.security.hash-wait-millis", defaultValue = "3000")
+    @ConfigProperty(name = "cms.security.hash-wait-millis")
     long waitMillis;
 
     private final int iterations;

@@ -22,7 +22,7 @@ import org.medpub.cms.workflow.control.WorkflowTransitioned;
 public class PageCache {
 
     @Inject
-    @ConfigProperty(name = "cms.site.cached-pages", defaultValue = "10000")
+    @ConfigProperty(name = "cms.site.cached-pages")
     int capacity;
 
     /** For the container's proxy. */

@@ -1,13 +1,13 @@
 package org.medpub.cms.site.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 import org.medpub.cms.article.entity.ArticleVariant;
-import org.medpub.cms.workflow.entity.WorkflowState;
+import org.medpub.cms.article.entity.WorkflowState;
 
 /**
  * What readers may see: only live revisions. Every query here joins on the live revision, so a

@@ -10,12 +10,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
 import java.util.List;
+import org.medpub.cms.article.entity.TranslationStatus;
 import org.medpub.cms.platform.boundary.PathParams;
 import org.medpub.cms.platform.control.BusinessException;
 import org.medpub.cms.platform.control.EnabledLocales;
 import org.medpub.cms.translation.control.TranslationState;
 import org.medpub.cms.translation.control.TranslationStates;
-import org.medpub.cms.translation.control.TranslationStatus;
 
 /**
  * The translations of one locale by status: what is missing, in progress, current or outdated,

@@ -28,7 +28,7 @@ public class LocaleFallback {
     EnabledLocales locales;
 
     @Inject
-    @ConfigProperty(name = "cms.locales.fallback", defaultValue = "es-MX>es")
+    @ConfigProperty(name = "cms.locales.fallback")
     List<String> configured;
 
     private final Map<String, String> steps = new HashMap<>();

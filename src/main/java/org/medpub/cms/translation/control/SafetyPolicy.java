@@ -27,7 +27,7 @@ public class SafetyPolicy {
     private static final Logger LOG = Logger.getLogger(SafetyPolicy.class.getName());
 
     @Inject
-    @ConfigProperty(name = "cms.translation.safety-policy", defaultValue = "notice")
+    @ConfigProperty(name = "cms.translation.safety-policy")
     String policy;
 
     @Inject

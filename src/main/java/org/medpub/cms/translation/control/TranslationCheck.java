@@ -1,9 +1,9 @@
 package org.medpub.cms.translation.control;
 
-import static org.medpub.cms.article.boundary.ArticleFields.BODY_MAX;
-import static org.medpub.cms.article.boundary.ArticleFields.CITATION_MAX;
-import static org.medpub.cms.article.boundary.ArticleFields.SUMMARY_MAX;
-import static org.medpub.cms.article.boundary.ArticleFields.TITLE_MAX;
+import static org.medpub.cms.article.entity.ArticleFields.BODY_MAX;
+import static org.medpub.cms.article.entity.ArticleFields.CITATION_MAX;
+import static org.medpub.cms.article.entity.ArticleFields.SUMMARY_MAX;
+import static org.medpub.cms.article.entity.ArticleFields.TITLE_MAX;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,5 +1,7 @@
 package org.medpub.cms.translation.control;
 
+import org.medpub.cms.article.entity.TranslationStatus;
+
 /**
  * How one locale of an article stands against its source.
  *

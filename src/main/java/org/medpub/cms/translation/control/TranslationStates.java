@@ -1,15 +1,16 @@
 package org.medpub.cms.translation.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.medpub.cms.article.entity.Article;
 import org.medpub.cms.article.entity.ArticleVariant;
 import org.medpub.cms.article.entity.Revision;
+import org.medpub.cms.article.entity.TranslationStatus;
 
 /** Works out, per article and locale, whether a translation is missing, in progress, current or outdated. */
 @ApplicationScoped

@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.util.List;
 import org.medpub.cms.article.entity.ArticleVariant;
 import org.medpub.cms.article.entity.Revision;
+import org.medpub.cms.article.entity.WorkflowState;
 import org.medpub.cms.workflow.control.ReReviews;
 import org.medpub.cms.workflow.entity.AuditEvent;
 import org.medpub.cms.workflow.entity.EditorialComment;
 import org.medpub.cms.workflow.entity.ScheduledPublication;
-import org.medpub.cms.workflow.entity.WorkflowState;
 
 /** What the workflow API answers. */
 final class WorkflowViews {

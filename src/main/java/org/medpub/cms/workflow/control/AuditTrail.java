@@ -1,16 +1,16 @@
 package org.medpub.cms.workflow.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import org.medpub.cms.article.entity.ArticleVariant;
 import org.medpub.cms.article.entity.Revision;
+import org.medpub.cms.article.entity.WorkflowState;
 import org.medpub.cms.workflow.entity.AuditEvent;
-import org.medpub.cms.workflow.entity.WorkflowState;
 
 /** The append-only record of what happened to an article in a locale, oldest first. */
 @ApplicationScoped

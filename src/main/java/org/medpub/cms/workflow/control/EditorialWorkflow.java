@@ -16,26 +16,26 @@ import static org.medpub.cms.workflow.control.WorkflowAction.REJECT;
 import static org.medpub.cms.workflow.control.WorkflowAction.SUBMIT;
 import static org.medpub.cms.workflow.control.WorkflowAction.UNPUBLISH;
 import static org.medpub.cms.workflow.control.WorkflowAction.WITHDRAW;
-import static org.medpub.cms.workflow.entity.WorkflowState.APPROVED;
-import static org.medpub.cms.workflow.entity.WorkflowState.ARCHIVED;
-import static org.medpub.cms.workflow.entity.WorkflowState.DRAFT;
-import static org.medpub.cms.workflow.entity.WorkflowState.IN_REVIEW;
-import static org.medpub.cms.workflow.entity.WorkflowState.PUBLISHED;
+import static org.medpub.cms.article.entity.WorkflowState.APPROVED;
+import static org.medpub.cms.article.entity.WorkflowState.ARCHIVED;
+import static org.medpub.cms.article.entity.WorkflowState.DRAFT;
+import static org.medpub.cms.article.entity.WorkflowState.IN_REVIEW;
+import static org.medpub.cms.article.entity.WorkflowState.PUBLISHED;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.medpub.cms.article.entity.WorkflowState;
 import org.medpub.cms.platform.control.BusinessException;
 import org.medpub.cms.platform.entity.Role;
-import org.medpub.cms.workflow.entity.WorkflowState;
 
 /**
  * The editorial workflow of every article in every locale, in one table:
  * {@code draft → submit → in_review → approve → approved → publish → published}, with reject,
  * unpublish, archive, the periodic re-approval of what is live, and the product's own withdrawal
  * of an outdated translation. A new state (say, legal review) is a new
- * {@link org.medpub.cms.workflow.entity.WorkflowState} and a few rows here.
+ * {@link org.medpub.cms.article.entity.WorkflowState} and a few rows here.
  * <p>
  * Saving a new revision always returns the variant to draft: an approval belongs to the
  * revision it was given for.

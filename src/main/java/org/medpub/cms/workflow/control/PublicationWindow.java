@@ -28,11 +28,11 @@ public class PublicationWindow {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "cms.schedule.horizon", defaultValue = "P10Y")
+    @ConfigProperty(name = "cms.schedule.horizon")
     String horizon;
 
     @Inject
-    @ConfigProperty(name = "cms.schedule.past-tolerance", defaultValue = "PT5M")
+    @ConfigProperty(name = "cms.schedule.past-tolerance")
     String pastTolerance;
 
     PublicationWindow() {

@@ -39,11 +39,11 @@ public class ReReviews {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "cms.review.interval", defaultValue = "P12M")
+    @ConfigProperty(name = "cms.review.interval")
     String interval;
 
     @Inject
-    @ConfigProperty(name = "cms.review.due-soon", defaultValue = "P30D")
+    @ConfigProperty(name = "cms.review.due-soon")
     String dueSoon;
 
     public List<Due> dueOrOverdue() {

@@ -20,8 +20,7 @@ public class ReviewChecklist {
     }
 
     @Inject
-    @ConfigProperty(name = "cms.review.checklist",
-            defaultValue = "sources-current,risks-stated,no-promotion,dosing-checked")
+    @ConfigProperty(name = "cms.review.checklist")
     List<String> keys;
 
     /** An item configured without a label in the bundles is labelled with its key. */

@@ -36,7 +36,7 @@ public class ScheduledPublishing {
     Transitions transitions;
 
     @Inject
-    @ConfigProperty(name = "cms.schedule.poll-seconds", defaultValue = "5")
+    @ConfigProperty(name = "cms.schedule.poll-seconds")
     long pollSeconds;
 
     private ScheduledFuture<?> polling;

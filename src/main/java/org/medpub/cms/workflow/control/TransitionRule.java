@@ -1,7 +1,7 @@
 package org.medpub.cms.workflow.control;
 
 import java.util.Set;
-import org.medpub.cms.workflow.entity.WorkflowState;
+import org.medpub.cms.article.entity.WorkflowState;
 
 /**
  * One step of the editorial workflow, as data: the action, the states it may start from, the

@@ -17,6 +17,7 @@ import org.medpub.cms.article.control.ArticleStore;
 import org.medpub.cms.article.control.RevisionSaved;
 import org.medpub.cms.article.entity.ArticleVariant;
 import org.medpub.cms.article.entity.Revision;
+import org.medpub.cms.article.entity.WorkflowState;
 import org.medpub.cms.platform.control.BusinessException;
 import org.medpub.cms.platform.control.UserDirectory;
 import org.medpub.cms.platform.entity.Role;
@@ -24,7 +25,6 @@ import org.medpub.cms.platform.entity.UserAccount;
 import org.medpub.cms.workflow.entity.MedicalReview;
 import org.medpub.cms.workflow.entity.ReviewDecision;
 import org.medpub.cms.workflow.entity.ScheduledPublication;
-import org.medpub.cms.workflow.entity.WorkflowState;
 
 /**
  * Moves articles along the {@link EditorialWorkflow}: checks who may take a step from which

@@ -1,7 +1,7 @@
 package org.medpub.cms.workflow.control;
 
 import java.time.Instant;
-import org.medpub.cms.workflow.entity.WorkflowState;
+import org.medpub.cms.article.entity.WorkflowState;
 
 /**
  * Fired inside the transaction of every workflow transition, so that other parts of the product

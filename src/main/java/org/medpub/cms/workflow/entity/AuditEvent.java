@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.medpub.cms.article.entity.WorkflowState;
 
 /**
  * One line of the audit trail of an article in a locale: every save and every transition,

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.medpub.cms.article.entity.WorkflowState;
 import org.medpub.cms.platform.control.AccountLocked;
 import org.medpub.cms.platform.control.Messages;
 import org.medpub.cms.workflow.control.EditorialWorkflow;
 import org.medpub.cms.workflow.control.WorkflowAction;
 import org.medpub.cms.workflow.control.WorkflowTransitioned;
-import org.medpub.cms.workflow.entity.WorkflowState;
 
 class NotificationTextTest {
 

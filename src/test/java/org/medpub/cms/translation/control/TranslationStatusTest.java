@@ -18,6 +18,7 @@ import org.medpub.cms.article.entity.Article;
 import org.medpub.cms.article.entity.ArticleFixtures;
 import org.medpub.cms.article.entity.ArticleVariant;
 import org.medpub.cms.article.entity.Revision;
+import org.medpub.cms.article.entity.TranslationStatus;
 
 /** How a translation stands against its source, on plain articles. */
 class TranslationStatusTest {

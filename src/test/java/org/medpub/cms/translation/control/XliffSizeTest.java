@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.medpub.cms.article.boundary.ArticleFields;
+import org.medpub.cms.article.entity.ArticleFields;
 import org.medpub.cms.article.entity.RevisionContent;
 
 /** What the export of the largest article makes, the import takes. */

@@ -12,21 +12,21 @@ import static org.medpub.cms.workflow.control.TransitionRule.Flag.SIGNS_OFF;
 import static org.medpub.cms.workflow.control.TransitionRule.Flag.TELLS_AUTHOR;
 import static org.medpub.cms.workflow.control.TransitionRule.Flag.TELLS_EDITORS;
 import static org.medpub.cms.workflow.control.TransitionRule.Flag.TELLS_REVIEWERS;
-import static org.medpub.cms.workflow.entity.WorkflowState.APPROVED;
-import static org.medpub.cms.workflow.entity.WorkflowState.ARCHIVED;
-import static org.medpub.cms.workflow.entity.WorkflowState.DRAFT;
-import static org.medpub.cms.workflow.entity.WorkflowState.IN_REVIEW;
-import static org.medpub.cms.workflow.entity.WorkflowState.PUBLISHED;
+import static org.medpub.cms.article.entity.WorkflowState.APPROVED;
+import static org.medpub.cms.article.entity.WorkflowState.ARCHIVED;
+import static org.medpub.cms.article.entity.WorkflowState.DRAFT;
+import static org.medpub.cms.article.entity.WorkflowState.IN_REVIEW;
+import static org.medpub.cms.article.entity.WorkflowState.PUBLISHED;
 
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.medpub.cms.article.entity.WorkflowState;
 import org.medpub.cms.platform.control.BusinessException;
 import org.medpub.cms.platform.entity.Role;
 import org.medpub.cms.workflow.control.TransitionRule.Flag;
-import org.medpub.cms.workflow.entity.WorkflowState;
 
 /** The workflow table, row by row, as the README states it. */
 class EditorialWorkflowTest {

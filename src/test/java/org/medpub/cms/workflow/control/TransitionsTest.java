@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.medpub.cms.article.entity.ArticleFixtures.AT;
 import static org.medpub.cms.article.entity.ArticleFixtures.REVISIONS;
-import static org.medpub.cms.workflow.entity.WorkflowState.APPROVED;
-import static org.medpub.cms.workflow.entity.WorkflowState.ARCHIVED;
-import static org.medpub.cms.workflow.entity.WorkflowState.DRAFT;
-import static org.medpub.cms.workflow.entity.WorkflowState.IN_REVIEW;
-import static org.medpub.cms.workflow.entity.WorkflowState.PUBLISHED;
+import static org.medpub.cms.article.entity.WorkflowState.APPROVED;
+import static org.medpub.cms.article.entity.WorkflowState.ARCHIVED;
+import static org.medpub.cms.article.entity.WorkflowState.DRAFT;
+import static org.medpub.cms.article.entity.WorkflowState.IN_REVIEW;
+import static org.medpub.cms.article.entity.WorkflowState.PUBLISHED;
 
 import jakarta.enterprise.event.Event;
 import java.lang.reflect.Proxy;
@@ -32,6 +32,7 @@ import org.medpub.cms.article.entity.Article;
 import org.medpub.cms.article.entity.ArticleFixtures;
 import org.medpub.cms.article.entity.ArticleVariant;
 import org.medpub.cms.article.entity.Revision;
+import org.medpub.cms.article.entity.WorkflowState;
 import org.medpub.cms.platform.control.BusinessException;
 import org.medpub.cms.platform.control.UserDirectory;
 import org.medpub.cms.platform.entity.Role;
@@ -39,7 +40,6 @@ import org.medpub.cms.platform.entity.UserAccount;
 import org.medpub.cms.workflow.entity.MedicalReview;
 import org.medpub.cms.workflow.entity.ReviewDecision;
 import org.medpub.cms.workflow.entity.ScheduledPublication;
-import org.medpub.cms.workflow.entity.WorkflowState;
 
 /**
  * {@link Transitions} on plain objects: the article lives in memory, and so do the reviews,

@@ -1,4 +1,4 @@
-package org.medpub.cms.platform.control;
+package org.medpub.cms;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,6 +27,8 @@ import org.medpub.cms.article.control.RevisionPrecondition;
 import org.medpub.cms.article.entity.Reference;
 import org.medpub.cms.article.entity.Revision;
 import org.medpub.cms.article.entity.RevisionContent;
+import org.medpub.cms.platform.control.Database;
+import org.medpub.cms.platform.control.UserDirectory;
 import org.medpub.cms.platform.entity.Role;
 
 /**

@@ -1,4 +1,4 @@
-package org.medpub.cms.workflow.entity;
+package org.medpub.cms.article.entity;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 

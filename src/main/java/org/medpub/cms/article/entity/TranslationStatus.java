@@ -1,10 +1,7 @@
-package org.medpub.cms.translation.control;
+package org.medpub.cms.article.entity;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Optional;
-import org.medpub.cms.article.entity.Article;
-import org.medpub.cms.article.entity.ArticleVariant;
-import org.medpub.cms.article.entity.Revision;
 
 /**
  * How a locale's translation relates to its source: {@code missing} (no translation yet),

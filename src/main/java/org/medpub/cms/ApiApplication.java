@@ -1,4 +1,4 @@
-package org.medpub.cms.platform.boundary;
+package org.medpub.cms;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.Set;
 import org.medpub.cms.article.boundary.ArticlesResource;
 import org.medpub.cms.article.boundary.ImportResource;
+import org.medpub.cms.platform.boundary.JsonProvider;
+import org.medpub.cms.platform.boundary.ProblemMappers;
+import org.medpub.cms.platform.boundary.RequestSizeLimit;
 import org.medpub.cms.translation.boundary.LocalesResource;
 import org.medpub.cms.translation.boundary.SourceChangesResource;
 import org.medpub.cms.translation.boundary.TranslationsResource;

@@ -34,7 +34,6 @@ final class PlainTextImport {
 
     private static final int TITLE_LENGTH = 200;
 
-
     /**
      * Reads text pasted from a web page or a word processor.
      *

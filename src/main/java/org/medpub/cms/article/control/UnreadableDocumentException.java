@@ -11,4 +11,8 @@ public class UnreadableDocumentException extends RuntimeException {
     public UnreadableDocumentException(String message) {
         super(message);
     }
+
+    static UnreadableDocumentException empty() {
+        return new UnreadableDocumentException("The document is empty. Paste the article's text and try again.");
+    }
 }

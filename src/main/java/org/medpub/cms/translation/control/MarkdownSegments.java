@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntUnaryOperator;
-import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.BlockQuote;
@@ -25,6 +24,7 @@ import org.commonmark.node.SourceSpan;
 import org.commonmark.node.StrongEmphasis;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
+import org.medpub.cms.article.control.MarkdownText;
 import org.medpub.cms.translation.control.Inline.Paired;
 import org.medpub.cms.translation.control.Inline.Placeholder;
 import org.medpub.cms.translation.control.Inline.Text;
@@ -46,8 +46,8 @@ import org.medpub.cms.translation.control.Inline.Text;
  * images, inline HTML, line breaks, and links whose text cannot change ({@code <https://…>},
  * {@code [label]}) become placeholders.</li>
  * <li>A translation identical to its source keeps the source's Markdown byte for byte. Any
- * other is written afresh: its text escaped so that it reads as typed ({@code * _ [ ] < | \ `},
- * entities, and what would open a heading, a list or a quotation at the start of a line), bold
+ * other is written afresh: its text escaped so that it reads as typed (by {@link MarkdownText},
+ * as the document importers do), bold
  * as {@code **}, italics as {@code *}, every other code exactly as the source wrote it.</li>
  * </ul>
  */
@@ -57,11 +57,6 @@ public final class MarkdownSegments {
             .extensions(List.of(TablesExtension.create()))
             .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
             .build();
-
-    private static final String ALWAYS_ESCAPED = "\\`*_[]<|";
-    private static final String LINE_START_ESCAPED = "#>+-=~";
-    private static final Pattern ENTITY = Pattern.compile("&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});");
-    private static final Pattern ORDERED_LIST_START = Pattern.compile("^(\\d{1,9})([.)])");
 
     private MarkdownSegments() {
     }
@@ -358,26 +353,16 @@ public final class MarkdownSegments {
             if (words.isEmpty()) {
                 return;
             }
-            StringBuilder escaped = new StringBuilder(words.length() + 8);
-            for (int i = 0; i < words.length(); i++) {
-                char c = words.charAt(i);
-                boolean escape = ALWAYS_ESCAPED.indexOf(c) >= 0
-                        || c == '&' && ENTITY.matcher(words).region(i, words.length()).lookingAt()
-                        || c == '#' && heading
-                        // "(" right after a link's "]" would make the link point elsewhere
-                        || c == '(' && i == 0 && markdown.length() > 0 && markdown.charAt(markdown.length() - 1) == ']';
-                if (escape) {
-                    escaped.append('\\');
-                }
-                escaped.append(c);
+            String line = MarkdownText.inline(words);
+            // "(" right after a link's "]" would make the link point elsewhere
+            if (line.startsWith("(") && markdown.length() > 0 && markdown.charAt(markdown.length() - 1) == ']') {
+                line = "\\" + line;
             }
-            String line = escaped.toString();
+            if (heading) {
+                line = MarkdownText.headingEnd(line);
+            }
             if (lineStart) {
-                if (LINE_START_ESCAPED.indexOf(line.charAt(0)) >= 0) {
-                    line = "\\" + line;
-                } else {
-                    line = ORDERED_LIST_START.matcher(line).replaceFirst("$1\\\\$2");
-                }
+                line = MarkdownText.lineStart(line);
             }
             markdown.append(line);
             lineStart = false;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.junit.jupiter.api.Nested;
@@ -392,6 +394,18 @@ class DocumentImportTest {
             assertEquals("Take \\*two\\* tablets \\[max\\] \\<b> 5\\_000 \\`units\\`\n\n\\# 1. not a heading", body);
             assertTrue(rendered.contains("<p>Take *two* tablets [max] &lt;b&gt; 5_000 `units`</p>"), rendered);
             assertFalse(rendered.contains("<h1>"), rendered);
+        }
+
+        @Test
+        void pipesInTextDoNotMakeATable() {
+            String page = "<h1>Doses</h1><p>Age | Dose<br>--- | ---</p>";
+
+            String rendered = HtmlRenderer.builder().build().render(Parser.builder()
+                    .extensions(List.of(TablesExtension.create())).build()
+                    .parse(documentImport.fromHtml(page).body()));
+
+            assertFalse(rendered.contains("<table>"), rendered);
+            assertTrue(rendered.contains("Age | Dose<br />"), rendered);
         }
 
         @Test

@@ -32,6 +32,7 @@ import org.medpub.cms.article.entity.Article;
 import org.medpub.cms.article.entity.ArticleFixtures;
 import org.medpub.cms.article.entity.ArticleVariant;
 import org.medpub.cms.article.entity.Revision;
+import org.medpub.cms.platform.control.Actor;
 import org.medpub.cms.platform.control.BusinessException;
 import org.medpub.cms.platform.control.UserDirectory;
 import org.medpub.cms.platform.entity.Role;

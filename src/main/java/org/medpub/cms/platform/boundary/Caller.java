@@ -3,7 +3,6 @@ package org.medpub.cms.platform.boundary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
-import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -45,19 +44,9 @@ public class Caller {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    public boolean hasAnyRole(String... roles) {
-        return Arrays.stream(roles).anyMatch(security::isCallerInRole);
-    }
-
-    public void requireAnyRole(String action, String... roles) {
-        if (!hasAnyRole(roles)) {
-            throw new BusinessException.Forbidden("To " + action + " you need one of the roles " + String.join(", ", roles));
-        }
-    }
-
     /** The caller as the rules see them, with the locales they translate into. */
     public Actor actor() {
-        return new Actor(name(), roles(), hasAnyRole(Role.TRANSLATOR) ? assignedLocales() : Set.of());
+        return new Actor(name(), roles(), security.isCallerInRole(Role.TRANSLATOR) ? assignedLocales() : Set.of());
     }
 
     private Set<String> assignedLocales() {

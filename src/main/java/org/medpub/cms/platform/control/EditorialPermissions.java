@@ -6,6 +6,7 @@ import static org.medpub.cms.platform.entity.Role.EDITOR;
 import static org.medpub.cms.platform.entity.Role.MEDICAL_REVIEWER;
 import static org.medpub.cms.platform.entity.Role.TRANSLATOR;
 
+import java.util.List;
 import java.util.TreeSet;
 
 /**
@@ -58,6 +59,27 @@ public final class EditorialPermissions {
         return actor.holdsAnyOf(TRANSLATOR, AUTHOR, ADMIN);
     }
 
+    /** Whether the actor signs off a revision before readers see it, for a link that shows it as readers will. */
+    public static boolean mayMakePreviewLinks(Actor actor) {
+        return actor.holdsAnyOf(MEDICAL_REVIEWER, EDITOR, ADMIN);
+    }
+
+    /** Whether translations are the actor's work: a translator's, or an admin's who oversees them. */
+    public static boolean translates(Actor actor) {
+        return actor.holdsAnyOf(TRANSLATOR, ADMIN);
+    }
+
+    /**
+     * The locales whose translations are the actor's work, in the order of the enabled ones: for
+     * an admin every locale but the default (the first), for a translator theirs.
+     */
+    public static List<String> localesToTranslate(Actor actor, List<String> enabled) {
+        if (actor.holdsAnyOf(ADMIN)) {
+            return enabled.subList(1, enabled.size());
+        }
+        return actor.holdsAnyOf(TRANSLATOR) ? enabled.stream().filter(actor.locales()::contains).toList() : List.of();
+    }
+
     public static void requireCreateArticles(Actor actor) {
         require(mayCreateArticles(actor), "create articles", AUTHOR, ADMIN);
     }
@@ -81,6 +103,10 @@ public final class EditorialPermissions {
         if (!mayAssign(actor, reviewer)) {
             throw new BusinessException.Forbidden("Editors assign reviews; a medical reviewer may only take one on themselves");
         }
+    }
+
+    public static void requireMakePreviewLinks(Actor actor) {
+        require(mayMakePreviewLinks(actor), "make a preview link", MEDICAL_REVIEWER, EDITOR, ADMIN);
     }
 
     public static void requireImportArticles(Actor actor) {

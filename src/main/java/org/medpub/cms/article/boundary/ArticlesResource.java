@@ -122,6 +122,7 @@ public class ArticlesResource {
         Article article = find(id);
         String target = enabledLocale("locale", locale);
         boolean source = target.equals(article.getSourceLocale());
+        // asked before the body is checked; the store asks again
         EditorialPermissions.requireEdit(caller.actor(), article.getSourceLocale(), target);
         if (request.sourceLocale() != null && !request.sourceLocale().isBlank()
                 && !EnabledLocales.canonical(request.sourceLocale()).equals(article.getSourceLocale())) {

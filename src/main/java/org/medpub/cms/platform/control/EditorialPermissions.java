@@ -117,10 +117,6 @@ public final class EditorialPermissions {
         require(mayImportTranslations(actor), "import translations", TRANSLATOR, AUTHOR, ADMIN);
     }
 
-    public static void requireImportTranslation(Actor actor, String locale) {
-        requireTranslator(actor, locale, "import translations");
-    }
-
     private static void requireTranslator(Actor actor, String locale, String action) {
         require(actor.holdsAnyOf(TRANSLATOR, AUTHOR, ADMIN), action, TRANSLATOR, AUTHOR, ADMIN);
         if (!mayEditTranslation(actor, locale)) {

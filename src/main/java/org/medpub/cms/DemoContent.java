@@ -29,6 +29,7 @@ import org.medpub.cms.article.entity.Revision;
 import org.medpub.cms.article.entity.RevisionContent;
 import org.medpub.cms.platform.control.Database;
 import org.medpub.cms.platform.control.UserDirectory;
+import org.medpub.cms.platform.control.Actor;
 import org.medpub.cms.platform.entity.Role;
 
 /**
@@ -107,12 +108,13 @@ public class DemoContent {
                 .map(r -> new Reference(r.text(), r.url(), r.doi(), r.pmid()))
                 .toList();
         DemoVariant english = article.variants().get("en");
-        Revision source = articles.create("en", content(english, article.topics(), references, null), "author");
+        Revision source = articles.create("en", content(english, article.topics(), references, null),
+                new Actor("author", Set.of(Role.AUTHOR)));
         long id = source.getVariant().getArticle().getId();
         article.variants().forEach((locale, variant) -> {
             if (!locale.equals("en")) {
                 articles.save(id, locale, content(variant, article.topics(), references, source.getNumber()),
-                        "translator", new RevisionPrecondition(null));
+                        new Actor("translator", Set.of(Role.TRANSLATOR), Set.of(locale)), new RevisionPrecondition(null));
             }
         });
     }

@@ -160,4 +160,8 @@ class ApiSuiteIT {
     @Nested
     class TypedWorkflow extends TypedWorkflowTests {
     }
+
+    @Nested
+    class PermissionsInControl extends PermissionsInControlTests {
+    }
 }

@@ -35,14 +35,14 @@ import org.medpub.cms.article.entity.TranslationStatus;
 import org.medpub.cms.article.entity.WorkflowState;
 import org.medpub.cms.platform.boundary.Caller;
 import org.medpub.cms.platform.control.BusinessException;
+import org.medpub.cms.platform.control.EditorialPermissions;
 import org.medpub.cms.platform.control.EnabledLocales;
-import org.medpub.cms.platform.entity.Role;
 import org.medpub.cms.translation.control.ChangesInSource;
 import org.medpub.cms.translation.control.ImportedTranslation;
 import org.medpub.cms.translation.control.XliffImport;
 import org.medpub.cms.translation.control.XliffReader;
 import org.medpub.cms.translation.control.XliffRejected;
-import org.medpub.cms.workflow.control.Actor;
+import org.medpub.cms.translation.control.TranslationStatus;
 import org.medpub.cms.workflow.control.AuditTrail;
 import org.medpub.cms.workflow.control.EditorialWorkflow;
 import org.medpub.cms.workflow.control.ReviewChecklist;
@@ -157,8 +157,8 @@ public class ArticleEditor implements Serializable {
         }
         Optional<Article> found = articles.find(articleId);
         if (found.isEmpty()) {
-            articleId = null;
             error(new BusinessException.NotFound("There is no article " + articleId));
+            articleId = null;
             return;
         }
         Article article = found.get();
@@ -232,8 +232,7 @@ public class ArticleEditor implements Serializable {
         }
         try {
             if (articleId == null) {
-                caller.requireAnyRole("create an article", Role.AUTHOR, Role.ADMIN);
-                Revision created = articles.create(sourceLocale, edit.content(null), caller.name());
+                Revision created = articles.create(sourceLocale, edit.content(null), caller.actor());
                 FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
                 info(words.with("editor.saved", "revision", created.getNumber()));
                 return "/admin/edit.xhtml?faces-redirect=true&article=" + created.getVariant().getArticle().getId()
@@ -241,13 +240,8 @@ public class ArticleEditor implements Serializable {
             }
             Article article = articles.find(articleId).orElseThrow();
             boolean source = locale.equals(article.getSourceLocale());
-            if (source) {
-                caller.requireAnyRole("edit the source text", Role.AUTHOR, Role.ADMIN);
-            } else {
-                caller.requireMayTranslateInto(locale);
-            }
             Integer translated = source ? null : article.sourceVariant().getCurrent().getNumber();
-            var saved = articles.save(articleId, locale, edit.content(translated), caller.name(),
+            var saved = articles.save(articleId, locale, edit.content(translated), caller.actor(),
                     new RevisionPrecondition(baseRevision == null ? null : RevisionPrecondition.tagOf(baseRevision)));
             baseRevision = saved.revision().getNumber();
             changeNote = null;
@@ -289,9 +283,7 @@ public class ArticleEditor implements Serializable {
             return null;
         }
         try (InputStream file = xliffFile.getInputStream()) {
-            caller.requireAnyRole("import translations", Role.TRANSLATOR, Role.AUTHOR, Role.ADMIN);
-            ImportedTranslation imported = imports.importFile(XliffReader.read(file.readAllBytes()), caller.name(),
-                    caller::mayTranslateInto);
+            ImportedTranslation imported = imports.importFile(XliffReader.read(file.readAllBytes()), caller.actor());
             FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
             info(words.with("editor.saved", "revision", imported.revision()));
             return "/admin/edit.xhtml?faces-redirect=true&article=" + imported.articleId() + "&locale=" + imported.locale();
@@ -313,7 +305,7 @@ public class ArticleEditor implements Serializable {
     public boolean may(WorkflowAction action) {
         return state != null && EditorialWorkflow.rule(action, state)
                 .filter(rule -> !rule.concernsLive() || liveRevision != null)
-                .isPresent() && actor().holdsAnyOf(EditorialWorkflow.roles(action));
+                .isPresent() && caller.actor().holdsAnyOf(EditorialWorkflow.roles(action));
     }
 
     public void submit() {
@@ -351,11 +343,8 @@ public class ArticleEditor implements Serializable {
 
     private void perform(WorkflowAction action, Instant at, Map<String, Boolean> confirmed) {
         try {
-            if (action == WorkflowAction.SUBMIT && caller.hasAnyRole(Role.TRANSLATOR)) {
-                caller.requireMayTranslateInto(locale);
-            }
             var outcome = transitions.perform(articleId, locale, new TransitionCommand(action, comment, at, confirmed,
-                    baseRevision), actor());
+                    baseRevision), caller.actor());
             comment = null;
             refreshWorkflow();
             info(outcome.scheduled() != null
@@ -419,10 +408,6 @@ public class ArticleEditor implements Serializable {
         checked.clear();
     }
 
-    private Actor actor() {
-        return new Actor(caller.name(), caller.roles());
-    }
-
     // --- the lists
 
     public void addTopic() {
@@ -468,7 +453,8 @@ public class ArticleEditor implements Serializable {
     }
 
     public boolean isMayEdit() {
-        return articleId == null || isSource() ? caller.hasAnyRole(Role.AUTHOR, Role.ADMIN) : caller.mayTranslateInto(locale);
+        return articleId == null ? EditorialPermissions.mayCreateArticles(caller.actor())
+                : EditorialPermissions.mayEdit(caller.actor(), sourceLocale, locale);
     }
 
     public Long getArticleId() {

@@ -6,17 +6,17 @@ import jakarta.inject.Named;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.medpub.cms.article.control.ArticleStore;
 import org.medpub.cms.article.entity.TranslationStatus;
 import org.medpub.cms.article.entity.WorkflowState;
 import org.medpub.cms.platform.boundary.Caller;
+import org.medpub.cms.platform.control.EditorialPermissions;
 import org.medpub.cms.platform.control.EnabledLocales;
-import org.medpub.cms.platform.control.UserDirectory;
-import org.medpub.cms.platform.entity.Role;
 import org.medpub.cms.translation.control.TranslationStates;
 import org.medpub.cms.workflow.control.AuditTrail;
+import org.medpub.cms.workflow.control.EditorialWorkflow;
 import org.medpub.cms.workflow.control.ReReviews;
+import org.medpub.cms.workflow.control.WorkflowAction;
 import org.medpub.cms.workflow.entity.AuditEvent;
 
 /**
@@ -45,9 +45,6 @@ public class Dashboard {
     Caller caller;
 
     @Inject
-    UserDirectory users;
-
-    @Inject
     EnabledLocales locales;
 
     @Inject
@@ -66,24 +63,27 @@ public class Dashboard {
     private List<ReReviewRow> reReviewsDue;
     private List<AuditEvent> recentActivity;
 
+    /** Whoever submits drafts sees their own. */
     public boolean isWriter() {
-        return caller.hasAnyRole(Role.AUTHOR, Role.TRANSLATOR, Role.ADMIN);
+        return caller.actor().holdsAnyOf(EditorialWorkflow.roles(WorkflowAction.SUBMIT));
     }
 
     public boolean isAuthor() {
-        return caller.hasAnyRole(Role.AUTHOR, Role.ADMIN);
+        return EditorialPermissions.mayCreateArticles(caller.actor());
     }
 
+    /** Whoever approves sees what awaits their review. */
     public boolean isReviewer() {
-        return caller.hasAnyRole(Role.MEDICAL_REVIEWER, Role.ADMIN);
+        return caller.actor().holdsAnyOf(EditorialWorkflow.roles(WorkflowAction.APPROVE));
     }
 
+    /** Whoever publishes sees what is ready for it. */
     public boolean isEditor() {
-        return caller.hasAnyRole(Role.EDITOR, Role.ADMIN);
+        return caller.actor().holdsAnyOf(EditorialWorkflow.roles(WorkflowAction.PUBLISH));
     }
 
     public boolean isTranslator() {
-        return caller.hasAnyRole(Role.TRANSLATOR, Role.ADMIN);
+        return EditorialPermissions.translates(caller.actor());
     }
 
     /** Drafts whose newest revision the user saved. */
@@ -114,11 +114,8 @@ public class Dashboard {
     /** For a translator the locales assigned to them; for an admin every locale but the default. */
     public List<TranslationRow> getTranslationsDue() {
         if (translationsDue == null) {
-            Set<String> mine = caller.hasAnyRole(Role.ADMIN)
-                    ? Set.copyOf(locales.all().subList(1, locales.all().size()))
-                    : users.locales(caller.name());
             List<TranslationRow> rows = new ArrayList<>();
-            for (String locale : locales.all().stream().filter(mine::contains).toList()) {
+            for (String locale : EditorialPermissions.localesToTranslate(caller.actor(), locales.all())) {
                 for (TranslationStatus wanted : List.of(TranslationStatus.OUTDATED, TranslationStatus.MISSING)) {
                     translations.page(locale, wanted, null, SHOWN).forEach(state -> rows.add(new TranslationRow(
                             state.articleId(), locale, title(state.articleId()), state.status().name(),

@@ -16,7 +16,6 @@ import org.medpub.cms.article.entity.Revision;
 import org.medpub.cms.article.entity.RevisionContent;
 import org.medpub.cms.platform.boundary.Caller;
 import org.medpub.cms.platform.control.BusinessException;
-import org.medpub.cms.platform.entity.Role;
 
 /**
  * The revisions of an article in one locale: any two compared word by word, and an old one
@@ -74,15 +73,10 @@ public class RevisionHistory implements Serializable {
     public String restore(int number) {
         try {
             ArticleVariant variant = variant();
-            if (variant.isSource()) {
-                caller.requireAnyRole("restore a revision", Role.AUTHOR, Role.ADMIN);
-            } else {
-                caller.requireMayTranslateInto(locale);
-            }
             RevisionContent old = content(variant, number);
             RevisionContent restored = new RevisionContent(old.title(), old.slug(), old.summary(), old.body(), old.topics(),
                     old.references(), words.with("history.restoredNote", "revision", number), false, old.sourceRevision());
-            var saved = articles.save(articleId, locale, restored, caller.name(),
+            var saved = articles.save(articleId, locale, restored, caller.actor(),
                     new RevisionPrecondition(RevisionPrecondition.tagOf(variant.getCurrent().getNumber())));
             FacesContext faces = FacesContext.getCurrentInstance();
             faces.getExternalContext().getFlash().setKeepMessages(true);

@@ -42,8 +42,8 @@ import org.medpub.cms.article.entity.WorkflowState;
 import org.medpub.cms.platform.boundary.Caller;
 import org.medpub.cms.platform.boundary.PathParams;
 import org.medpub.cms.platform.control.BusinessException;
+import org.medpub.cms.platform.control.EditorialPermissions;
 import org.medpub.cms.platform.control.EnabledLocales;
-import org.medpub.cms.platform.entity.Role;
 
 /**
  * Articles, their locale variants and revisions. Every save answers with the ETag of the
@@ -76,9 +76,10 @@ public class ArticlesResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@NotNull @Valid NewArticle request) {
-        caller.requireAnyRole("create articles", Role.AUTHOR, Role.ADMIN);
+        // asked before the body is looked at, so that whoever may not create learns nothing from it
+        EditorialPermissions.requireCreateArticles(caller.actor());
         String locale = enabledLocale("sourceLocale", request.sourceLocale());
-        Revision revision = store.create(locale, request.content(), caller.name());
+        Revision revision = store.create(locale, request.content(), caller.actor());
         Article article = revision.getVariant().getArticle();
         return Response.created(URI.create("/api/articles/" + article.getId()))
                 .tag(tagValue(revision))
@@ -121,11 +122,8 @@ public class ArticlesResource {
         Article article = find(id);
         String target = enabledLocale("locale", locale);
         boolean source = target.equals(article.getSourceLocale());
-        if (source) {
-            caller.requireAnyRole("edit the source text", Role.AUTHOR, Role.ADMIN);
-        } else {
-            caller.requireMayTranslateInto(target);
-        }
+        // asked before the body is checked; the store asks again
+        EditorialPermissions.requireEdit(caller.actor(), article.getSourceLocale(), target);
         if (request.sourceLocale() != null && !request.sourceLocale().isBlank()
                 && !EnabledLocales.canonical(request.sourceLocale()).equals(article.getSourceLocale())) {
             throw new BusinessException.InvalidInput("sourceLocale",
@@ -137,7 +135,7 @@ public class ArticlesResource {
         Integer translated = source ? null
                 : request.sourceRevision() != null ? request.sourceRevision()
                 : article.sourceVariant().getCurrent().getNumber();
-        var saved = store.save(article.getId(), target, request.content(translated), caller.name(),
+        var saved = store.save(article.getId(), target, request.content(translated), caller.actor(),
                 new RevisionPrecondition(ifMatch));
         Revision revision = saved.revision();
         Response.ResponseBuilder answer = saved.newVariant()

@@ -16,11 +16,14 @@ import org.medpub.cms.article.entity.Revision;
 import org.medpub.cms.article.entity.RevisionContent;
 import org.medpub.cms.article.entity.WorkflowState;
 import org.medpub.cms.platform.control.BusinessException;
+import org.medpub.cms.platform.control.Actor;
+import org.medpub.cms.platform.control.EditorialPermissions;
 
 /**
- * Creates articles and saves revisions. A save never changes an earlier revision; it adds one
- * and makes it current. Saves of one locale variant are serialised by a row lock, so of several
- * editors who loaded the same revision, the first to save wins and the others are told.
+ * Creates articles and saves revisions, refusing whoever {@link EditorialPermissions} does not
+ * let write them. A save never changes an earlier revision; it adds one and makes it current.
+ * Saves of one locale variant are serialised by a row lock, so of several editors who loaded the
+ * same revision, the first to save wins and the others are told.
  */
 @ApplicationScoped
 @Transactional
@@ -40,11 +43,12 @@ public class ArticleStore {
     }
 
     @Transactional
-    public Revision create(String sourceLocale, RevisionContent content, String author) {
+    public Revision create(String sourceLocale, RevisionContent content, Actor author) {
+        EditorialPermissions.requireCreateArticles(author);
         var now = clock.instant();
-        var article = new Article(sourceLocale, author, now);
+        var article = new Article(sourceLocale, author.username(), now);
         em.persist(article);
-        return addRevision(newVariant(article, sourceLocale, content.slug()), content, author);
+        return addRevision(newVariant(article, sourceLocale, content.slug()), content, author.username());
     }
 
     /**
@@ -53,9 +57,11 @@ public class ArticleStore {
      * @param expectedRevision what the caller's {@code If-Match} matches against, or null when it sent none
      */
     @Transactional
-    public Saved save(long articleId, String locale, RevisionContent content, String author,
+    public Saved save(long articleId, String locale, RevisionContent content, Actor actor,
             RevisionPrecondition expectedRevision) {
         var article = find(articleId).orElseThrow(() -> notFound(articleId));
+        EditorialPermissions.requireEdit(actor, article.getSourceLocale(), locale);
+        String author = actor.username();
         var variant = lockedVariant(article, locale);
         if (variant.isEmpty()) {
             if (expectedRevision.sent()) {

@@ -3,19 +3,19 @@ package org.medpub.cms.platform.boundary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
-import java.util.Arrays;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.medpub.cms.platform.control.Actor;
 import org.medpub.cms.platform.control.BusinessException;
+import org.medpub.cms.platform.control.EditorialPermissions;
 import org.medpub.cms.platform.control.EnabledLocales;
 import org.medpub.cms.platform.control.UserDirectory;
 import org.medpub.cms.platform.entity.Role;
 
 /**
- * Who is making the current request, and what their roles let them do. Authors and admins write
- * every locale; a translator writes translations only into the locales assigned to them.
+ * Who is making the current request: their name, roles and, as {@link #actor()}, what
+ * {@link EditorialPermissions} needs to know of them.
  */
 @RequestScoped
 public class Caller {
@@ -44,28 +44,9 @@ public class Caller {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    public boolean hasAnyRole(String... roles) {
-        return Arrays.stream(roles).anyMatch(security::isCallerInRole);
-    }
-
-    public void requireAnyRole(String action, String... roles) {
-        if (!hasAnyRole(roles)) {
-            throw new BusinessException.Forbidden("To " + action + " you need one of the roles " + String.join(", ", roles));
-        }
-    }
-
-    /** Whether the caller may write a translation into the locale (an enabled locale, in its canonical form). */
-    public boolean mayTranslateInto(String locale) {
-        return hasAnyRole(Role.AUTHOR, Role.ADMIN) || (hasAnyRole(Role.TRANSLATOR) && assignedLocales().contains(locale));
-    }
-
-    public void requireMayTranslateInto(String locale) {
-        requireAnyRole("edit a translation", Role.TRANSLATOR, Role.AUTHOR, Role.ADMIN);
-        if (!mayTranslateInto(locale)) {
-            Set<String> assigned = new TreeSet<>(assignedLocales());
-            throw new BusinessException.Forbidden("You translate into " + (assigned.isEmpty() ? "no locale yet"
-                    : String.join(", ", assigned)) + ", not " + locale + "; an admin assigns the locales");
-        }
+    /** The caller as the rules see them, with the locales they translate into. */
+    public Actor actor() {
+        return new Actor(name(), roles(), security.isCallerInRole(Role.TRANSLATOR) ? assignedLocales() : Set.of());
     }
 
     private Set<String> assignedLocales() {

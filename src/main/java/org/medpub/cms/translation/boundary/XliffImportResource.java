@@ -11,7 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.medpub.cms.platform.boundary.BodyLimit;
 import org.medpub.cms.platform.boundary.Caller;
-import org.medpub.cms.platform.entity.Role;
+import org.medpub.cms.platform.control.EditorialPermissions;
 import org.medpub.cms.translation.control.ImportedTranslation;
 import org.medpub.cms.translation.control.XliffImport;
 import org.medpub.cms.translation.control.XliffReader;
@@ -45,9 +45,10 @@ public class XliffImportResource {
     @Consumes({XliffExportResource.XLIFF, MediaType.APPLICATION_XML, MediaType.TEXT_XML})
     @Produces(MediaType.APPLICATION_JSON)
     public ImportedTranslation importFile(InputStream body) throws IOException {
-        caller.requireAnyRole("import translations", Role.TRANSLATOR, Role.AUTHOR, Role.ADMIN);
+        // asked before the file is read, so that whoever may not import learns nothing from it
+        EditorialPermissions.requireImportTranslations(caller.actor());
         // read whole first: the XML parser learns the encoding from the file itself, and a body over the limit stops here
         byte[] file = body.readAllBytes();
-        return imports.importFile(XliffReader.read(file), caller.name(), caller::mayTranslateInto);
+        return imports.importFile(XliffReader.read(file), caller.actor());
     }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Locale;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.medpub.cms.article.control.ArticleStore;
@@ -40,7 +41,7 @@ public class SafetyPolicy {
     Transitions transitions;
 
     public Kind kind() {
-        return Kind.valueOf(policy.strip().toUpperCase());
+        return Kind.valueOf(policy.strip().toUpperCase(Locale.ROOT));
     }
 
     void onPublished(@Observes WorkflowTransitioned step) {

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 import org.medpub.cms.article.control.ArticleStore;
 import org.medpub.cms.article.control.RevisionPrecondition;
 import org.medpub.cms.article.control.SlugSuggestion;
@@ -13,6 +12,8 @@ import org.medpub.cms.article.entity.Article;
 import org.medpub.cms.article.entity.ArticleVariant;
 import org.medpub.cms.article.entity.Revision;
 import org.medpub.cms.article.entity.RevisionContent;
+import org.medpub.cms.platform.control.Actor;
+import org.medpub.cms.platform.control.EditorialPermissions;
 import org.medpub.cms.platform.control.EnabledLocales;
 import org.medpub.cms.translation.control.TranslationCheck.CheckedTranslation;
 
@@ -37,12 +38,13 @@ public class XliffImport {
     EnabledLocales locales;
 
     /**
-     * @param mayTranslateInto whether the translator may write the locale
+     * @param translator who imports it; a locale they do not translate into is one of the file's problems
      * @throws XliffRejected with every problem of the file
      */
     @Transactional
-    public ImportedTranslation importFile(XliffFile file, String translator, Predicate<String> mayTranslateInto) {
-        CheckedTranslation checked = TranslationCheck.check(file, new StoredFacts(mayTranslateInto));
+    public ImportedTranslation importFile(XliffFile file, Actor translator) {
+        EditorialPermissions.requireImportTranslations(translator);
+        CheckedTranslation checked = TranslationCheck.check(file, new StoredFacts(translator));
         Article article = store.find(checked.articleId()).orElseThrow();
         Optional<Revision> existing = article.variant(checked.locale()).map(ArticleVariant::getCurrent);
         List<String> topics = existing.map(Revision::getTopics).or(() -> store
@@ -61,11 +63,11 @@ public class XliffImport {
 
     /** The facts from the database; asking for the source language locks the source text. */
     private final class StoredFacts implements TranslationCheck.Facts {
-        private final Predicate<String> mayTranslateInto;
+        private final Actor translator;
         private ArticleVariant source;
 
-        StoredFacts(Predicate<String> mayTranslateInto) {
-            this.mayTranslateInto = mayTranslateInto;
+        StoredFacts(Actor translator) {
+            this.translator = translator;
         }
 
         @Override
@@ -89,7 +91,7 @@ public class XliffImport {
 
         @Override
         public boolean mayTranslateInto(String locale) {
-            return mayTranslateInto.test(locale);
+            return EditorialPermissions.mayEditTranslation(translator, locale);
         }
 
         @Override

@@ -21,8 +21,8 @@ import org.medpub.cms.article.entity.ArticleVariant;
 import org.medpub.cms.article.entity.Revision;
 import org.medpub.cms.platform.boundary.Caller;
 import org.medpub.cms.platform.control.BusinessException;
+import org.medpub.cms.platform.control.EditorialPermissions;
 import org.medpub.cms.platform.control.EnabledLocales;
-import org.medpub.cms.platform.entity.Role;
 import org.medpub.cms.workflow.control.PreviewLink;
 import org.medpub.cms.workflow.control.PreviewLinks;
 
@@ -58,7 +58,7 @@ public class PreviewLinkResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@PathParam("id") String id, @PathParam("locale") String locale,
             @PathParam("number") String number, @Valid PreviewLinkRequest request) {
-        caller.requireAnyRole("make a preview link", Role.MEDICAL_REVIEWER, Role.EDITOR, Role.ADMIN);
+        EditorialPermissions.requireMakePreviewLinks(caller.actor());
         Revision revision = revision(id, locale, number);
         ArticleVariant variant = revision.getVariant();
         int hours = request == null ? PreviewLinkRequest.DEFAULT_HOURS : request.hours();

@@ -13,11 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.medpub.cms.article.entity.ArticleVariant;
 import org.medpub.cms.platform.boundary.Caller;
 import org.medpub.cms.workflow.boundary.WorkflowViews.StateView;
-import org.medpub.cms.platform.entity.Role;
-import org.medpub.cms.workflow.control.Actor;
 import org.medpub.cms.workflow.control.TransitionCommand;
 import org.medpub.cms.workflow.control.Transitions;
-import org.medpub.cms.workflow.control.WorkflowAction;
 
 /** Moves an article in a locale along the workflow: submit, approve, reject, publish, unpublish, archive, reapprove. */
 @Path("articles/{id}/locales/{locale}/transitions")
@@ -40,12 +37,8 @@ public class TransitionsResource {
             @NotNull @Valid TransitionRequest request) {
         ArticleVariant variant = lookup.variant(id, locale);
         TransitionCommand command = request.command();
-        if (command.action() == WorkflowAction.SUBMIT && caller.hasAnyRole(Role.TRANSLATOR)) {
-            // a translator submits only the locales they translate into
-            caller.requireMayTranslateInto(variant.getLocale());
-        }
         var outcome = transitions.perform(variant.getArticle().getId(), variant.getLocale(), command,
-                new Actor(caller.name(), caller.roles()));
+                caller.actor());
         return StateView.of(outcome.variant(), outcome.scheduled());
     }
 }

@@ -18,7 +18,9 @@ import org.medpub.cms.article.control.RevisionSaved;
 import org.medpub.cms.article.entity.ArticleVariant;
 import org.medpub.cms.article.entity.Revision;
 import org.medpub.cms.article.entity.WorkflowState;
+import org.medpub.cms.platform.control.Actor;
 import org.medpub.cms.platform.control.BusinessException;
+import org.medpub.cms.platform.control.EditorialPermissions;
 import org.medpub.cms.platform.control.UserDirectory;
 import org.medpub.cms.platform.entity.Role;
 import org.medpub.cms.platform.entity.UserAccount;
@@ -66,6 +68,9 @@ public class Transitions {
     @Transactional
     public Outcome perform(long articleId, String locale, TransitionCommand command, Actor actor) {
         WorkflowStep.requireRole(command.action(), actor);
+        if (command.action() == WorkflowAction.SUBMIT) {
+            EditorialPermissions.requireSubmit(actor, locale);
+        }
         publicationWindow.check("publishAt", command.publishAt());
         ArticleVariant variant = articles.lockedVariant(articleId, locale)
                 .orElseThrow(() -> new BusinessException.NotFound("Article " + articleId + " has no version in " + locale));
@@ -181,6 +186,7 @@ public class Transitions {
 
     @Transactional
     public void assign(long articleId, String locale, String reviewer, Actor actor) {
+        EditorialPermissions.requireAssign(actor, reviewer);
         ArticleVariant variant = articles.lockedVariant(articleId, locale)
                 .orElseThrow(() -> new BusinessException.NotFound("Article " + articleId + " has no version in " + locale));
         if (reviewer != null && users.find(reviewer).filter(u -> u.getRoles().contains(Role.MEDICAL_REVIEWER)).isEmpty()) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.medpub.cms.article.entity.ArticleVariant;
 import org.medpub.cms.article.entity.Revision;
+import org.medpub.cms.platform.control.Actor;
 import org.medpub.cms.platform.control.BusinessException;
 import org.medpub.cms.platform.control.BusinessException.FieldError;
 

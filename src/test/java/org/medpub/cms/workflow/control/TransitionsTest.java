@@ -1,7 +1,6 @@
 package org.medpub.cms.workflow.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,6 +32,7 @@ import org.medpub.cms.article.entity.ArticleFixtures;
 import org.medpub.cms.article.entity.ArticleVariant;
 import org.medpub.cms.article.entity.Revision;
 import org.medpub.cms.article.entity.WorkflowState;
+import org.medpub.cms.platform.control.Actor;
 import org.medpub.cms.platform.control.BusinessException;
 import org.medpub.cms.platform.control.UserDirectory;
 import org.medpub.cms.platform.entity.Role;
@@ -78,7 +78,7 @@ class TransitionsTest {
             @Override
             public Optional<UserAccount> find(String username) {
                 return Optional.of(new UserAccount(username, "hash", "Dr " + username, "MD", username + "@example.org",
-                        Set.of(), Set.of(), AT));
+                        Set.of(Role.MEDICAL_REVIEWER), Set.of(), AT));
             }
         };
         transitions.checklist = new ReviewChecklist();
@@ -154,6 +154,39 @@ class TransitionsTest {
                 new TransitionCommand(WorkflowAction.PUBLISH, null, null, null, null), AUTHOR));
         assertEquals(DRAFT, en.getState());
         assertTrue(audit.isEmpty() && events.isEmpty() && persisted.isEmpty());
+    }
+
+    @Test
+    void permissions_aTranslatorSubmitsOnlyTheLocalesTheyTranslateInto() {
+        ArticleVariant es = ArticleFixtures.variant(article, "es", "teresa");
+        ArticleFixtures.variant(article, "fr", "teresa");
+        Actor teresa = new Actor("teresa", Set.of(Role.TRANSLATOR), Set.of("es"));
+
+        var refused = assertThrows(BusinessException.Forbidden.class, () -> transitions.perform(article.getId(), "fr",
+                new TransitionCommand(WorkflowAction.SUBMIT, null, null, null, null), teresa));
+        assertEquals("You translate into es, not fr; an admin assigns the locales", refused.getMessage());
+        assertThrows(BusinessException.Forbidden.class, () -> take(WorkflowAction.SUBMIT, teresa));
+        assertTrue(audit.isEmpty() && events.isEmpty());
+
+        transitions.perform(article.getId(), "es", new TransitionCommand(WorkflowAction.SUBMIT, null, null, null, null),
+                teresa);
+        assertEquals(IN_REVIEW, es.getState());
+    }
+
+    @Test
+    void permissions_editorsAssignAnyReviewerAReviewerOnlyThemselves() {
+        var refused = assertThrows(BusinessException.Forbidden.class,
+                () -> transitions.assign(article.getId(), "en", "dr-other", REVIEWER));
+        assertEquals(403, refused.status());
+        assertThrows(BusinessException.Forbidden.class, () -> transitions.assign(article.getId(), "en", null, REVIEWER));
+        assertThrows(BusinessException.Forbidden.class, () -> transitions.assign(article.getId(), "en", "reviewer", AUTHOR));
+        assertTrue(audit.isEmpty());
+
+        transitions.assign(article.getId(), "en", "reviewer", REVIEWER);
+        transitions.assign(article.getId(), "en", "dr-other", EDITOR);
+        transitions.assign(article.getId(), "en", null, ADMIN);
+        assertEquals(List.of("assign r1 DRAFT>DRAFT reviewer: assigned to reviewer",
+                "assign r1 DRAFT>DRAFT editor: assigned to dr-other", "assign r1 DRAFT>DRAFT admin: unassigned"), audit);
     }
 
     @Test

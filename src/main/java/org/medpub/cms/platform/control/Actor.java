@@ -1,0 +1,29 @@
+package org.medpub.cms.platform.control;
+
+import java.util.Arrays;
+import java.util.Set;
+
+/**
+ * A member of the editorial team as the rules see them: their user name, the roles they hold
+ * and the locales they translate into (canonical, as {@link EnabledLocales} gives them).
+ */
+public record Actor(String username, Set<String> roles, Set<String> locales) {
+
+    public Actor {
+        roles = Set.copyOf(roles);
+        locales = Set.copyOf(locales);
+    }
+
+    /** Someone who translates into no locale. */
+    public Actor(String username, Set<String> roles) {
+        this(username, roles, Set.of());
+    }
+
+    public boolean holdsAnyOf(Set<String> wanted) {
+        return wanted.stream().anyMatch(roles::contains);
+    }
+
+    public boolean holdsAnyOf(String... wanted) {
+        return Arrays.stream(wanted).anyMatch(roles::contains);
+    }
+}

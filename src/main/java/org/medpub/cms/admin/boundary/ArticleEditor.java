@@ -42,7 +42,6 @@ import org.medpub.cms.translation.control.ImportedTranslation;
 import org.medpub.cms.translation.control.XliffImport;
 import org.medpub.cms.translation.control.XliffReader;
 import org.medpub.cms.translation.control.XliffRejected;
-import org.medpub.cms.translation.control.TranslationStatus;
 import org.medpub.cms.workflow.control.AuditTrail;
 import org.medpub.cms.workflow.control.EditorialWorkflow;
 import org.medpub.cms.workflow.control.ReviewChecklist;

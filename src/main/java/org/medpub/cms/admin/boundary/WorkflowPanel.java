@@ -23,8 +23,8 @@ import org.medpub.cms.workflow.control.EditorialWorkflow;
 import org.medpub.cms.workflow.control.ReviewChecklist;
 import org.medpub.cms.workflow.control.TransitionCommand;
 import org.medpub.cms.workflow.control.Transitions;
-import org.medpub.cms.workflow.entity.AuditEvent;
 import org.medpub.cms.workflow.control.WorkflowAction;
+import org.medpub.cms.workflow.entity.AuditEvent;
 
 /**
  * The workflow of the open article's locale: the steps the user may take, the review checklist

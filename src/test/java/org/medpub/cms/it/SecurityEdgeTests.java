@@ -41,6 +41,13 @@ abstract class SecurityEdgeTests {
         assertApiHeaders("the API", author.get("/api/articles?limit=1").response());
         assertApiHeaders("a 401 problem", reader.get("/api/articles").response());
         assertApiHeaders("a 404 problem", author.get("/api/articles/999999999").response());
+
+        // the sign-in module answers this one itself, before any servlet filter
+        RawHttp.Answer toSignIn = RawHttp.get("/admin/index.xhtml");
+        assertEquals(302, toSignIn.status(), toSignIn::toString);
+        assertEquals("no-store", toSignIn.header("Cache-Control").orElse(null), toSignIn::toString);
+        assertEquals("DENY", toSignIn.header("X-Frame-Options").orElse(null), toSignIn::toString);
+        assertEquals("nosniff", toSignIn.header("X-Content-Type-Options").orElse(null), toSignIn::toString);
     }
 
     @Test

@@ -147,6 +147,8 @@ public final class EditorialSignIn implements ServerAuthModule {
         if (!CanonicalPath.isCanonical(request.getRequestURI())) {
             return notFound(response);
         }
+        // the answers this module sends itself pass no servlet filter
+        SecurityHeaders.apply(request, response);
         boolean mandatory = Boolean.parseBoolean(String.valueOf(message.getMap().get(IS_MANDATORY)));
         try {
             if (request.getAttribute(TYPED) instanceof Credential typed) {

@@ -88,6 +88,15 @@ public class SecurityHeaders extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        apply(request, response);
+        chain.doFilter(request, response);
+    }
+
+    /**
+     * Sets the headers of the request's area. Also called by the sign-in module for the answers it
+     * sends itself (a redirect to the sign-in page, a 401), which no servlet filter sees.
+     */
+    static void apply(HttpServletRequest request, HttpServletResponse response) {
         Area area = Area.of(addressed(request));
         if (area.cacheControl != null) {
             response.setHeader("Cache-Control", area.cacheControl);
@@ -99,7 +108,6 @@ public class SecurityHeaders extends HttpFilter {
         if (cameOverTls(request)) {
             response.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
         }
-        chain.doFilter(request, response);
     }
 
     /**

@@ -65,7 +65,7 @@ public class Dashboard {
 
     /** Whoever submits drafts sees their own. */
     public boolean isWriter() {
-        return caller.actor().holdsAnyOf(EditorialWorkflow.roles(WorkflowAction.SUBMIT));
+        return EditorialWorkflow.mayTake(caller.actor(), WorkflowAction.SUBMIT);
     }
 
     public boolean isAuthor() {
@@ -74,12 +74,12 @@ public class Dashboard {
 
     /** Whoever approves sees what awaits their review. */
     public boolean isReviewer() {
-        return caller.actor().holdsAnyOf(EditorialWorkflow.roles(WorkflowAction.APPROVE));
+        return EditorialWorkflow.mayTake(caller.actor(), WorkflowAction.APPROVE);
     }
 
     /** Whoever publishes sees what is ready for it. */
     public boolean isEditor() {
-        return caller.actor().holdsAnyOf(EditorialWorkflow.roles(WorkflowAction.PUBLISH));
+        return EditorialWorkflow.mayTake(caller.actor(), WorkflowAction.PUBLISH);
     }
 
     public boolean isTranslator() {

@@ -24,7 +24,6 @@ public class UserAdministration implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    static final List<String> ROLES = List.of(Role.AUTHOR, Role.TRANSLATOR, Role.MEDICAL_REVIEWER, Role.EDITOR, Role.ADMIN);
 
     @Inject
     UserDirectory directory;
@@ -104,7 +103,7 @@ public class UserAdministration implements Serializable {
     }
 
     public List<String> getAllRoles() {
-        return ROLES;
+        return Role.ALL;
     }
 
     public List<String> getEnabledLocales() {

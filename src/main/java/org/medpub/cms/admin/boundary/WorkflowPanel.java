@@ -71,7 +71,7 @@ public class WorkflowPanel implements Serializable {
         WorkflowState state = open.getState();
         return state != null && EditorialWorkflow.rule(action, state)
                 .filter(rule -> !rule.concernsLive() || open.getLiveRevision() != null)
-                .isPresent() && caller.actor().holdsAnyOf(EditorialWorkflow.roles(action));
+                .isPresent() && EditorialWorkflow.mayTake(caller.actor(), action);
     }
 
     public void submit() {

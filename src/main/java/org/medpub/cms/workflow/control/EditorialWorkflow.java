@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.medpub.cms.article.entity.WorkflowState;
+import org.medpub.cms.platform.control.Actor;
 import org.medpub.cms.platform.control.BusinessException;
 import org.medpub.cms.platform.entity.Role;
 
@@ -89,6 +90,11 @@ public final class EditorialWorkflow {
     public static Set<String> roles(WorkflowAction action) {
         return RULES.stream().filter(r -> r.action() == action).findFirst()
                 .map(TransitionRule::roles).orElse(Set.of());
+    }
+
+    /** Whether this person's roles allow the action at all, whatever the state; the state is the table's other half. */
+    public static boolean mayTake(Actor actor, WorkflowAction action) {
+        return actor.holdsAnyOf(roles(action));
     }
 
     public static List<TransitionRule> rules() {

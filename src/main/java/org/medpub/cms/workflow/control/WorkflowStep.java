@@ -22,7 +22,7 @@ public record WorkflowStep(TransitionRule rule, Revision concerned, String comme
 
     /** Refuses an actor who holds none of the roles that may take the action (403). */
     static void requireRole(WorkflowAction action, Actor actor) {
-        if (!actor.holdsAnyOf(EditorialWorkflow.roles(action))) {
+        if (!EditorialWorkflow.mayTake(actor, action)) {
             throw new BusinessException.Forbidden("To " + action.key() + " you need one of the roles "
                     + String.join(", ", EditorialWorkflow.roles(action)));
         }

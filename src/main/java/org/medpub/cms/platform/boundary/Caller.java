@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.medpub.cms.platform.control.Actor;
 import org.medpub.cms.platform.control.BusinessException;
 import org.medpub.cms.platform.control.EditorialPermissions;
@@ -39,7 +38,7 @@ public class Caller {
 
     /** The roles of the editorial team that the caller holds. */
     public Set<String> roles() {
-        return Stream.of(Role.AUTHOR, Role.TRANSLATOR, Role.MEDICAL_REVIEWER, Role.EDITOR, Role.ADMIN)
+        return Role.ALL.stream()
                 .filter(security::isCallerInRole)
                 .collect(Collectors.toUnmodifiableSet());
     }

@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.medpub.cms.article.entity.Article;
 import org.medpub.cms.article.entity.ArticleVariant;
@@ -224,8 +225,9 @@ public class ArticleStore {
                 .setParameter("slug", slug)
                 .getResultList();
         if (taken.stream().anyMatch(id -> !id.equals(exceptVariant))) {
-            throw new BusinessException.InvalidInput("slug",
-                    "Another article in " + locale + " already uses the slug '" + slug + "'");
+            throw new BusinessException.InvalidInput(new BusinessException.FieldError("slug",
+                    "Another article in " + locale + " already uses the slug '" + slug + "'")
+                    .worded("refusal.slug.taken", Map.of("slug", slug)));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.medpub.cms.platform.boundary;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonIncludeProperties;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -17,7 +18,9 @@ import org.medpub.cms.platform.control.Messages;
  * an answer into a server error.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+public record Problem(String type, String title, int status, String detail,
+        // what the editorial UI words in its own language stays out of the API's answer
+        @JsonIncludeProperties({"field", "message"}) List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_BASE = "/problems/";

@@ -64,26 +64,29 @@ public final class ProblemMappers {
             String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
             return answers.answer(request, "invalid-input", 400, detail, errors);
         }
+    }
 
-        /** The path inside the request body, without the Java method and parameter it arrived through. */
-        private static String fieldOf(ConstraintViolation<?> violation) {
-            StringBuilder field = new StringBuilder();
-            for (Path.Node node : violation.getPropertyPath()) {
-                if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
-                    continue;
-                }
-                if (node.getIndex() != null && field.length() > 0) {
-                    field.append('[').append(node.getIndex()).append(']');
-                }
-                if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
-                    if (field.length() > 0) {
-                        field.append('.');
-                    }
-                    field.append(node.getName());
-                }
+    /**
+     * The field a violation names, as the API's problems and the editorial UI name it: the path inside
+     * the request body ({@code references[0].url}), without the Java method and parameter it arrived through.
+     */
+    public static String fieldOf(ConstraintViolation<?> violation) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
+                continue;
             }
-            return field.length() == 0 ? "body" : field.toString();
+            if (node.getIndex() != null && field.length() > 0) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+                if (field.length() > 0) {
+                    field.append('.');
+                }
+                field.append(node.getName());
+            }
         }
+        return field.length() == 0 ? "body" : field.toString();
     }
 
     @Provider

@@ -1,6 +1,7 @@
 package org.medpub.cms.platform.control;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A request the application refuses for a reason the caller can act on. Each kind answers with
@@ -8,8 +9,25 @@ import java.util.List;
  */
 public abstract class BusinessException extends RuntimeException {
 
-    /** A field of the request and what is wrong with it. */
-    public record FieldError(String field, String message) {
+    /**
+     * A field of the request and what is wrong with it. The message is English, for the API; where
+     * {@code key} names a message of the i18n bundles, the editorial UI shows that one instead, in
+     * its user's language, with the arguments (name, value) given.
+     */
+    public record FieldError(String field, String message, String key, Map<String, Object> arguments) {
+
+        public FieldError(String field, String message) {
+            this(field, message, null, Map.of());
+        }
+
+        public FieldError {
+            arguments = Map.copyOf(arguments);
+        }
+
+        /** The same error, worded for the editorial UI by the i18n message {@code key}. */
+        public FieldError worded(String key, Map<String, Object> arguments) {
+            return new FieldError(field, message, key, arguments);
+        }
     }
 
     private final List<FieldError> errors;
@@ -50,7 +68,11 @@ public abstract class BusinessException extends RuntimeException {
         }
 
         public InvalidInput(String field, String message) {
-            super(message, List.of(new FieldError(field, message)));
+            this(new FieldError(field, message));
+        }
+
+        public InvalidInput(FieldError error) {
+            super(error.message(), List.of(error));
         }
 
         public int status() { return 400; }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.DateTimeException;
 import java.time.ZoneOffset;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.medpub.cms.platform.control.BusinessException;
 
@@ -53,8 +54,9 @@ public class PublicationWindow {
         Instant earliest = now.minus(Duration.parse(pastTolerance));
         Instant latest = latest(now);
         if (at.isBefore(earliest) || at.isAfter(latest)) {
-            throw new BusinessException.InvalidInput(field, "Give a time between " + earliest + " and " + latest
-                    + " (at most " + horizon + " ahead)");
+            throw new BusinessException.InvalidInput(new BusinessException.FieldError(field, "Give a time between "
+                    + earliest + " and " + latest + " (at most " + horizon + " ahead)")
+                    .worded("refusal.publishAt.outside", Map.of("earliest", earliest, "latest", latest)));
         }
     }
 

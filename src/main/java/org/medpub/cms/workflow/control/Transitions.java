@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.medpub.cms.article.control.ArticleStore;
@@ -190,7 +191,9 @@ public class Transitions {
         ArticleVariant variant = articles.lockedVariant(articleId, locale)
                 .orElseThrow(() -> new BusinessException.NotFound("Article " + articleId + " has no version in " + locale));
         if (reviewer != null && users.find(reviewer).filter(u -> u.getRoles().contains(Role.MEDICAL_REVIEWER)).isEmpty()) {
-            throw new BusinessException.InvalidInput("reviewer", "'" + reviewer + "' is not a medical reviewer");
+            throw new BusinessException.InvalidInput(new BusinessException.FieldError("reviewer",
+                    "'" + reviewer + "' is not a medical reviewer")
+                    .worded("refusal.reviewer.notReviewer", Map.of("reviewer", reviewer)));
         }
         variant.assignReviewer(reviewer);
         record(variant, variant.getCurrent(), "assign", variant.getState(), variant.getState(), actor.username(),

@@ -49,7 +49,8 @@ public record WorkflowStep(TransitionRule rule, Revision concerned, String comme
         }
         String comment = command.comment() == null || command.comment().isBlank() ? null : command.comment().strip();
         if (rule.needsComment() && comment == null) {
-            throw new BusinessException.InvalidInput("comment", "Say what needs to change");
+            throw new BusinessException.InvalidInput(new FieldError("comment", "Say what needs to change")
+                    .worded("review.commentRequired", Map.of()));
         }
         return new WorkflowStep(rule, rule.concernsLive() ? variant.getLive().orElseThrow() : variant.getCurrent(), comment);
     }
@@ -68,7 +69,8 @@ public record WorkflowStep(TransitionRule rule, Revision concerned, String comme
         if (!missing.isEmpty()) {
             throw new BusinessException.InvalidInput("Confirm every item of the review checklist: "
                     + String.join(", ", missing),
-                    missing.stream().map(key -> new FieldError("checklist." + key, "not confirmed")).toList());
+                    missing.stream().map(key -> new FieldError("checklist." + key, "not confirmed")
+                            .worded("refusal.checklist.notConfirmed", Map.of())).toList());
         }
         List<String> unknown = given.keySet().stream().filter(key -> !checklist.contains(key)).toList();
         if (!unknown.isEmpty()) {

@@ -8,7 +8,8 @@ public final class ArticleFields {
      * between them.
      */
     public static final String SLUG = "[\\p{Ll}\\p{Lo}\\p{Nd}]+(-[\\p{Ll}\\p{Lo}\\p{Nd}]+)*";
-    public static final String SLUG_MESSAGE = "must be lower-case letters and digits joined by single hyphens";
+    /** Bean Validation's message key: {@code ValidationMessages*.properties} words it in each language. */
+    public static final String SLUG_MESSAGE = "{org.medpub.cms.slug.Pattern.message}";
 
     public static final int TITLE_MAX = 200;
     public static final int SLUG_MAX = 120;

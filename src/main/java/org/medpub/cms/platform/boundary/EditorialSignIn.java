@@ -46,6 +46,13 @@ import org.medpub.cms.platform.control.UserDirectory;
  * requests are signed in from it, with the account read again each time, so that a locked account
  * or a role taken away counts at once. Without a session a protected page redirects to the
  * sign-in page.</li>
+ * <li>{@code GET} and {@code HEAD} under {@code /api/} without an {@code Authorization} header: that
+ * session too, so that the editorial UI's links into the API (the XLIFF download) work for the
+ * signed-in user, with the same roles and rules as over Basic. A request that changes something
+ * ({@code POST}, {@code PUT}, {@code DELETE}, …) is never signed in from the session: a cookie goes
+ * with requests another site makes the browser send, and only the UI's forms carry the Faces view
+ * state that guards against that. Reading through a forged request gives the other site nothing,
+ * since the browser shows it the answer to no script of its.</li>
  * </ul>
  * Which addresses need a sign-in, and which roles, is web.xml's to say. The open addresses (the
  * reader site, health, preview links) never get a session.
@@ -158,6 +165,12 @@ public final class EditorialSignIn implements ServerAuthModule {
             if (path.startsWith("/admin/") || path.equals("/admin")) {
                 return fromSession(request, response, client, mandatory);
             }
+            if (readsTheApiWithSession(request, path)) {
+                AuthStatus signedIn = fromSessionIfAny(request, client);
+                if (signedIn != null) {
+                    return signedIn;
+                }
+            }
             return basic(request, response, client, mandatory);
         } catch (RuntimeException e) {
             if (!DatabaseOutage.isCause(e) || response.isCommitted()) {
@@ -211,14 +224,9 @@ public final class EditorialSignIn implements ServerAuthModule {
 
     private AuthStatus fromSession(HttpServletRequest request, HttpServletResponse response, Subject client,
             boolean mandatory) throws AuthException {
-        HttpSession session = request.getSession(false);
-        String username = session == null ? null : (String) session.getAttribute(SIGNED_IN);
-        if (username != null) {
-            var account = users.find(username).filter(found -> !lockout.isLocked(found));
-            if (account.isPresent()) {
-                return signedIn(new CallerPrincipalCallback(client, username), account.get().getRoles());
-            }
-            session.invalidate();
+        AuthStatus signedIn = fromSessionIfAny(request, client);
+        if (signedIn != null) {
+            return signedIn;
         }
         if (!mandatory) {
             return anonymous(client);
@@ -229,6 +237,28 @@ public final class EditorialSignIn implements ServerAuthModule {
             throw (AuthException) new AuthException("Could not redirect to the sign-in page").initCause(e);
         }
         return AuthStatus.SEND_CONTINUE;
+    }
+
+    /** Signs in the session's user when their account is still open; null without such a session. */
+    private AuthStatus fromSessionIfAny(HttpServletRequest request, Subject client) throws AuthException {
+        HttpSession session = request.getSession(false);
+        String username = session == null ? null : (String) session.getAttribute(SIGNED_IN);
+        if (username == null) {
+            return null;
+        }
+        var account = users.find(username).filter(found -> !lockout.isLocked(found));
+        if (account.isPresent()) {
+            return signedIn(new CallerPrincipalCallback(client, username), account.get().getRoles());
+        }
+        session.invalidate();
+        return null;
+    }
+
+    /** A read of the API by the editorial UI's browser: no password of its own, a session cookie. */
+    private static boolean readsTheApiWithSession(HttpServletRequest request, String path) {
+        String method = request.getMethod();
+        return path.startsWith("/api/") && request.getHeader("Authorization") == null
+                && ("GET".equals(method) || "HEAD".equals(method)) && request.getRequestedSessionId() != null;
     }
 
     private AuthStatus basic(HttpServletRequest request, HttpServletResponse response, Subject client,

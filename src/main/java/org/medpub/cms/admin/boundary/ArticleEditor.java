@@ -4,13 +4,12 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import org.medpub.cms.article.boundary.RevisionEdit;
 import org.medpub.cms.article.control.ArticleHtml;
 import org.medpub.cms.article.control.ArticleStore;
@@ -58,9 +57,8 @@ public class ArticleEditor implements Serializable {
     @Inject
     ArticleHtml html;
 
-    // not passivation capable, and needed only while a request runs
     @Inject
-    transient Validator validator;
+    Refusals refusals;
 
     @Inject
     Caller caller;
@@ -85,7 +83,9 @@ public class ArticleEditor implements Serializable {
             return;
         }
         open.open().ifPresent(this::fill);
-        autosave.offer();
+        if (!FacesContext.getCurrentInstance().getResponseComplete()) {
+            autosave.offer();
+        }
     }
 
     public void preview() {
@@ -98,18 +98,21 @@ public class ArticleEditor implements Serializable {
     }
 
     public String save() {
-        if (changeNote == null || changeNote.isBlank()) {
-            Notices.error("editor:changeNote", words.text("common.required"));
-            return null;
-        }
+        // the rows the user filled in: empty ones are left out, and a refusal names the form row
+        List<Integer> topicRows = filledRows(topics, ListRows.Topic::isBlank);
+        List<Integer> referenceRows = filledRows(references, ListRows.Citation::isBlank);
+        FormFields fields = FormFields.editor(topicRows, referenceRows);
         RevisionEdit edit = new RevisionEdit(null, title, slug, summary, body,
-                topics.stream().filter(t -> !t.isBlank()).map(ListRows.Topic::getName).toList(),
-                references.stream().filter(r -> !r.isBlank()).map(ListRows.Citation::data).toList(),
+                topicRows.stream().map(row -> topics.get(row).getName()).toList(),
+                referenceRows.stream().map(row -> references.get(row).data()).toList(),
                 changeNote, safetyRelevant, null);
-        Set<ConstraintViolation<RevisionEdit>> violations = validator.validate(edit);
-        if (!violations.isEmpty()) {
-            violations.forEach(v -> Notices.error(null, words.text("problem.invalid-input.title"),
-                    v.getPropertyPath() + ": " + v.getMessage()));
+        boolean valid = refusals.valid(edit, fields);
+        if (changeNote == null || changeNote.isBlank()) {
+            Notices.error("editor:changeNote", words.text("editor.changeNote.label") + ": " + words.text("common.required"),
+                    words.text("common.required"));
+            valid = false;
+        }
+        if (!valid) {
             return null;
         }
         Long articleId = open.getArticleId();
@@ -136,9 +139,13 @@ public class ArticleEditor implements Serializable {
         } catch (BusinessException.StaleRevision | BusinessException.PreconditionRequired someoneSaved) {
             conflict = conflictWithNewest();
         } catch (BusinessException refused) {
-            Notices.refused(words, refused);
+            refusals.show(refused, fields);
         }
         return null;
+    }
+
+    private static <T> List<Integer> filledRows(List<T> rows, Predicate<T> blank) {
+        return IntStream.range(0, rows.size()).filter(row -> !blank.test(rows.get(row))).boxed().toList();
     }
 
     /** Saves the user's text, as it stands in the form, as the revision after the newest one. */

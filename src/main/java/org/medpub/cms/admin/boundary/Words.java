@@ -34,6 +34,10 @@ public class Words {
         return messages().has(key) ? messages().text(key) : fallback;
     }
 
+    public boolean has(String key) {
+        return messages().has(key);
+    }
+
     public String with(String key, String name, Object value) {
         return format(key, name, value);
     }

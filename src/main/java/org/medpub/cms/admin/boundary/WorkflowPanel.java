@@ -60,6 +60,9 @@ public class WorkflowPanel implements Serializable {
     @Inject
     UiLanguage language;
 
+    @Inject
+    Refusals refusals;
+
     private String comment;
     private String publishAt;
     private final Map<String, Boolean> checked = new LinkedHashMap<>();
@@ -94,7 +97,8 @@ public class WorkflowPanel implements Serializable {
         try {
             perform(WorkflowAction.PUBLISH, LocalDateTime.parse(publishAt).toInstant(ZoneOffset.UTC), null);
         } catch (DateTimeParseException | NullPointerException unreadable) {
-            Notices.error(null, words.text("publish.atLabel"));
+            Notices.error("workflow:publishAt", words.text("publish.atLabel") + ": " + words.text("refusal.publishAt.unreadable"),
+                    words.text("refusal.publishAt.unreadable"));
         }
     }
 
@@ -116,7 +120,7 @@ public class WorkflowPanel implements Serializable {
                     ? words.with("publish.scheduled", "at", outcome.scheduled().getPublishAt())
                     : words.text("WorkflowState." + open.getState().name()));
         } catch (BusinessException refused) {
-            Notices.refused(words, refused);
+            refusals.show(refused, FormFields.workflow(checklist.keys()));
         }
     }
 

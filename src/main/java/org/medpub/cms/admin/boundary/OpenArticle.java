@@ -17,7 +17,7 @@ import org.medpub.cms.article.entity.RevisionContent;
 import org.medpub.cms.article.entity.TranslationStatus;
 import org.medpub.cms.article.entity.WorkflowState;
 import org.medpub.cms.platform.boundary.Caller;
-import org.medpub.cms.platform.control.BusinessException;
+import org.medpub.cms.platform.boundary.PathParams;
 import org.medpub.cms.platform.control.EditorialPermissions;
 import org.medpub.cms.platform.control.EnabledLocales;
 import org.medpub.cms.translation.control.ChangesInSource;
@@ -58,6 +58,7 @@ public class OpenArticle implements Serializable {
     @Inject
     ChangesInSource changesInSource;
 
+    private String asked;
     private Long articleId;
     private String locale;
     private String sourceLocale;
@@ -67,17 +68,20 @@ public class OpenArticle implements Serializable {
     private Integer liveRevision;
     private SourceUpdate sourceUpdate;
 
-    /** On opening the page: the text the form starts from, the locale's newest revision or the source's; empty for a new article. */
+    /**
+     * On opening the page: the text the form starts from, the locale's newest revision or the
+     * source's; empty for a new article. An article that does not exist is answered 404 with the
+     * editorial UI's error page, never with the form of a new article.
+     */
     Optional<RevisionContent> open() {
-        if (articleId == null) {
+        if (asked == null) {
             sourceLocale = locales.find(locale).orElse(locales.defaultLocale());
             locale = sourceLocale;
             return Optional.empty();
         }
-        Optional<Article> found = articles.find(articleId);
+        Optional<Article> found = articleId == null ? Optional.empty() : articles.find(articleId);
         if (found.isEmpty()) {
-            Notices.refused(words, new BusinessException.NotFound("There is no article " + articleId));
-            articleId = null;
+            AdminError.answer(404, words.with("adminError.noArticle", "article", asked));
             return Optional.empty();
         }
         Article article = found.get();
@@ -132,8 +136,14 @@ public class OpenArticle implements Serializable {
         return articleId;
     }
 
-    public void setArticleId(Long articleId) {
-        this.articleId = articleId;
+    /** The article the address asks for ({@code ?article=}), as written there: it may name none. */
+    public String getArticle() {
+        return asked;
+    }
+
+    public void setArticle(String article) {
+        asked = article == null || article.isBlank() ? null : article.strip();
+        articleId = asked == null ? null : PathParams.id(asked).orElse(null);
     }
 
     public String getLocale() {

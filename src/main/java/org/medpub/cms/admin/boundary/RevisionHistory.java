@@ -15,6 +15,7 @@ import org.medpub.cms.article.entity.ArticleVariant;
 import org.medpub.cms.article.entity.Revision;
 import org.medpub.cms.article.entity.RevisionContent;
 import org.medpub.cms.platform.boundary.Caller;
+import org.medpub.cms.platform.boundary.PathParams;
 import org.medpub.cms.platform.control.BusinessException;
 
 /**
@@ -42,6 +43,7 @@ public class RevisionHistory implements Serializable {
     @Inject
     Words words;
 
+    private String asked;
     private Long articleId;
     private String locale;
     private Integer from;
@@ -50,6 +52,10 @@ public class RevisionHistory implements Serializable {
 
     public void load() {
         if (FacesContext.getCurrentInstance().isPostback()) {
+            return;
+        }
+        if (articleId == null || locale == null || articles.variant(articleId, locale).isEmpty()) {
+            AdminError.answer(404, words.with("adminError.noArticle", "article", asked == null ? "" : asked));
             return;
         }
         int newest = variant().getCurrent().getNumber();
@@ -104,8 +110,14 @@ public class RevisionHistory implements Serializable {
         return articleId;
     }
 
-    public void setArticleId(Long articleId) {
-        this.articleId = articleId;
+    /** The article the address asks for ({@code ?article=}), as written there: it may name none. */
+    public String getArticle() {
+        return asked;
+    }
+
+    public void setArticle(String article) {
+        asked = article == null ? null : article.strip();
+        articleId = PathParams.id(asked).orElse(null);
     }
 
     public String getLocale() {

@@ -9,7 +9,7 @@ package org.medpub.cms.platform.boundary;
  * refused before any sign-in, so that whatever is decided from the path sees what the container
  * serves.
  */
-final class CanonicalPath {
+public final class CanonicalPath {
 
     private static final String UNRESERVED_MARKS = "-._~";
     /** Areas of the application; a path naming one in other letter cases is not theirs. */
@@ -25,7 +25,7 @@ final class CanonicalPath {
      * {@code -._~}), and no area's name in other letter cases. A malformed percent-encoding decodes
      * to nothing and is left to the page it reaches.
      */
-    static boolean isCanonical(String path) {
+    public static boolean isCanonical(String path) {
         if (path == null || path.isEmpty() || path.charAt(0) != '/') {
             return false;
         }

@@ -33,6 +33,7 @@ final class AdminSession {
     private static final Pattern ATTRIBUTE = Pattern.compile("([\\w:-]+)=\"([^\"]*)\"");
 
     private String cookie;
+    private String extraCookie;
     private String lastPath;
     private final Map<String, String> headers = new LinkedHashMap<>();
     HttpResponse<String> last;
@@ -40,6 +41,17 @@ final class AdminSession {
     final List<String> sessionCookiesSet = new ArrayList<>();
     /** The last redirect this browser followed, as it was answered. */
     HttpResponse<String> lastRedirect;
+
+    /** Sends this cookie (name=value) with every request besides the session's, as the language selector sets one. */
+    AdminSession withCookie(String nameAndValue) {
+        extraCookie = nameAndValue;
+        return this;
+    }
+
+    /** The session cookie (name=value) this browser holds, if signed in. */
+    String sessionCookie() {
+        return cookie;
+    }
 
     /** Sends this header with every request, as a proxy in front adds it. */
     AdminSession with(String header, String value) {
@@ -150,8 +162,9 @@ final class AdminSession {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request, String path) {
-        if (cookie != null) {
-            request.header("Cookie", cookie);
+        String cookies = cookie == null ? extraCookie : extraCookie == null ? cookie : cookie + "; " + extraCookie;
+        if (cookies != null) {
+            request.header("Cookie", cookies);
         }
         headers.forEach(request::header);
         try {

@@ -164,4 +164,8 @@ class ApiSuiteIT {
     @Nested
     class PermissionsInControl extends PermissionsInControlTests {
     }
+
+    @Nested
+    class AdminErrors extends AdminErrorsTests {
+    }
 }

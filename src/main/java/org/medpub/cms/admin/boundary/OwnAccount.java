@@ -1,0 +1,191 @@
+package org.medpub.cms.admin.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Objects;
+import org.medpub.cms.platform.boundary.Caller;
+import org.medpub.cms.platform.control.BusinessException;
+import org.medpub.cms.platform.control.PasswordHashes;
+import org.medpub.cms.platform.control.PasswordPolicy;
+import org.medpub.cms.platform.control.TimeZones;
+import org.medpub.cms.platform.control.UserDirectory;
+import org.medpub.cms.platform.entity.Role;
+import org.medpub.cms.platform.entity.UserAccount;
+
+/**
+ * The signed-in user's own account page: how they are named to colleagues and readers, their
+ * e-mail, the language of the editorial UI and the time zone of its times, and their password.
+ * It always changes the caller's own account: no field names another.
+ */
+@Named
+@ViewScoped
+public class OwnAccount implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    UserDirectory directory;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    UiLanguage language;
+
+    @Inject
+    Words words;
+
+    private String displayName;
+    private String credentials;
+    private String email;
+    private String uiLanguage;
+    private String timeZone;
+    private String currentPassword;
+    private String password;
+    private String passwordAgain;
+
+    @PostConstruct
+    void load() {
+        UserAccount account = account();
+        displayName = account.getDisplayName();
+        credentials = account.getCredentials();
+        email = account.getEmail();
+        uiLanguage = account.uiLanguage().orElse("");
+        timeZone = account.timeZone().orElse("");
+    }
+
+    public void saveProfile() {
+        try {
+            directory.changeOwnAccount(caller.actor(), displayName, credentials, email, uiLanguage, timeZone);
+            if (!uiLanguage.isBlank()) {
+                language.setTag(uiLanguage);
+            }
+            info(words.text("account.saved"));
+        } catch (BusinessException refused) {
+            AccountRefusals.show("profile", refused, words);
+        }
+    }
+
+    public void changePassword() {
+        try {
+            if (!Objects.equals(password, passwordAgain)) {
+                FacesContext.getCurrentInstance().addMessage("password:passwordAgain",
+                        new FacesMessage(FacesMessage.SEVERITY_ERROR, words.text("account.password.mismatch"), null));
+                return;
+            }
+            directory.changePassword(caller.actor(), chars(currentPassword), chars(password));
+            info(words.text("account.password.changed"));
+        } catch (BusinessException refused) {
+            AccountRefusals.show("password", refused, words);
+        } catch (PasswordHashes.Busy busy) {
+            AccountRefusals.busy(words);
+        } finally {
+            currentPassword = password = passwordAgain = null;
+        }
+    }
+
+    /** Whether an admin set the password, so that the user must choose their own before anything else. */
+    public boolean isPasswordChangeRequired() {
+        return account().isPasswordChangeRequired();
+    }
+
+    /** The user's roles, named in the UI language. */
+    public String getRoleNames() {
+        var held = account().getRoles();
+        return String.join(", ", Role.ALL.stream().filter(held::contains).map(role -> words.text("role." + role)).toList());
+    }
+
+    public List<String> getTimeZones() {
+        return TimeZones.all();
+    }
+
+    public int getMinPasswordLength() {
+        return PasswordPolicy.MIN_LENGTH;
+    }
+
+    public String getUserName() {
+        return caller.name();
+    }
+
+    private UserAccount account() {
+        return directory.find(caller.name()).orElseThrow();
+    }
+
+    private static char[] chars(String typed) {
+        return typed == null ? new char[0] : typed.toCharArray();
+    }
+
+    private static void info(String text) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public String getCredentials() {
+        return credentials;
+    }
+
+    public void setCredentials(String credentials) {
+        this.credentials = credentials;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getUiLanguage() {
+        return uiLanguage;
+    }
+
+    public void setUiLanguage(String uiLanguage) {
+        this.uiLanguage = uiLanguage;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
+    }
+
+    public String getCurrentPassword() {
+        return currentPassword;
+    }
+
+    public void setCurrentPassword(String currentPassword) {
+        this.currentPassword = currentPassword;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getPasswordAgain() {
+        return passwordAgain;
+    }
+
+    public void setPasswordAgain(String passwordAgain) {
+        this.passwordAgain = passwordAgain;
+    }
+}

@@ -9,13 +9,13 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.medpub.cms.platform.boundary.Caller;
 import org.medpub.cms.platform.control.BusinessException;
 import org.medpub.cms.platform.control.PasswordHashes;
 import org.medpub.cms.platform.control.PasswordPolicy;
 import org.medpub.cms.platform.control.TimeZones;
 import org.medpub.cms.platform.control.UserDirectory;
-import org.medpub.cms.platform.entity.Role;
 import org.medpub.cms.platform.entity.UserAccount;
 
 /**
@@ -95,10 +95,8 @@ public class OwnAccount implements Serializable {
         return account().isPasswordChangeRequired();
     }
 
-    /** The user's roles, named in the UI language. */
-    public String getRoleNames() {
-        var held = account().getRoles();
-        return String.join(", ", Role.ALL.stream().filter(held::contains).map(role -> words.text("role." + role)).toList());
+    public Set<String> getRoles() {
+        return account().getRoles();
     }
 
     public List<String> getTimeZones() {

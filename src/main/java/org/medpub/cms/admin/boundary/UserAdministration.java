@@ -69,12 +69,6 @@ public class UserAdministration implements Serializable {
         return account.isLockedAt(clock.instant());
     }
 
-    /** The account's roles, named in the UI language. */
-    public String roleNames(UserAccount account) {
-        return Role.ALL.stream().filter(account.getRoles()::contains).map(role -> words.text("role." + role))
-                .collect(Collectors.joining(", "));
-    }
-
     /** The account's translation locales, named in the UI language. */
     public String localeNames(UserAccount account) {
         return account.getLocales().stream().sorted().map(this::localeName).collect(Collectors.joining(", "));

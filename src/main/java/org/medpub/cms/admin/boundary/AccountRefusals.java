@@ -1,7 +1,5 @@
 package org.medpub.cms.admin.boundary;
 
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import org.medpub.cms.platform.control.BusinessException;
 import org.medpub.cms.platform.control.PasswordPolicy;
 
@@ -17,24 +15,18 @@ final class AccountRefusals {
     }
 
     static void show(String formId, BusinessException refused, Words words) {
-        FacesContext faces = FacesContext.getCurrentInstance();
         if (refused instanceof PasswordPolicy.Refused weak) {
-            faces.addMessage(formId + ":password", error(words.with(weak.reasonKey(), "min", PasswordPolicy.MIN_LENGTH)));
+            Notices.error(formId + ":password", words.with(weak.reasonKey(), "min", PasswordPolicy.MIN_LENGTH));
         } else if (!refused.errors().isEmpty()) {
-            refused.errors().forEach(wrong -> faces.addMessage(formId + ":" + wrong.field(),
-                    error(words.textOr("account." + wrong.field() + ".invalid", wrong.message()))));
+            refused.errors().forEach(wrong -> Notices.error(formId + ":" + wrong.field(),
+                    words.textOr("account." + wrong.field() + ".invalid", wrong.message())));
         } else {
-            faces.addMessage(null, error(words.textOr("problem." + refused.type() + ".title", refused.type())
-                    + ": " + refused.getMessage()));
+            Notices.refused(words, refused);
         }
     }
 
     /** No core was free to check a password in time. */
     static void busy(Words words) {
-        FacesContext.getCurrentInstance().addMessage(null, error(words.text("login.error.busy")));
-    }
-
-    private static FacesMessage error(String text) {
-        return new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null);
+        Notices.error(null, words.text("login.error.busy"));
     }
 }

@@ -1,8 +1,6 @@
 package org.medpub.cms.admin.boundary;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -12,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.medpub.cms.platform.boundary.Caller;
 import org.medpub.cms.platform.control.BusinessException;
+import org.medpub.cms.platform.control.Messages;
 import org.medpub.cms.platform.control.PasswordHashes;
 import org.medpub.cms.platform.control.PasswordPolicy;
 import org.medpub.cms.platform.control.TimeZones;
@@ -60,27 +59,32 @@ public class OwnAccount implements Serializable {
         timeZone = account.timeZone().orElse("");
     }
 
-    public void saveProfile() {
+    public String saveProfile() {
         try {
             directory.changeOwnAccount(caller.actor(), displayName, credentials, email, uiLanguage, timeZone);
-            if (!uiLanguage.isBlank()) {
-                language.setTag(uiLanguage);
-            }
-            info(words.text("account.saved"));
         } catch (BusinessException refused) {
             AccountRefusals.show("profile", refused, words);
+            return null;
         }
+        if (uiLanguage != null && !uiLanguage.isBlank() && !uiLanguage.equals(language.getTag())) {
+            language.setTag(uiLanguage);
+            // this request's words are in the language it began in: the page is shown again in the new one
+            Notices.info(Messages.in(language.getLocale()).text("account.saved"));
+            Notices.keepForRedirect();
+            return "/admin/account.xhtml?faces-redirect=true";
+        }
+        Notices.info(words.text("account.saved"));
+        return null;
     }
 
     public void changePassword() {
         try {
             if (!Objects.equals(password, passwordAgain)) {
-                FacesContext.getCurrentInstance().addMessage("password:passwordAgain",
-                        new FacesMessage(FacesMessage.SEVERITY_ERROR, words.text("account.password.mismatch"), null));
+                Notices.error("password:passwordAgain", words.text("account.password.mismatch"));
                 return;
             }
             directory.changePassword(caller.actor(), chars(currentPassword), chars(password));
-            info(words.text("account.password.changed"));
+            Notices.info(words.text("account.password.changed"));
         } catch (BusinessException refused) {
             AccountRefusals.show("password", refused, words);
         } catch (PasswordHashes.Busy busy) {
@@ -117,10 +121,6 @@ public class OwnAccount implements Serializable {
 
     private static char[] chars(String typed) {
         return typed == null ? new char[0] : typed.toCharArray();
-    }
-
-    private static void info(String text) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
     }
 
     public String getDisplayName() {

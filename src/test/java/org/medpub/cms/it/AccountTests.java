@@ -76,6 +76,11 @@ abstract class AccountTests {
         changePassword(own, "not my password at all", "copper kettle whistle");
         assertTrue(own.last.body().contains("The current password is not correct."), own.last.body());
         assertEquals(hash, hash(name));
+        own.submit("passwordChange", Map.of("passwordChange:currentPassword", PASSWORD,
+                "passwordChange:password", "copper kettle whistle", "passwordChange:passwordAgain", "copper kettle whistles"),
+                "passwordChange:change");
+        assertTrue(own.last.body().contains("The two new passwords are not the same."), own.last.body());
+        assertEquals(hash, hash(name));
         assertEquals(200, Api.as(name, PASSWORD).get("/api/workflow/checklist").status());
         assertEquals(401, Api.as(name, "copper kettle whistle").get("/api/workflow/checklist").status());
     }

@@ -80,13 +80,13 @@ public class OwnAccount implements Serializable {
     public void changePassword() {
         try {
             if (!Objects.equals(password, passwordAgain)) {
-                Notices.error("password:passwordAgain", words.text("account.password.mismatch"));
+                Notices.error("passwordChange:passwordAgain", words.text("account.password.mismatch"));
                 return;
             }
             directory.changePassword(caller.actor(), chars(currentPassword), chars(password));
             Notices.info(words.text("account.password.changed"));
         } catch (BusinessException refused) {
-            AccountRefusals.show("password", refused, words);
+            AccountRefusals.show("passwordChange", refused, words);
         } catch (PasswordHashes.Busy busy) {
             AccountRefusals.busy(words);
         } finally {

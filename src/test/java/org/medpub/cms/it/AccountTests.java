@@ -139,6 +139,23 @@ abstract class AccountTests {
     }
 
     @Test
+    void aDeactivatedReviewerCannotBeAssigned() {
+        String name = newUser("medical-reviewer");
+        String en = RevisionApiTests.path(Api.as("author").post("/api/articles", Fixtures.article(unique("no-reviewer"))))
+                + "/locales/en";
+        var admin = signedIn("admin", "demo");
+        admin.get("/admin/users.xhtml");
+        admin.submit("users", Map.of(), button(admin.last.body(), name, "deactivate"));
+        var refused = Api.as("editor").put(en + "/assignment", Map.of("reviewer", name), null);
+        assertEquals(400, refused.status(), refused::toString);
+        assertTrue(refused.body().contains("\"reviewer\""), refused.body());
+
+        admin.get("/admin/users.xhtml");
+        admin.submit("users", Map.of(), button(admin.last.body(), name, "reactivate"));
+        assertEquals(200, Api.as("editor").put(en + "/assignment", Map.of("reviewer", name), null).status());
+    }
+
+    @Test
     void anAdminCannotDeactivateThemselves() {
         var admin = signedIn("admin", "demo");
         admin.get("/admin/users.xhtml");

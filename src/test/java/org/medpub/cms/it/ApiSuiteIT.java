@@ -138,6 +138,10 @@ class ApiSuiteIT {
     }
 
     @Nested
+    class Accounts extends AccountTests {
+    }
+
+    @Nested
     class AdminStory extends AdminStoryTests {
     }
 

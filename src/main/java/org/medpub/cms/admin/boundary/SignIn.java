@@ -18,9 +18,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.medpub.cms.platform.boundary.EditorialSessions;
 import org.medpub.cms.platform.boundary.EditorialSignIn;
 import org.medpub.cms.platform.boundary.SessionCookies;
+import org.medpub.cms.platform.control.UserDirectory;
 
 /**
  * The sign-in form and the sign-out button of the editorial UI (the session itself: EditorialSignIn).
+ * A sign-in switches the UI to the language the user chose on their account page, if they chose one.
  * <p>
  * The sign-in page is a stateless view: showing it, or a failed sign-in, starts no session, so
  * that anonymous requests hold no memory on the server; only a successful sign-in starts one,
@@ -40,6 +42,12 @@ public class SignIn {
 
     @Inject
     Words words;
+
+    @Inject
+    UiLanguage language;
+
+    @Inject
+    UserDirectory users;
 
     @Inject
     @ConfigProperty(name = "cms.admin.session-idle-minutes")
@@ -65,11 +73,12 @@ public class SignIn {
         if (EditorialSessions.open() >= maxSessions) {
             return refused(faces, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "login.error.busy");
         }
-        var outcome = EditorialSignIn.signInWithForm(request, response,
-                new UsernamePasswordCredential(userName == null ? "" : userName.strip(), typedPassword));
+        String name = userName == null ? "" : userName.strip();
+        var outcome = EditorialSignIn.signInWithForm(request, response, new UsernamePasswordCredential(name, typedPassword));
         return switch (outcome) {
             case SIGNED_IN -> {
                 request.getSession().setMaxInactiveInterval(sessionIdleMinutes * 60);
+                users.preferencesOf(name).uiLanguage().ifPresent(language::setTag);
                 yield "/admin/index.xhtml?faces-redirect=true";
             }
             case BUSY -> refused(faces, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "login.error.busy");

@@ -9,21 +9,28 @@ import java.io.Serializable;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.medpub.cms.platform.boundary.Caller;
 import org.medpub.cms.platform.control.BusinessException;
 import org.medpub.cms.platform.control.EnabledLocales;
+import org.medpub.cms.platform.control.PasswordHashes;
 import org.medpub.cms.platform.control.PasswordPolicy;
 import org.medpub.cms.platform.control.UserDirectory;
 import org.medpub.cms.platform.entity.Role;
 import org.medpub.cms.platform.entity.UserAccount;
 
-/** The admin's page of the editorial team's accounts: who may do what, into which locales, and who is locked out. */
+/**
+ * The admin's page of the editorial team's accounts: who they are, what they may do, into which
+ * locales they translate, who is locked out or deactivated; and a one-time password for someone who
+ * forgot theirs.
+ */
 @Named("users")
 @ViewScoped
 public class UserAdministration implements Serializable {
 
     private static final long serialVersionUID = 1L;
-
 
     @Inject
     UserDirectory directory;
@@ -37,11 +44,18 @@ public class UserAdministration implements Serializable {
     @Inject
     Words words;
 
+    @Inject
+    Caller caller;
+
+    @Inject
+    UiLanguage language;
+
     private String userName;
     private String displayName;
     private String credentials;
     private String email;
     private String password;
+    private String oneTimePassword;
     private List<String> roles = new ArrayList<>();
     private List<String> translatorLocales = new ArrayList<>();
     // the account being changed; null while a new one is written
@@ -55,8 +69,21 @@ public class UserAdministration implements Serializable {
         return account.isLockedAt(clock.instant());
     }
 
+    /** The account's translation locales, named in the UI language. */
+    public String localeNames(UserAccount account) {
+        return account.getLocales().stream().sorted().map(this::localeName).collect(Collectors.joining(", "));
+    }
+
+    public String localeName(String tag) {
+        return Locale.forLanguageTag(tag).getDisplayName(language.getLocale());
+    }
+
     public void change(UserAccount account) {
         changing = account.getUsername();
+        displayName = account.getDisplayName();
+        credentials = account.getCredentials();
+        email = account.getEmail();
+        password = oneTimePassword = null;
         roles = new ArrayList<>(account.getRoles());
         translatorLocales = new ArrayList<>(account.getLocales());
     }
@@ -68,18 +95,45 @@ public class UserAdministration implements Serializable {
                         credentials, email, Set.copyOf(roles), Set.copyOf(translatorLocales));
                 info(words.with("users.created", "user", userName));
             } else {
-                directory.assign(changing, Set.copyOf(roles), Set.copyOf(translatorLocales));
+                directory.edit(caller.actor(), changing, displayName, credentials, email, Set.copyOf(roles),
+                        Set.copyOf(translatorLocales));
                 info(words.with("users.changed", "user", changing));
             }
             clear();
-        } catch (PasswordPolicy.Refused weak) {
-            password = null;
-            FacesContext.getCurrentInstance().addMessage("account:password", new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    words.with(weak.reasonKey(), "min", PasswordPolicy.MIN_LENGTH), null));
         } catch (BusinessException refused) {
-            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    words.textOr("problem." + refused.type() + ".title", refused.type()) + ": " + refused.getMessage(), null));
+            password = null;
+            AccountRefusals.show("account", refused, words);
         }
+    }
+
+    /** A password that the user must replace at their next sign-in, for someone who forgot theirs. */
+    public void setOneTimePassword() {
+        try {
+            directory.setOneTimePassword(caller.actor(), changing,
+                    oneTimePassword == null ? new char[0] : oneTimePassword.toCharArray());
+            info(words.with("users.oneTimePassword.done", "user", changing));
+            clear();
+        } catch (BusinessException refused) {
+            AccountRefusals.show("oneTime", refused, words);
+        } catch (PasswordHashes.Busy busy) {
+            AccountRefusals.busy(words);
+        } finally {
+            oneTimePassword = null;
+        }
+    }
+
+    public void deactivate(UserAccount account) {
+        try {
+            directory.deactivate(caller.actor(), account.getUsername());
+            info(words.with("users.deactivated", "user", account.getUsername()));
+        } catch (BusinessException refused) {
+            AccountRefusals.show("users", refused, words);
+        }
+    }
+
+    public void reactivate(UserAccount account) {
+        directory.reactivate(caller.actor(), account.getUsername());
+        info(words.with("users.reactivated", "user", account.getUsername()));
     }
 
     public void unlock(UserAccount account) {
@@ -89,7 +143,7 @@ public class UserAdministration implements Serializable {
 
     public void clear() {
         changing = null;
-        userName = displayName = credentials = email = password = null;
+        userName = displayName = credentials = email = password = oneTimePassword = null;
         roles = new ArrayList<>();
         translatorLocales = new ArrayList<>();
     }
@@ -108,6 +162,11 @@ public class UserAdministration implements Serializable {
 
     public List<String> getEnabledLocales() {
         return locales.all();
+    }
+
+    /** The enabled locales, named in the UI language, with their tags (as the configuration writes them). */
+    public String getEnabledLocaleNames() {
+        return locales.all().stream().map(tag -> localeName(tag) + " (" + tag + ")").collect(Collectors.joining(", "));
     }
 
     public String getChanging() {
@@ -144,6 +203,14 @@ public class UserAdministration implements Serializable {
 
     public void setEmail(String email) {
         this.email = email;
+    }
+
+    public String getOneTimePassword() {
+        return oneTimePassword;
+    }
+
+    public void setOneTimePassword(String oneTimePassword) {
+        this.oneTimePassword = oneTimePassword;
     }
 
     public String getPassword() {

@@ -7,9 +7,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.medpub.cms.platform.control.Messages;
+import org.medpub.cms.platform.entity.Role;
 
 /**
  * The words of the editorial UI in the user's language, from the {@code i18n/} bundles: pages
@@ -58,6 +61,11 @@ public class Words {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(language.getLocale())
                 .format(at.atZone(ZoneOffset.UTC)) + " UTC";
+    }
+
+    /** Roles by their names in the user's language ({@code role.*}), in the order of {@link Role#ALL}. */
+    public String roles(Collection<String> held) {
+        return Role.ALL.stream().filter(held::contains).map(role -> text("role." + role)).collect(Collectors.joining(", "));
     }
 
     String format(String key, Object... namesAndValues) {

@@ -7,7 +7,10 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
 
-/** The e-mail addresses of the editorial team, by user or by role; an account without an address is left out. */
+/**
+ * The e-mail addresses of the editorial team, by user or by role; an account without an address,
+ * or deactivated, is left out.
+ */
 @ApplicationScoped
 @Transactional
 public class Recipients {
@@ -21,7 +24,7 @@ public class Recipients {
 
     public Optional<Recipient> user(String username) {
         return recipients(em.createQuery("select u.username, u.email from UserAccount u where u.username = :name"
-                        + " and u.email is not null", Object[].class)
+                        + " and u.email is not null and u.deactivatedAt is null", Object[].class)
                 .setParameter("name", username)
                 .getResultList())
                 .stream()
@@ -30,7 +33,7 @@ public class Recipients {
 
     public List<Recipient> withRole(String role) {
         return recipients(em.createQuery("select u.username, u.email from UserAccount u join u.roles r where r = :role"
-                        + " and u.email is not null order by u.username", Object[].class)
+                        + " and u.email is not null and u.deactivatedAt is null order by u.username", Object[].class)
                 .setParameter("role", role)
                 .getResultList());
     }

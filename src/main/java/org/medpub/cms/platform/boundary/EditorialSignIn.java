@@ -1,5 +1,6 @@
 package org.medpub.cms.platform.boundary;
 
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 import jakarta.security.auth.message.AuthException;
 import jakarta.security.auth.message.AuthStatus;
@@ -25,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.security.auth.Subject;
 import javax.security.auth.callback.Callback;
@@ -34,6 +36,7 @@ import org.medpub.cms.platform.control.AccountLockout;
 import org.medpub.cms.platform.control.DatabaseOutage;
 import org.medpub.cms.platform.control.PasswordHashes;
 import org.medpub.cms.platform.control.UserDirectory;
+import org.medpub.cms.platform.entity.UserAccount;
 
 /**
  * How the editorial team signs in, against the same accounts (the application's identity store,
@@ -54,6 +57,11 @@ import org.medpub.cms.platform.control.UserDirectory;
  * state that guards against that. Reading through a forged request gives the other site nothing,
  * since the browser shows it the answer to no script of its.</li>
  * </ul>
+ * A deactivated account signs in neither way, and its sessions end at their next request. An
+ * account whose password an admin set (a one-time password) is signed in by the form, but every
+ * protected page then leads to the password form of the user's own account page
+ * ({@link #ACCOUNT_PAGE}) until the password is changed; HTTP Basic with it is refused with a 403 problem
+ * {@value #PASSWORD_CHANGE_REQUIRED}, as a script cannot choose a password for its owner.
  * Which addresses need a sign-in, and which roles, is web.xml's to say. The open addresses (the
  * reader site, health, preview links) never get a session.
  * <p>
@@ -66,6 +74,9 @@ import org.medpub.cms.platform.control.UserDirectory;
 public final class EditorialSignIn implements ServerAuthModule {
 
     public static final String LOGIN_PAGE = "/admin/login.xhtml";
+    /** The signed-in user's own account page, where a one-time password is replaced. */
+    public static final String ACCOUNT_PAGE = "/admin/account.xhtml";
+    static final String PASSWORD_CHANGE_REQUIRED = "password-change-required";
     static final String REALM = "cms";
     private static final String SIGNED_IN = EditorialSignIn.class.getName() + ".user";
     private static final String TYPED = EditorialSignIn.class.getName() + ".typed";
@@ -163,12 +174,13 @@ public final class EditorialSignIn implements ServerAuthModule {
             }
             String path = request.getRequestURI().substring(request.getContextPath().length());
             if (path.startsWith("/admin/") || path.equals("/admin")) {
-                return fromSession(request, response, client, mandatory);
+                return fromSession(request, response, client, mandatory, path);
             }
             if (readsTheApiWithSession(request, path)) {
-                AuthStatus signedIn = fromSessionIfAny(request, client);
-                if (signedIn != null) {
-                    return signedIn;
+                // a one-time password opens only the password form, never the API
+                Optional<UserAccount> account = sessionAccount(request).filter(open -> !open.isPasswordChangeRequired());
+                if (account.isPresent()) {
+                    return signedIn(new CallerPrincipalCallback(client, account.get().getUsername()), account.get().getRoles());
                 }
             }
             return basic(request, response, client, mandatory);
@@ -223,35 +235,45 @@ public final class EditorialSignIn implements ServerAuthModule {
     }
 
     private AuthStatus fromSession(HttpServletRequest request, HttpServletResponse response, Subject client,
-            boolean mandatory) throws AuthException {
-        AuthStatus signedIn = fromSessionIfAny(request, client);
-        if (signedIn != null) {
-            return signedIn;
+            boolean mandatory, String path) throws AuthException {
+        Optional<UserAccount> account = sessionAccount(request);
+        if (account.isPresent()) {
+            if (mandatory && account.get().isPasswordChangeRequired() && !path.equals(ACCOUNT_PAGE)) {
+                return redirect(request, response, ACCOUNT_PAGE);
+            }
+            return signedIn(new CallerPrincipalCallback(client, account.get().getUsername()), account.get().getRoles());
         }
         if (!mandatory) {
             return anonymous(client);
         }
+        return redirect(request, response, LOGIN_PAGE);
+    }
+
+    private static AuthStatus redirect(HttpServletRequest request, HttpServletResponse response, String page)
+            throws AuthException {
         try {
-            response.sendRedirect(request.getContextPath() + LOGIN_PAGE);
+            response.sendRedirect(request.getContextPath() + page);
         } catch (IOException e) {
-            throw (AuthException) new AuthException("Could not redirect to the sign-in page").initCause(e);
+            throw (AuthException) new AuthException("Could not redirect to " + page).initCause(e);
         }
         return AuthStatus.SEND_CONTINUE;
     }
 
-    /** Signs in the session's user when their account is still open; null without such a session. */
-    private AuthStatus fromSessionIfAny(HttpServletRequest request, Subject client) throws AuthException {
+    /**
+     * The account of the session's user while it is open (not locked, not deactivated); a session
+     * whose account closed is ended.
+     */
+    private Optional<UserAccount> sessionAccount(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         String username = session == null ? null : (String) session.getAttribute(SIGNED_IN);
         if (username == null) {
-            return null;
+            return Optional.empty();
         }
-        var account = users.find(username).filter(found -> !lockout.isLocked(found));
-        if (account.isPresent()) {
-            return signedIn(new CallerPrincipalCallback(client, username), account.get().getRoles());
+        Optional<UserAccount> account = users.find(username).filter(found -> !lockout.isLocked(found) && found.isActive());
+        if (account.isEmpty()) {
+            session.invalidate();
         }
-        session.invalidate();
-        return null;
+        return account;
     }
 
     /** A read of the API by the editorial UI's browser: no password of its own, a session cookie. */
@@ -272,7 +294,11 @@ public final class EditorialSignIn implements ServerAuthModule {
                 return mandatory ? busy(response) : anonymous(client);
             }
             if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-                return signedIn(new CallerPrincipalCallback(client, result.getCallerPrincipal()), result.getCallerGroups());
+                String username = result.getCallerPrincipal().getName();
+                if (users.find(username).filter(UserAccount::isPasswordChangeRequired).isEmpty()) {
+                    return signedIn(new CallerPrincipalCallback(client, result.getCallerPrincipal()), result.getCallerGroups());
+                }
+                return mandatory ? passwordChangeRequired(request, response) : anonymous(client);
             }
         }
         if (!mandatory) {
@@ -285,6 +311,20 @@ public final class EditorialSignIn implements ServerAuthModule {
             throw (AuthException) new AuthException("Could not answer 401").initCause(e);
         }
         return AuthStatus.SEND_FAILURE;
+    }
+
+    /** A one-time password over HTTP Basic: 403, saying where to choose a password of one's own. */
+    private static AuthStatus passwordChangeRequired(HttpServletRequest request, HttpServletResponse response)
+            throws AuthException {
+        try {
+            CDI.current().select(ProblemAnswers.class).get().send(request, response, PASSWORD_CHANGE_REQUIRED,
+                    HttpServletResponse.SC_FORBIDDEN, "An admin set this password for one sign-in only: sign in at "
+                            + request.getContextPath() + LOGIN_PAGE + " and choose a password of your own");
+            response.flushBuffer();
+        } catch (IOException e) {
+            throw (AuthException) new AuthException("Could not answer 403").initCause(e);
+        }
+        return AuthStatus.SEND_CONTINUE;
     }
 
     /** No core was free to check the password in time: 503, to be tried again in a moment. */

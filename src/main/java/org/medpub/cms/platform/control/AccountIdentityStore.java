@@ -18,8 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.medpub.cms.platform.entity.UserAccount;
 
 /**
- * Signs people in against their accounts; a locked account (see {@link AccountLockout}) is refused
- * even with the right password. An unknown name, a wrong password and a locked account get the
+ * Signs people in against their accounts; a locked account (see {@link AccountLockout}) and a
+ * deactivated one are refused even with the right password. An unknown name, a wrong password and a locked account get the
  * same answer after the same work: a hash of the current cost is computed for each (against a
  * dummy hash for an unknown name, see {@link PasswordHashes}) and the failure goes through the
  * same lockout statement, which counts only for an account that exists and is not locked. A hash
@@ -28,13 +28,15 @@ import org.medpub.cms.platform.entity.UserAccount;
  * PBKDF2 is slow by design, and HTTP Basic sends the password with every request, so a password
  * that was verified is remembered for a short while as a SHA-256 digest in memory only.
  * Remembering spares PBKDF2 and nothing else: the account and its lock are read at every sign-in,
- * and locking an account forgets the passwords remembered for it. Whatever needs a hash waits for
+ * locking an account forgets the passwords remembered for it, and a password remembered counts
+ * only while the account's hash is still the one it was verified against (a changed password, or
+ * one an admin set, makes it count no more). Whatever needs a hash waits for
  * a free core and is refused with {@link PasswordHashes.Busy} when none comes free in time.
  */
 @ApplicationScoped
 public class AccountIdentityStore implements IdentityStore {
 
-    private record Verified(String username, Instant until) {
+    private record Verified(String username, Instant until, String passwordHash) {
     }
 
     @Inject
@@ -63,12 +65,12 @@ public class AccountIdentityStore implements IdentityStore {
         String key = digest(login.getCaller(), login.getPasswordAsString());
         Verified known = recentlyVerified.get(key);
         if (known != null && known.until().isAfter(clock.instant())) {
-            return validate(login, key, true);
+            return validate(login, key, known);
         }
-        return hashes.withPermit(() -> validate(login, key, false));
+        return hashes.withPermit(() -> validate(login, key, null));
     }
 
-    private CredentialValidationResult validate(UsernamePasswordCredential login, String key, boolean remembered) {
+    private CredentialValidationResult validate(UsernamePasswordCredential login, String key, Verified remembered) {
         String username = login.getCaller();
         char[] password = login.getPassword().getValue();
         var found = users.find(username);
@@ -76,10 +78,16 @@ public class AccountIdentityStore implements IdentityStore {
         if (found.isEmpty()) {
             hashes.verifyNothing(password);
             right = false;
+        } else if (remembered == null) {
+            right = users.verify(found.get(), password); // under the permit the caller took
+        } else if (remembered.passwordHash().equals(found.get().getPasswordHash())) {
+            right = true;
         } else {
-            right = remembered || users.verify(found.get(), password);
+            // the password was changed since it was remembered: it counts only if it is the new one
+            recentlyVerified.remove(key);
+            return hashes.withPermit(() -> validate(login, key, null));
         }
-        if (!right || lockout.isLocked(found.get())) {
+        if (!right || lockout.isLocked(found.get()) || !found.get().isActive()) {
             recentlyVerified.remove(key);
             if (lockout.failedSignIn(username)) {
                 recentlyVerified.values().removeIf(verified -> verified.username().equals(username));
@@ -90,14 +98,16 @@ public class AccountIdentityStore implements IdentityStore {
         if (account.hasFailedSignIns()) {
             lockout.signedIn(username);
         }
-        if (!remembered) {
+        if (remembered == null) {
+            String hash = account.getPasswordHash();
             if (users.needsRehash(account)) {
-                users.replaceHash(account, hashes.hash(password));
+                hash = hashes.hash(password);
+                users.replaceHash(account, hash);
             }
             if (recentlyVerified.size() > 10_000) {
                 recentlyVerified.clear();
             }
-            recentlyVerified.put(key, new Verified(username, clock.instant().plus(Duration.ofSeconds(verifiedSeconds))));
+            recentlyVerified.put(key, new Verified(username, clock.instant().plus(Duration.ofSeconds(verifiedSeconds)), hash));
         }
         return new CredentialValidationResult(username, account.getRoles());
     }

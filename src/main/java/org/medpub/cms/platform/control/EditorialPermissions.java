@@ -80,6 +80,15 @@ public final class EditorialPermissions {
         return actor.holdsAnyOf(TRANSLATOR) ? enabled.stream().filter(actor.locales()::contains).toList() : List.of();
     }
 
+    /** Whether the actor manages the team's accounts: creates them, sets roles, deactivates, sets one-time passwords. */
+    public static boolean mayManageAccounts(Actor actor) {
+        return actor.holdsAnyOf(ADMIN);
+    }
+
+    public static void requireManageAccounts(Actor actor) {
+        require(mayManageAccounts(actor), "manage accounts", ADMIN);
+    }
+
     public static void requireCreateArticles(Actor actor) {
         require(mayCreateArticles(actor), "create articles", AUTHOR, ADMIN);
     }

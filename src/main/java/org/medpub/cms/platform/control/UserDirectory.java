@@ -6,12 +6,20 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
+import org.medpub.cms.platform.control.BusinessException.FieldError;
 import org.medpub.cms.platform.entity.UserAccount;
 
-/** The editorial team's accounts: looked up at sign-in, created by an admin or by demo mode. */
+/**
+ * The editorial team's accounts: looked up at sign-in, created by an admin or by demo mode,
+ * described and set up by their owners, managed by admins ({@link EditorialPermissions} says who
+ * may change which account). An account is deactivated, never deleted: the history keeps its name.
+ */
 @ApplicationScoped
 @Transactional
 public class UserDirectory {
@@ -27,6 +35,17 @@ public class UserDirectory {
 
     @Inject
     AccountLockout lockout;
+
+    @Inject
+    EnabledLocales enabledLocales;
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
+    private static final int NAME_LENGTH = 200;
+    private static final int EMAIL_LENGTH = 320;
+
+    /** What a user chose for themselves; empty where they left it to the browser. */
+    public record Preferences(Optional<String> uiLanguage, Optional<ZoneId> timeZone) {
+    }
 
     /** The account with its roles, in one round trip: every request signed in with HTTP Basic reads it. */
     public Optional<UserAccount> find(String username) {
@@ -53,9 +72,126 @@ public class UserDirectory {
                 + " order by u.username", UserAccount.class).getResultList();
     }
 
-    @Transactional
-    public void assign(String username, Set<String> roles, Set<String> locales) {
-        account(username).assign(roles, locales);
+    /**
+     * The UI language the user's sign-in starts in and the time zone their times are shown in;
+     * none for an unknown user name.
+     */
+    public Preferences preferencesOf(String username) {
+        var account = find(username);
+        return new Preferences(account.flatMap(UserAccount::uiLanguage).flatMap(enabledLocales::find),
+                account.flatMap(UserAccount::timeZone).filter(TimeZones::isKnown).map(ZoneId::of));
+    }
+
+    /** An admin changes how a person is named and reached, what they may do and into which locales they translate. */
+    public void edit(Actor actor, String username, String displayName, String credentials, String email,
+            Set<String> roles, Set<String> locales) {
+        EditorialPermissions.requireManageAccounts(actor);
+        List<FieldError> errors = new ArrayList<>();
+        Description description = Description.of(displayName, credentials, email, errors);
+        refuseAny(errors);
+        UserAccount account = account(username);
+        account.describe(description.name(), description.credentials(), description.email());
+        account.assign(roles, locales);
+    }
+
+    /**
+     * The user's own account: the name, credentials (shown to readers with their reviews) and
+     * e-mail, the language of the editorial UI and the time zone (blank: as the browser says).
+     * All or nothing: a field at fault changes none.
+     */
+    public void changeOwnAccount(Actor actor, String displayName, String credentials, String email, String uiLanguage,
+            String timeZone) {
+        List<FieldError> errors = new ArrayList<>();
+        Description description = Description.of(displayName, credentials, email, errors);
+        String language = blankAsNull(uiLanguage);
+        Optional<String> enabled = language == null ? Optional.empty() : enabledLocales.find(language);
+        if (language != null && enabled.isEmpty()) {
+            errors.add(new FieldError("uiLanguage", "Not one of the enabled languages " + enabledLocales.all()));
+        }
+        String zone = blankAsNull(timeZone);
+        if (zone != null && !TimeZones.isKnown(zone)) {
+            errors.add(new FieldError("timeZone", "Not an IANA time zone such as Europe/Berlin"));
+        }
+        refuseAny(errors);
+        UserAccount account = account(actor.username());
+        account.describe(description.name(), description.credentials(), description.email());
+        account.prefer(enabled.orElse(null), zone);
+    }
+
+    /** How a person is named and reached, as typed, checked: a name is required, the rest optional. */
+    private record Description(String name, String credentials, String email) {
+
+        static Description of(String displayName, String credentials, String email, List<FieldError> errors) {
+            String name = blankAsNull(displayName);
+            if (name == null || name.length() > NAME_LENGTH) {
+                errors.add(new FieldError("displayName", "A name is required, at most " + NAME_LENGTH + " characters"));
+            }
+            String shownCredentials = blankAsNull(credentials);
+            if (shownCredentials != null && shownCredentials.length() > NAME_LENGTH) {
+                errors.add(new FieldError("credentials", "At most " + NAME_LENGTH + " characters"));
+            }
+            String address = blankAsNull(email);
+            if (address != null && (address.length() > EMAIL_LENGTH || !EMAIL.matcher(address).matches())) {
+                errors.add(new FieldError("email", "Not an e-mail address such as name@example.org"));
+            }
+            return new Description(name, shownCredentials, address);
+        }
+    }
+
+    /**
+     * The user replaces their own password, giving the current one; a wrong current password
+     * counts as a failed sign-in (towards the lock), so that a session left open is no way to
+     * guess it. The new one must meet the {@link PasswordPolicy} and differ from the current one.
+     */
+    public void changePassword(Actor actor, char[] current, char[] replacement) {
+        UserAccount account = account(actor.username());
+        String hash = passwordHashes.withPermit(() -> {
+            if (!verify(account, current)) {
+                lockout.failedSignIn(account.getUsername());
+                throw new BusinessException.InvalidInput("currentPassword", "The current password is not correct");
+            }
+            PasswordPolicy.check(account.getUsername(), replacement);
+            if (verify(account, replacement)) {
+                throw new PasswordPolicy.Refused("sameAsCurrent", "The new password must differ from the current one");
+            }
+            return hash(replacement);
+        });
+        account.newPassword(hash, false);
+    }
+
+    /**
+     * An admin sets a password that the user must replace at their next sign-in: until then
+     * every page of the editorial UI leads to the password form, and the API refuses it.
+     */
+    public void setOneTimePassword(Actor actor, String username, char[] password) {
+        EditorialPermissions.requireManageAccounts(actor);
+        UserAccount account = account(username);
+        PasswordPolicy.check(username, password);
+        account.newPassword(passwordHashes.withPermit(() -> hash(password)), true);
+    }
+
+    /** Ends the account's sign-ins, at once and everywhere; its history, reviews and audit entries stay. */
+    public void deactivate(Actor actor, String username) {
+        EditorialPermissions.requireManageAccounts(actor);
+        if (actor.username().equals(username)) {
+            throw new BusinessException.Conflict("own-account", "Admins cannot deactivate their own account");
+        }
+        account(username).deactivate(clock.instant());
+    }
+
+    public void reactivate(Actor actor, String username) {
+        EditorialPermissions.requireManageAccounts(actor);
+        account(username).reactivate();
+    }
+
+    private static String blankAsNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static void refuseAny(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new BusinessException.InvalidInput(errors.get(0).message(), errors);
+        }
     }
 
     public void unlock(String username) {

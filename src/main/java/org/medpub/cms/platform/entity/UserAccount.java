@@ -19,7 +19,9 @@ import java.util.Set;
 /**
  * A member of the editorial team who signs in. The password is kept only as a PBKDF2 hash;
  * credentials (e.g. "MD, psychiatry") are shown with a medical reviewer's sign-off. A translator
- * translates only into the locales assigned to them.
+ * translates only into the locales assigned to them. An account is never deleted, only
+ * deactivated, so that the history, reviews and audit trail keep naming a person; a password that
+ * an admin set must be replaced by its owner before anything else.
  */
 @Entity
 @Table(name = "app_user")
@@ -42,6 +44,18 @@ public class UserAccount {
     private String credentials;
 
     private String email;
+
+    @Column(name = "ui_language")
+    private String uiLanguage;
+
+    @Column(name = "time_zone")
+    private String timeZone;
+
+    @Column(name = "deactivated_at")
+    private Instant deactivatedAt;
+
+    @Column(name = "password_change_required")
+    private boolean passwordChangeRequired;
 
     @Column(name = "created_at", updatable = false)
     private Instant createdAt;
@@ -109,6 +123,58 @@ public class UserAccount {
 
     public Set<String> getLocales() {
         return Set.copyOf(locales);
+    }
+
+    /** The UI language the user chose (a tag), if any. */
+    public Optional<String> uiLanguage() {
+        return Optional.ofNullable(uiLanguage);
+    }
+
+    /** The time zone the user chose (an IANA id), if any. */
+    public Optional<String> timeZone() {
+        return Optional.ofNullable(timeZone);
+    }
+
+    public boolean isActive() {
+        return deactivatedAt == null;
+    }
+
+    public Optional<Instant> deactivatedAt() {
+        return Optional.ofNullable(deactivatedAt);
+    }
+
+    /** Whether the password is one an admin set, which the user must replace before anything else. */
+    public boolean isPasswordChangeRequired() {
+        return passwordChangeRequired;
+    }
+
+    /** How the user is named to colleagues and readers, and reached. */
+    public void describe(String displayName, String credentials, String email) {
+        this.displayName = displayName;
+        this.credentials = credentials;
+        this.email = email;
+    }
+
+    /** The user's own settings; null for "as the browser says". */
+    public void prefer(String uiLanguage, String timeZone) {
+        this.uiLanguage = uiLanguage;
+        this.timeZone = timeZone;
+    }
+
+    /** A new password: the user's own, or one an admin set that must be changed at the next sign-in. */
+    public void newPassword(String passwordHash, boolean changeRequired) {
+        this.passwordHash = passwordHash;
+        this.passwordChangeRequired = changeRequired;
+    }
+
+    public void deactivate(Instant at) {
+        if (deactivatedAt == null) {
+            deactivatedAt = at;
+        }
+    }
+
+    public void reactivate() {
+        deactivatedAt = null;
     }
 
     /** What the user may do, and into which locales they translate, as an admin decided. */

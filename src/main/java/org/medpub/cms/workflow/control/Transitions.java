@@ -190,7 +190,7 @@ public class Transitions {
         EditorialPermissions.requireAssign(actor, reviewer);
         ArticleVariant variant = articles.lockedVariant(articleId, locale)
                 .orElseThrow(() -> new BusinessException.NotFound("Article " + articleId + " has no version in " + locale));
-        if (reviewer != null && users.find(reviewer).filter(u -> u.getRoles().contains(Role.MEDICAL_REVIEWER)).isEmpty()) {
+        if (reviewer != null && users.find(reviewer).filter(u -> u.isActive() && u.getRoles().contains(Role.MEDICAL_REVIEWER)).isEmpty()) {
             throw new BusinessException.InvalidInput(new BusinessException.FieldError("reviewer",
                     "'" + reviewer + "' is not a medical reviewer")
                     .worded("refusal.reviewer.notReviewer", Map.of("reviewer", reviewer)));

@@ -116,4 +116,26 @@ class AccountIdentityStoreTest {
         attempt("current", "the right password");
         assertEquals(1, replacedHashes.size(), "a hash at the current cost stays");
     }
+
+    @Test
+    void aDeactivatedAccountIsRefusedWithTheRightPasswordAndTheSameWork() {
+        account("gone", "the right password", COST);
+        assertTrue(attempt("gone", "the right password").startsWith("VALID"));
+        accounts.get("gone").deactivate(java.time.Instant.now());
+        assertEquals("INVALID after 0 iterations in 0 hashes", attempt("gone", "the right password"),
+                "refused even while the password is remembered");
+        accounts.get("gone").reactivate();
+        assertTrue(attempt("gone", "the right password").startsWith("VALID"));
+    }
+
+    @Test
+    void aRememberedPasswordCountsNoMoreOnceThePasswordWasChanged() {
+        account("dana", "the old password", COST);
+        assertEquals("VALID after " + COST + " iterations in 1 hashes", attempt("dana", "the old password"));
+        assertEquals("VALID after 0 iterations in 0 hashes", attempt("dana", "the old password"), "remembered");
+        accounts.get("dana").newPassword(hashes.hash("the new password".toCharArray()), false);
+        assertEquals("INVALID after " + COST + " iterations in 1 hashes", attempt("dana", "the old password"),
+                "checked afresh against the new hash");
+        assertTrue(attempt("dana", "the new password").startsWith("VALID"));
+    }
 }

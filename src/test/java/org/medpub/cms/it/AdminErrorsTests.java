@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.medpub.cms.it.Fixtures.article;
 import static org.medpub.cms.it.Fixtures.unique;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
@@ -269,6 +271,7 @@ abstract class AdminErrorsTests {
             assertTrue(summary.getText().contains("URL slug: must be lower-case letters"), summary.getText());
             assertEquals("true", browser.driver().findElement(By.id("editor:slug")).getDomAttribute("aria-invalid"));
             browser.screenshot(screenshots.resolve("admin-errors-01-slug-refused.png"));
+            assertNoSeriousFindings(browser);
             summary.findElement(By.cssSelector("a[href='#editor:slug']")).click();
             new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(d -> "editor:slug".equals(
                     ((JavascriptExecutor) d).executeScript("return document.activeElement.id")));
@@ -292,6 +295,7 @@ abstract class AdminErrorsTests {
             browser.open("/admin/edit.xhtml?article=99999999");
             assertTrue(browser.driver().findElement(By.id("errorText")).getText().contains("There is no article 99999999."));
             browser.screenshot(screenshots.resolve("admin-errors-04-unknown-article.png"));
+            assertNoSeriousFindings(browser);
         }
     }
 
@@ -349,6 +353,21 @@ abstract class AdminErrorsTests {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * axe-core finds nothing serious in what these pages add; the header's language selector without
+     * a name is known (issue 12) and left to the accessibility work.
+     */
+    private static void assertNoSeriousFindings(Browser browser) {
+        Results results = new AxeBuilder().withTags(AccessibilityTests.AXE_TAGS).analyze(browser.driver());
+        assertFalse(results.isErrored(), results::getErrorMessage);
+        List<String> serious = results.getViolations().stream()
+                .filter(rule -> AccessibilityTests.FAILING_IMPACTS.contains(rule.getImpact()))
+                .filter(rule -> !rule.getId().equals("select-name"))
+                .map(rule -> rule.getId() + " " + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList())
+                .toList();
+        assertEquals(List.of(), serious, browser.driver().getCurrentUrl());
     }
 
     private static void click(Browser browser, String id) {

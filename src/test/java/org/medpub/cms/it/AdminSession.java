@@ -35,11 +35,18 @@ final class AdminSession {
     private String cookie;
     private String lastPath;
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private final Map<String, String> browserCookies = new LinkedHashMap<>();
     HttpResponse<String> last;
     // every session cookie the server set, whole (with its attributes)
     final List<String> sessionCookiesSet = new ArrayList<>();
     /** The last redirect this browser followed, as it was answered. */
     HttpResponse<String> lastRedirect;
+
+    /** A cookie the page's script would set (the time zone), sent beside the session cookie. */
+    AdminSession cookie(String name, String value) {
+        browserCookies.put(name, value);
+        return this;
+    }
 
     /** Sends this header with every request, as a proxy in front adds it. */
     AdminSession with(String header, String value) {
@@ -150,8 +157,13 @@ final class AdminSession {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request, String path) {
+        List<String> cookies = new ArrayList<>();
         if (cookie != null) {
-            request.header("Cookie", cookie);
+            cookies.add(cookie);
+        }
+        browserCookies.forEach((name, value) -> cookies.add(name + "=" + value));
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", String.join("; ", cookies));
         }
         headers.forEach(request::header);
         try {

@@ -164,4 +164,12 @@ class ApiSuiteIT {
     @Nested
     class PermissionsInControl extends PermissionsInControlTests {
     }
+
+    @Nested
+    class AdminWorkflow extends AdminWorkflowTests {
+    }
+
+    @Nested
+    class AdminWorkflowStory extends AdminWorkflowStoryTests {
+    }
 }

@@ -5,6 +5,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.HashMap;
@@ -54,10 +56,13 @@ public class Words {
         if (at == null) {
             return "";
         }
+        ZonedDateTime local = at.atZone(timeZone.zone());
+        String zone = local.getZone() instanceof ZoneOffset offset
+                ? "UTC" + (offset.equals(ZoneOffset.UTC) ? "" : offset.getId())
+                : DateTimeFormatter.ofPattern("zzz", language.getLocale()).format(local);
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(language.getLocale())
-                .format(at.atZone(timeZone.zone())) + " "
-                + DateTimeFormatter.ofPattern("zzz", language.getLocale()).format(at.atZone(timeZone.zone()));
+                .format(local) + " " + zone;
     }
 
     /** A language by its tag, named in the user's language ("English", "Spanish"; "Englisch" in German), as CLDR names it. */

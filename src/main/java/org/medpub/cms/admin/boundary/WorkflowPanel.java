@@ -200,8 +200,12 @@ public class WorkflowPanel implements Serializable {
      * sent back to review since; the author sees it at the top of the editor.
      */
     public Optional<MedicalReview> getChangesRequested() {
-        return open.once("changesRequested", () -> open.getState() != WorkflowState.DRAFT ? Optional.empty()
-                : open.variant().flatMap(reviews::lastDecision).filter(last -> last.getDecision() == ReviewDecision.REJECTED));
+        return open.getState() != WorkflowState.DRAFT ? Optional.empty()
+                : lastDecision().filter(last -> last.getDecision() == ReviewDecision.REJECTED);
+    }
+
+    private Optional<MedicalReview> lastDecision() {
+        return open.once("lastDecision", () -> open.variant().flatMap(reviews::lastDecision));
     }
 
     /** The state in words: a draft sent back by the reviewer reads "Changes requested", not "Draft". */
@@ -265,9 +269,9 @@ public class WorkflowPanel implements Serializable {
     private void compare() {
         ArticleVariant variant = open.variant().orElseThrow();
         Revision current = variant.getCurrent();
-        Optional<MedicalReview> lastDecision = reviews.lastDecision(variant);
+        Optional<MedicalReview> lastDecision = lastDecision();
         Optional<MedicalReview> lastSignOff = lastDecision.filter(last -> last.getDecision().signsOff())
-                .or(() -> reviews.lastSignOff(variant));
+                .or(() -> open.once("lastSignOff", () -> reviews.lastSignOff(variant)));
         String compared = lastDecision.map(r -> r.getRevision().getId() + "").orElse("-") + ">"
                 + lastSignOff.map(r -> r.getRevision().getId() + "").orElse("-") + ">"
                 + variant.getLive().map(r -> r.getId() + "").orElse("-") + ">" + current.getId();

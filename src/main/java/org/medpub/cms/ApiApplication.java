@@ -19,6 +19,7 @@ import org.medpub.cms.workflow.boundary.CommentsResource;
 import org.medpub.cms.workflow.boundary.HistoryResource;
 import org.medpub.cms.workflow.boundary.PreviewLinkResource;
 import org.medpub.cms.workflow.boundary.ReviewsResource;
+import org.medpub.cms.workflow.boundary.ScheduleResource;
 import org.medpub.cms.workflow.boundary.TransitionsResource;
 import org.medpub.cms.workflow.boundary.WorkflowResource;
 
@@ -38,6 +39,7 @@ public class ApiApplication extends Application {
                 TransitionsResource.class,
                 HistoryResource.class,
                 AssignmentResource.class,
+                ScheduleResource.class,
                 CommentsResource.class,
                 WorkflowResource.class,
                 ReviewsResource.class,

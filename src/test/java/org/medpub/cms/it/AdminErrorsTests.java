@@ -71,7 +71,7 @@ abstract class AdminErrorsTests {
     @Test
     void theRefusalSpeaksTheUiLanguage() {
         String title = unique("Título rechazado");
-        var author = new AdminSession().withCookie("cms-language=es");
+        var author = new AdminSession().cookie("cms-language", "es");
         author.signIn("author", "demo");
         author.get("/admin/edit.xhtml");
         var page = author.submit("editor", Map.of("editor:title", title, "editor:slug", "Mal Slug",
@@ -146,7 +146,7 @@ abstract class AdminErrorsTests {
 
     @Test
     void aPageForAdminsOnlyIsAnHtml403InTheUiLanguage() {
-        var author = new AdminSession().withCookie("cms-language=es");
+        var author = new AdminSession().cookie("cms-language", "es");
         author.signIn("author", "demo");
         var users = author.get("/admin/users.xhtml");
         assertEquals(403, users.statusCode(), users.body());
@@ -235,7 +235,7 @@ abstract class AdminErrorsTests {
         assertTrue(html.contains("<div lang=\"en\" dir=\"ltr\">"), "the English source beside it: " + html);
         assertTrue(element(html, "input", "editor:changeNote").contains("dir=\"auto\""), "a note of unknown language");
 
-        var arabicUi = new AdminSession().withCookie("cms-language=ar");
+        var arabicUi = new AdminSession().cookie("cms-language", "ar");
         arabicUi.signIn("admin", "demo");
         String english = arabicUi.get("/admin/edit.xhtml?article=" + id + "&locale=en").body();
         assertTrue(english.contains("lang=\"ar\" dir=\"rtl\""), "an Arabic UI");

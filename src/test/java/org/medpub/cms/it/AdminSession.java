@@ -33,18 +33,18 @@ final class AdminSession {
     private static final Pattern ATTRIBUTE = Pattern.compile("([\\w:-]+)=\"([^\"]*)\"");
 
     private String cookie;
-    private String extraCookie;
     private String lastPath;
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private final Map<String, String> browserCookies = new LinkedHashMap<>();
     HttpResponse<String> last;
     // every session cookie the server set, whole (with its attributes)
     final List<String> sessionCookiesSet = new ArrayList<>();
     /** The last redirect this browser followed, as it was answered. */
     HttpResponse<String> lastRedirect;
 
-    /** Sends this cookie (name=value) with every request besides the session's, as the language selector sets one. */
-    AdminSession withCookie(String nameAndValue) {
-        extraCookie = nameAndValue;
+    /** A cookie the page's script or the language selector would set, sent beside the session cookie. */
+    AdminSession cookie(String name, String value) {
+        browserCookies.put(name, value);
         return this;
     }
 
@@ -162,9 +162,13 @@ final class AdminSession {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request, String path) {
-        String cookies = cookie == null ? extraCookie : extraCookie == null ? cookie : cookie + "; " + extraCookie;
-        if (cookies != null) {
-            request.header("Cookie", cookies);
+        List<String> cookies = new ArrayList<>();
+        if (cookie != null) {
+            cookies.add(cookie);
+        }
+        browserCookies.forEach((name, value) -> cookies.add(name + "=" + value));
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", String.join("; ", cookies));
         }
         headers.forEach(request::header);
         try {

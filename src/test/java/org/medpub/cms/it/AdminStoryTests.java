@@ -50,6 +50,7 @@ abstract class AdminStoryTests {
         Browser.assumeEnabled();
         if (shot == 0 && java.nio.file.Files.isDirectory(SCREENSHOTS)) {
             // the screens of an earlier run would mix with these
+            // the screens of other stories (admin-<part>-nn-…) are theirs to replace
             try (var old = java.nio.file.Files.newDirectoryStream(SCREENSHOTS, "admin-[0-9]*.png")) {
                 for (Path file : old) {
                     java.nio.file.Files.delete(file);
@@ -112,8 +113,8 @@ abstract class AdminStoryTests {
         type(reviewer, "workflow:comment", "Please say when to see a doctor.");
         see(reviewer, "reviewer-reviews", "Edit article");
         click(reviewer, "workflow:reject");
-        assertMessage(reviewer, "Draft");
-        assertState(reviewer, "Draft");
+        assertMessage(reviewer, "Sent back to the author with your comment.");
+        assertState(reviewer, "Changes requested");
         see(reviewer, "reviewer-rejected", "Edit article");
 
         // the author sees the draft and the comment, fixes it and submits again

@@ -171,5 +171,10 @@ class ApiSuiteIT {
 
     @Nested
     class AdminErrors extends AdminErrorsTests {
+    class AdminWorkflow extends AdminWorkflowTests {
+    }
+
+    @Nested
+    class AdminWorkflowStory extends AdminWorkflowStoryTests {
     }
 }

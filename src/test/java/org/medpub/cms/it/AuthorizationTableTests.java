@@ -176,6 +176,11 @@ abstract class AuthorizationTableTests {
             line(ARCHIVED,             "POST transitions reapprove",                401, 403, 403, 409, 403, 409),
             line(PUBLISHED_WITH_DRAFT, "POST transitions reapprove",                401, 403, 403, 200, 403, 200),
 
+            line(DRAFT,                "POST transitions restore",                  401, 403, 403, 403, 409, 409),
+            line(PUBLISHED,            "POST transitions restore",                  401, 403, 403, 403, 409, 409),
+            line(ARCHIVED,             "POST transitions restore",                  401, 403, 403, 403, 200, 200),
+            line(APPROVED,             "DELETE schedule (nothing scheduled)",       401, 403, 403, 403, 409, 409),
+
             line(DRAFT,                "POST transitions fly (no such action)",     401, 400, 400, 400, 400, 400),
 
             line(DRAFT,                "GET history",                               401, 200, 200, 200, 200, 200),
@@ -268,6 +273,9 @@ abstract class AuthorizationTableTests {
             changes("POST transitions unpublish", transition("en", step("unpublish"))),
             changes("POST transitions archive", transition("en", step("archive"))),
             changes("POST transitions reapprove", transition("en", signOff("reapprove"))),
+            changes("POST transitions restore", transition("en", step("restore"))),
+            changes("DELETE schedule (nothing scheduled)", (api, a) -> api.send(api.request(a.locale("en") + "/schedule")
+                    .DELETE())),
             changes("POST transitions fly (no such action)", transition("en", step("fly"))),
 
             looks("GET history", (api, a) -> api.get(a.locale("en") + "/history")),

@@ -17,7 +17,6 @@ import org.medpub.cms.workflow.control.AuditTrail;
 import org.medpub.cms.workflow.control.EditorialWorkflow;
 import org.medpub.cms.workflow.control.ReReviews;
 import org.medpub.cms.workflow.control.WorkflowAction;
-import org.medpub.cms.workflow.entity.AuditEvent;
 
 /**
  * The start page of the editorial UI: what is waiting for the signed-in user, by their roles.
@@ -56,12 +55,15 @@ public class Dashboard {
     @Inject
     AuditTrail auditTrail;
 
+    @Inject
+    AuditLines auditLines;
+
     private List<VariantRow> myDrafts;
     private List<VariantRow> awaitingMyReview;
     private List<VariantRow> readyToPublish;
     private List<TranslationRow> translationsDue;
     private List<ReReviewRow> reReviewsDue;
-    private List<AuditEvent> recentActivity;
+    private List<AuditLines.Line> recentActivity;
 
     /** Whoever submits drafts sees their own. */
     public boolean isWriter() {
@@ -138,9 +140,9 @@ public class Dashboard {
         return reReviewsDue;
     }
 
-    public List<AuditEvent> getRecentActivity() {
+    public List<AuditLines.Line> getRecentActivity() {
         if (recentActivity == null) {
-            recentActivity = auditTrail.recent(20);
+            recentActivity = auditLines.of(auditTrail.recent(20));
         }
         return recentActivity;
     }

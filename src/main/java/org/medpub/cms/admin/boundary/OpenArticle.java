@@ -7,6 +7,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.medpub.cms.article.control.ArticleStore;
@@ -106,10 +107,20 @@ public class OpenArticle implements Serializable {
                 .orElse(null);
     }
 
-    /** Reads {@code what} once in this request: the request's attributes end with it, so nothing outlives it. */
+    /**
+     * Reads {@code what} once in this request: the request's attributes end with it, so nothing
+     * outlives it. One reading may ask for another (the variant, say), so no computeIfAbsent.
+     */
     @SuppressWarnings("unchecked")
     <T> T once(String what, Supplier<T> read) {
-        return (T) FacesContext.getCurrentInstance().getAttributes().computeIfAbsent(LOADED + what, key -> read.get());
+        Map<Object, Object> attributes = FacesContext.getCurrentInstance().getAttributes();
+        String key = LOADED + what;
+        if (attributes.containsKey(key)) {
+            return (T) attributes.get(key);
+        }
+        T value = read.get();
+        attributes.put(key, value);
+        return value;
     }
 
     /** The open locale's variant, as this request found it. */

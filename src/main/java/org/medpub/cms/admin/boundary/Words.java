@@ -1,10 +1,12 @@
 package org.medpub.cms.admin.boundary;
 
+import com.ibm.icu.util.ULocale;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Collection;
@@ -17,7 +19,7 @@ import org.medpub.cms.platform.entity.Role;
 /**
  * The words of the editorial UI in the user's language, from the {@code i18n/} bundles: pages
  * write {@code #{words.text('login.title')}} or {@code #{words.with('editor.saved', 'revision', 3)}}.
- * Times are shown in UTC, the zone the whole team shares.
+ * Times are shown in the user's zone ({@link TimeZoneChoice}), named.
  */
 @Named
 @RequestScoped
@@ -25,6 +27,9 @@ public class Words {
 
     @Inject
     UiLanguage language;
+
+    @Inject
+    TimeZoneChoice timeZone;
 
     private Messages messages;
 
@@ -53,14 +58,23 @@ public class Words {
         return format(key, name1, value1, name2, value2, name3, value3);
     }
 
-    /** A time as the UI shows it: date and time, in the user's language, UTC. */
+    /** A time as the UI shows it: date and time in the user's language and zone, and the zone's short name ("CET", "UTC"). */
     public String time(Instant at) {
         if (at == null) {
             return "";
         }
+        ZonedDateTime local = at.atZone(timeZone.zone());
+        String zone = local.getZone() instanceof ZoneOffset offset
+                ? "UTC" + (offset.equals(ZoneOffset.UTC) ? "" : offset.getId())
+                : DateTimeFormatter.ofPattern("zzz", language.getLocale()).format(local);
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(language.getLocale())
-                .format(at.atZone(ZoneOffset.UTC)) + " UTC";
+                .format(local) + " " + zone;
+    }
+
+    /** A language by its tag, named in the user's language ("English", "Spanish"; "Englisch" in German), as CLDR names it. */
+    public String language(String tag) {
+        return tag == null ? "" : ULocale.forLanguageTag(tag).getDisplayName(ULocale.forLocale(language.getLocale()));
     }
 
     /** Roles by their names in the user's language ({@code role.*}), in the order of {@link Role#ALL}. */
@@ -72,7 +86,7 @@ public class Words {
         Map<String, Object> arguments = new HashMap<>();
         for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
             Object value = namesAndValues[i + 1];
-            arguments.put((String) namesAndValues[i], value instanceof Instant at ? at.atOffset(ZoneOffset.UTC) : value);
+            arguments.put((String) namesAndValues[i], value instanceof Instant at ? at.atZone(timeZone.zone()) : value);
         }
         return messages().format(key, arguments);
     }

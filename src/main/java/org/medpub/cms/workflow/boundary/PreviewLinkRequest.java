@@ -2,6 +2,7 @@ package org.medpub.cms.workflow.boundary;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.medpub.cms.workflow.control.PreviewLinks;
 
 /**
  * The optional body of a request for a preview link.
@@ -10,7 +11,7 @@ import jakarta.validation.constraints.Min;
  */
 public record PreviewLinkRequest(@Min(1) @Max(PreviewLinkRequest.MAX_HOURS) Integer validForHours) {
 
-    static final int DEFAULT_HOURS = 48;
+    static final int DEFAULT_HOURS = (int) PreviewLinks.USUAL_VALIDITY.toHours();
     static final int MAX_HOURS = 168;
 
     int hours() {

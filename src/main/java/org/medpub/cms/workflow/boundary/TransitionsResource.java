@@ -16,7 +16,7 @@ import org.medpub.cms.workflow.boundary.WorkflowViews.StateView;
 import org.medpub.cms.workflow.control.TransitionCommand;
 import org.medpub.cms.workflow.control.Transitions;
 
-/** Moves an article in a locale along the workflow: submit, approve, reject, publish, unpublish, archive, reapprove. */
+/** Moves an article in a locale along the workflow: submit, approve, reject, publish, unpublish, archive, reapprove, restore. */
 @Path("articles/{id}/locales/{locale}/transitions")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -6,16 +6,43 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.medpub.cms.article.entity.ArticleVariant;
 import org.medpub.cms.article.entity.Revision;
 import org.medpub.cms.article.entity.WorkflowState;
 import org.medpub.cms.workflow.entity.AuditEvent;
 
-/** The append-only record of what happened to an article in a locale, oldest first. */
+/**
+ * The append-only record of what happened to an article in a locale, oldest first. The lines of
+ * steps that carry a time or a person keep them in their note in one plain form ("to publish at
+ * 2026-12-03T08:00:00Z: comment", "assigned to reviewer"), written and read back here alone, so
+ * that screens can say them in words.
+ */
 @ApplicationScoped
 @Transactional
 public class AuditTrail {
+
+    /** Audit actions that are not workflow steps: a save, and the steps around a schedule or an assignment. */
+    public static final String CREATE = "create";
+    public static final String SAVE = "save";
+    public static final String SCHEDULE = "schedule";
+    public static final String UNSCHEDULE = "unschedule";
+    public static final String ASSIGN = "assign";
+
+    private static final String SCHEDULED_PREFIX = "to publish at ";
+    private static final String PUBLISHED_AS_SCHEDULED_PREFIX = "scheduled for ";
+    private static final String ASSIGNED_PREFIX = "assigned to ";
+    private static final String UNASSIGNED = "unassigned";
+
+    /** What a line's note says in a form a screen can put in words; the time or person is null when the note names none. */
+    public record Note(Instant at, String person, String comment) {
+    }
 
     @PersistenceContext
     EntityManager em;
@@ -27,6 +54,66 @@ public class AuditTrail {
             String actor, String comment) {
         em.persist(new AuditEvent(variant.getArticle().getId(), variant.getLocale(), revision.getNumber(), action, from,
                 to, actor, clock.instant(), comment));
+    }
+
+    /** The current title of each article and locale the lines name, by {@code articleId + "/" + locale}. */
+    public Map<String, String> titles(Collection<AuditEvent> events) {
+        Map<String, String> titles = new HashMap<>();
+        List<Long> articles = events.stream().map(AuditEvent::getArticleId).distinct().toList();
+        if (!articles.isEmpty()) {
+            em.createQuery("select v.article.id, v.locale, r.title from ArticleVariant v join v.current r"
+                            + " where v.article.id in :articles", Object[].class)
+                    .setParameter("articles", articles)
+                    .getResultList()
+                    .forEach(row -> titles.put(row[0] + "/" + row[1], (String) row[2]));
+        }
+        return titles;
+    }
+
+    static String scheduleNote(Instant at, String comment) {
+        return withComment(SCHEDULED_PREFIX + at, comment);
+    }
+
+    static String publishedAsScheduledNote(Instant at) {
+        return PUBLISHED_AS_SCHEDULED_PREFIX + at;
+    }
+
+    static String assignmentNote(String reviewer) {
+        return reviewer == null ? UNASSIGNED : ASSIGNED_PREFIX + reviewer;
+    }
+
+    /**
+     * The note of a line read back: the time of a schedule or of a scheduled publication, the
+     * reviewer of an assignment, and what the person wrote; a note of another form is all comment.
+     */
+    public static Note note(AuditEvent event) {
+        String comment = event.getComment();
+        if (comment == null) {
+            return new Note(null, null, null);
+        }
+        if (ASSIGN.equals(event.getAction())) {
+            return comment.equals(UNASSIGNED) ? new Note(null, null, null)
+                    : comment.startsWith(ASSIGNED_PREFIX) ? new Note(null, comment.substring(ASSIGNED_PREFIX.length()), null)
+                    : new Note(null, null, comment);
+        }
+        String prefix = SCHEDULE.equals(event.getAction()) || UNSCHEDULE.equals(event.getAction()) ? SCHEDULED_PREFIX
+                : WorkflowAction.PUBLISH.key().equals(event.getAction()) ? PUBLISHED_AS_SCHEDULED_PREFIX : null;
+        if (prefix == null || !comment.startsWith(prefix)) {
+            return new Note(null, null, comment);
+        }
+        String rest = comment.substring(prefix.length());
+        // an instant's text has no space, so the first ": " ends it
+        int end = rest.indexOf(": ");
+        try {
+            return new Note(Instant.parse(end < 0 ? rest : rest.substring(0, end)), null,
+                    end < 0 ? null : rest.substring(end + 2));
+        } catch (DateTimeParseException notATime) {
+            return new Note(null, null, comment);
+        }
+    }
+
+    private static String withComment(String note, String comment) {
+        return comment == null ? note : note + ": " + comment;
     }
 
     public List<AuditEvent> history(long articleId, String locale) {

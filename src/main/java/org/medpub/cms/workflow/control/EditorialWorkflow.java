@@ -13,6 +13,7 @@ import static org.medpub.cms.workflow.control.WorkflowAction.ARCHIVE;
 import static org.medpub.cms.workflow.control.WorkflowAction.PUBLISH;
 import static org.medpub.cms.workflow.control.WorkflowAction.REAPPROVE;
 import static org.medpub.cms.workflow.control.WorkflowAction.REJECT;
+import static org.medpub.cms.workflow.control.WorkflowAction.RESTORE;
 import static org.medpub.cms.workflow.control.WorkflowAction.SUBMIT;
 import static org.medpub.cms.workflow.control.WorkflowAction.UNPUBLISH;
 import static org.medpub.cms.workflow.control.WorkflowAction.WITHDRAW;
@@ -34,7 +35,7 @@ import org.medpub.cms.platform.entity.Role;
 /**
  * The editorial workflow of every article in every locale, in one table:
  * {@code draft → submit → in_review → approve → approved → publish → published}, with reject,
- * unpublish, archive, the periodic re-approval of what is live, and the product's own withdrawal
+ * unpublish, archive and restore, the periodic re-approval of what is live, and the product's own withdrawal
  * of an outdated translation. A new state (say, legal review) is a new
  * {@link org.medpub.cms.article.entity.WorkflowState} and a few rows here.
  * <p>
@@ -63,6 +64,8 @@ public final class EditorialWorkflow {
             // the reader page shows the date of the last sign-off
             new TransitionRule(REAPPROVE, Set.of(PUBLISHED, DRAFT, IN_REVIEW, APPROVED), null, REVIEWERS,
                     Set.of(KEEPS_STATE, CONCERNS_LIVE, SIGNS_OFF, CHANGES_WHAT_READERS_SEE)),
+            // archiving took what readers saw off line, so a restored article starts again as a draft
+            new TransitionRule(RESTORE, Set.of(ARCHIVED), DRAFT, EDITORS, Set.of()),
             new TransitionRule(WITHDRAW, Set.of(PUBLISHED), DRAFT, NOBODY, Set.of(CONCERNS_LIVE, CHANGES_WHAT_READERS_SEE)),
             new TransitionRule(WITHDRAW, Set.of(DRAFT, IN_REVIEW, APPROVED), null, NOBODY,
                     Set.of(KEEPS_STATE, CONCERNS_LIVE, CHANGES_WHAT_READERS_SEE)));

@@ -27,6 +27,9 @@ public class PreviewLinks {
     /** Where the reader site answers a link: this path and then the token. */
     public static final String PATH = "/preview/";
 
+    /** How long a link works unless its maker asks for another time. */
+    public static final Duration USUAL_VALIDITY = Duration.ofHours(48);
+
     /** Longer than any token this class makes: anything longer is refused before any work. */
     public static final int MAX_TOKEN_LENGTH = 200;
 

@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,10 +93,12 @@ public class Transitions {
             case PUBLISH -> {
                 Instant now = clock.instant();
                 if (command.publishAt() != null && command.publishAt().isAfter(now)) {
+                    // a new time moves the schedule: one revision goes live once, at the time asked for last
+                    cancelSchedules(variant);
                     scheduled = new ScheduledPublication(concerned, command.publishAt(), actor.username(), now);
                     em.persist(scheduled);
-                    record(variant, concerned, "schedule", from, from, actor.username(),
-                            join("to publish at " + command.publishAt(), comment));
+                    record(variant, concerned, AuditTrail.SCHEDULE, from, from, actor.username(),
+                            AuditTrail.scheduleNote(command.publishAt(), comment));
                     return new Outcome(variant, scheduled);
                 }
                 cancelSchedules(variant);
@@ -152,7 +155,7 @@ public class Transitions {
         schedule.markDone(now);
         variant.publish(schedule.getRevision(), now);
         announce(variant, schedule.getRevision(), EditorialWorkflow.rule(WorkflowAction.PUBLISH, from).orElseThrow(), from,
-                schedule.getRequestedBy(), "scheduled for " + schedule.getPublishAt());
+                schedule.getRequestedBy(), AuditTrail.publishedAsScheduledNote(schedule.getPublishAt()));
     }
 
     @Transactional
@@ -181,7 +184,7 @@ public class Transitions {
             cancelSchedules(variant);
         }
         variant.moveTo(WorkflowState.DRAFT);
-        record(variant, revision, revision.getNumber() == 1 ? "create" : "save", from, WorkflowState.DRAFT,
+        record(variant, revision, revision.getNumber() == 1 ? AuditTrail.CREATE : AuditTrail.SAVE, from, WorkflowState.DRAFT,
                 revision.getAuthor(), revision.getChangeNote());
     }
 
@@ -190,14 +193,42 @@ public class Transitions {
         EditorialPermissions.requireAssign(actor, reviewer);
         ArticleVariant variant = articles.lockedVariant(articleId, locale)
                 .orElseThrow(() -> new BusinessException.NotFound("Article " + articleId + " has no version in " + locale));
-        if (reviewer != null && users.find(reviewer).filter(u -> u.isActive() && u.getRoles().contains(Role.MEDICAL_REVIEWER)).isEmpty()) {
+        if (reviewer != null && users.find(reviewer).filter(Transitions::reviews).isEmpty()) {
             throw new BusinessException.InvalidInput(new BusinessException.FieldError("reviewer",
                     "'" + reviewer + "' is not a medical reviewer")
                     .worded("refusal.reviewer.notReviewer", Map.of("reviewer", reviewer)));
         }
         variant.assignReviewer(reviewer);
-        record(variant, variant.getCurrent(), "assign", variant.getState(), variant.getState(), actor.username(),
-                reviewer == null ? "unassigned" : "assigned to " + reviewer);
+        record(variant, variant.getCurrent(), AuditTrail.ASSIGN, variant.getState(), variant.getState(), actor.username(),
+                AuditTrail.assignmentNote(reviewer));
+    }
+
+    /** The people a review may be assigned to: the medical reviewers whose accounts are open. */
+    public List<UserAccount> assignableReviewers() {
+        return users.all().stream().filter(Transitions::reviews)
+                .sorted(Comparator.comparing(UserAccount::getUsername))
+                .toList();
+    }
+
+    private static boolean reviews(UserAccount user) {
+        return user.isActive() && user.getRoles().contains(Role.MEDICAL_REVIEWER);
+    }
+
+    /**
+     * Calls off the publication scheduled for the variant; whoever may publish may call it off.
+     * Refused when nothing is scheduled (409).
+     */
+    @Transactional
+    public void cancelSchedule(long articleId, String locale, Actor actor) {
+        WorkflowStep.requireRole(WorkflowAction.PUBLISH, actor);
+        ArticleVariant variant = articles.lockedVariant(articleId, locale)
+                .orElseThrow(() -> new BusinessException.NotFound("Article " + articleId + " has no version in " + locale));
+        ScheduledPublication schedule = pendingSchedule(variant)
+                .orElseThrow(() -> new BusinessException.Conflict("nothing-scheduled",
+                        "No publication of article " + articleId + " in " + locale + " is scheduled"));
+        cancelSchedules(variant);
+        record(variant, schedule.getRevision(), AuditTrail.UNSCHEDULE, variant.getState(), variant.getState(),
+                actor.username(), AuditTrail.scheduleNote(schedule.getPublishAt(), null));
     }
 
     /**
@@ -243,9 +274,5 @@ public class Transitions {
     private void record(ArticleVariant variant, Revision revision, String action, WorkflowState from, WorkflowState to,
             String actor, String comment) {
         auditTrail.record(variant, revision, action, from, to, actor, comment);
-    }
-
-    private static String join(String first, String second) {
-        return second == null ? first : first + ": " + second;
     }
 }

@@ -14,6 +14,8 @@ public enum WorkflowAction {
     UNPUBLISH,
     ARCHIVE,
     REAPPROVE,
+    /** Brings an archived article back into the workflow as a draft; readers see nothing until it is published again. */
+    RESTORE,
     /**
      * Taken by the product itself, never asked for: what readers see of a translation goes off
      * line after a safety-relevant change of its source ({@code cms.translation.safety-policy=offline}).

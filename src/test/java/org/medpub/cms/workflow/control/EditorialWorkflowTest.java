@@ -52,6 +52,7 @@ class EditorialWorkflowTest {
                     Set.of(CHANGES_WHAT_READERS_SEE)),
             new TransitionRule(WorkflowAction.REAPPROVE, Set.of(PUBLISHED, DRAFT, IN_REVIEW, APPROVED), null, REVIEWERS,
                     Set.of(KEEPS_STATE, CONCERNS_LIVE, SIGNS_OFF, CHANGES_WHAT_READERS_SEE)),
+            new TransitionRule(WorkflowAction.RESTORE, Set.of(ARCHIVED), DRAFT, EDITORS, Set.of()),
             new TransitionRule(WorkflowAction.WITHDRAW, Set.of(PUBLISHED), DRAFT, Set.of(),
                     Set.of(CONCERNS_LIVE, CHANGES_WHAT_READERS_SEE)),
             new TransitionRule(WorkflowAction.WITHDRAW, Set.of(DRAFT, IN_REVIEW, APPROVED), null, Set.of(),
@@ -75,10 +76,12 @@ class EditorialWorkflowTest {
     }
 
     @Test
-    void anArchivedArticleTakesNoStepAtAll() {
+    void anArchivedArticleTakesNoStepButRestore() {
         for (WorkflowAction action : WorkflowAction.values()) {
-            assertTrue(EditorialWorkflow.rule(action, ARCHIVED).isEmpty(), action + " from archived");
+            assertEquals(action == WorkflowAction.RESTORE, EditorialWorkflow.rule(action, ARCHIVED).isPresent(),
+                    action + " from archived");
         }
+        assertEquals(DRAFT, EditorialWorkflow.rule(WorkflowAction.RESTORE, ARCHIVED).orElseThrow().target(ARCHIVED));
     }
 
     @Test
@@ -141,10 +144,12 @@ class EditorialWorkflowTest {
     @Test
     void aCallerAsksForAnActionByItsLowerCaseKey() {
         for (WorkflowAction action : List.of(WorkflowAction.SUBMIT, WorkflowAction.APPROVE, WorkflowAction.REJECT,
-                WorkflowAction.PUBLISH, WorkflowAction.UNPUBLISH, WorkflowAction.ARCHIVE, WorkflowAction.REAPPROVE)) {
+                WorkflowAction.PUBLISH, WorkflowAction.UNPUBLISH, WorkflowAction.ARCHIVE, WorkflowAction.REAPPROVE,
+                WorkflowAction.RESTORE)) {
             assertEquals(action, EditorialWorkflow.requested(action.key()));
         }
-        assertEquals(List.of("submit", "approve", "reject", "publish", "unpublish", "archive", "reapprove", "withdraw"),
+        assertEquals(List.of("submit", "approve", "reject", "publish", "unpublish", "archive", "reapprove", "restore",
+                "withdraw"),
                 Arrays.stream(WorkflowAction.values()).map(WorkflowAction::key).toList());
     }
 
@@ -167,6 +172,7 @@ class EditorialWorkflowTest {
         assertEquals(EDITORS, EditorialWorkflow.roles(WorkflowAction.PUBLISH));
         assertEquals(EDITORS, EditorialWorkflow.roles(WorkflowAction.UNPUBLISH));
         assertEquals(EDITORS, EditorialWorkflow.roles(WorkflowAction.ARCHIVE));
+        assertEquals(EDITORS, EditorialWorkflow.roles(WorkflowAction.RESTORE));
         assertEquals(Set.of(), EditorialWorkflow.roles(WorkflowAction.WITHDRAW));
         for (WorkflowAction action : WorkflowAction.values()) {
             EditorialWorkflow.rules().stream().filter(rule -> rule.action() == action)

@@ -355,8 +355,54 @@ class TransitionsTest {
         assertEquals(ARCHIVED, en.getState());
         assertTrue(en.getLive().isEmpty());
         for (WorkflowAction action : WorkflowAction.values()) {
-            assertThrows(BusinessException.class, () -> take(action, ADMIN), action.key());
+            if (action != WorkflowAction.RESTORE) {
+                assertThrows(BusinessException.class, () -> take(action, ADMIN), action.key());
+            }
         }
+    }
+
+    @Test
+    void aRestoredArticleIsADraftAgainAndReadersStillSeeNothing() {
+        publishFirstRevision();
+        take(WorkflowAction.ARCHIVE, EDITOR);
+        assertThrows(BusinessException.Forbidden.class, () -> take(WorkflowAction.RESTORE, AUTHOR));
+
+        take(WorkflowAction.RESTORE, EDITOR);
+
+        assertEquals(DRAFT, en.getState());
+        assertTrue(en.getLive().isEmpty());
+        assertEquals("restore r1 ARCHIVED>DRAFT editor", audit.get(audit.size() - 1));
+        var refused = assertThrows(BusinessException.Conflict.class, () -> take(WorkflowAction.RESTORE, EDITOR));
+        assertEquals("transition-not-allowed", refused.type());
+    }
+
+    @Test
+    void aScheduleMovesToTheTimeAskedForLastAndWhoeverPublishesMayCallItOff() {
+        take(WorkflowAction.SUBMIT, AUTHOR);
+        take(approve(CONFIRMED), REVIEWER);
+        ScheduledPublication first = take(new TransitionCommand(WorkflowAction.PUBLISH, null, AT.plusSeconds(3600),
+                null, null), EDITOR).scheduled();
+
+        ScheduledPublication moved = take(new TransitionCommand(WorkflowAction.PUBLISH, null, AT.plusSeconds(7200),
+                null, null), EDITOR).scheduled();
+
+        assertEquals(AT, first.getCancelledAt());
+        assertEquals(null, moved.getCancelledAt());
+        assertSame(moved, transitions.pendingSchedule(en).orElseThrow());
+        assertThrows(BusinessException.Forbidden.class, () -> transitions.cancelSchedule(article.getId(), "en", AUTHOR));
+        assertThrows(BusinessException.Forbidden.class, () -> transitions.cancelSchedule(article.getId(), "en", REVIEWER));
+        assertEquals(null, moved.getCancelledAt());
+
+        transitions.cancelSchedule(article.getId(), "en", EDITOR);
+
+        assertEquals(AT, moved.getCancelledAt());
+        assertEquals(APPROVED, en.getState());
+        assertTrue(en.getLive().isEmpty());
+        assertEquals("unschedule r1 APPROVED>APPROVED editor: to publish at " + AT.plusSeconds(7200),
+                audit.get(audit.size() - 1));
+        var refused = assertThrows(BusinessException.Conflict.class,
+                () -> transitions.cancelSchedule(article.getId(), "en", ADMIN));
+        assertEquals("nothing-scheduled", refused.type());
     }
 
     @Test

@@ -171,6 +171,9 @@ class ApiSuiteIT {
 
     @Nested
     class AdminErrors extends AdminErrorsTests {
+    }
+
+    @Nested
     class AdminWorkflow extends AdminWorkflowTests {
     }
 

@@ -14,8 +14,11 @@ import java.util.Set;
 import org.medpub.cms.article.boundary.RevisionEdit;
 import org.medpub.cms.article.control.ArticleHtml;
 import org.medpub.cms.article.control.ArticleStore;
+import org.medpub.cms.article.control.DraftText;
+import org.medpub.cms.article.control.ReadingTime;
 import org.medpub.cms.article.control.RevisionComparison;
 import org.medpub.cms.article.control.RevisionPrecondition;
+import org.medpub.cms.article.control.SlugSuggestion;
 import org.medpub.cms.article.entity.Article;
 import org.medpub.cms.article.entity.ArticleVariant;
 import org.medpub.cms.article.entity.Revision;
@@ -50,6 +53,12 @@ public class ArticleEditor implements Serializable {
     Autosave autosave;
 
     @Inject
+    EditingLock lock;
+
+    @Inject
+    ReadingTime readingTime;
+
+    @Inject
     ArticleStore articles;
 
     @Inject
@@ -78,6 +87,8 @@ public class ArticleEditor implements Serializable {
     private boolean safetyRelevant;
 
     private Conflict conflict;
+    // the slug this form proposed from the title: replaced as the title changes, unlike one the user typed
+    private String proposedSlug;
 
     /** On opening the page (not on its own posts): the newest revision of the locale, or the source's to start a translation. */
     public void load() {
@@ -85,7 +96,30 @@ public class ArticleEditor implements Serializable {
             return;
         }
         open.open().ifPresent(this::fill);
+        if (open.getArticleId() != null && open.getBaseRevision() == null) {
+            // a translation not saved yet starts from the source's slug: its own comes from its title
+            proposedSlug = slug;
+        }
+        lock.open();
         autosave.offer();
+    }
+
+    /** As the title is typed: the slug made from it, unless the user has written a slug of their own. */
+    public void proposeSlug() {
+        if (slug != null && !slug.isBlank() && !slug.equals(proposedSlug)) {
+            return;
+        }
+        proposedSlug = title == null || title.isBlank() ? "" : SlugSuggestion.fromTitle(title);
+        if (!proposedSlug.isEmpty() && open.getBaseRevision() == null) {
+            // nothing saved yet in this locale: a slug no other article uses there
+            proposedSlug = articles.freeSlug(open.getLocale(), proposedSlug);
+        }
+        slug = proposedSlug;
+    }
+
+    /** The body's words and reading time, as it stands in the form. */
+    public ReadingTime.Length getLength() {
+        return readingTime.of(body, open.getLocale());
     }
 
     public void preview() {
@@ -98,6 +132,14 @@ public class ArticleEditor implements Serializable {
     }
 
     public String save() {
+        if (!lock.isWritable()) {
+            return null;
+        }
+        if (!lock.keep()) {
+            // taken over since the last autosave: the text is kept for the user, not saved over the holder's
+            autosave.keepText();
+            return null;
+        }
         if (changeNote == null || changeNote.isBlank()) {
             Notices.error("editor:changeNote", words.text("common.required"));
             return null;
@@ -159,20 +201,20 @@ public class ArticleEditor implements Serializable {
                 theirs.getCreatedAt(), Differences.of(comparison.compare(mine, theirs.content())));
     }
 
-    /** The form as it stands, on the revision it was loaded from, for the autosave. */
-    AutosavedDrafts.Draft asDraft(Instant at) {
-        return new AutosavedDrafts.Draft(open.getBaseRevision(), title, slug, summary, body,
+    /** The whole form as it stands, on the revision it was loaded from, for the autosave. */
+    DraftText asDraft() {
+        return new DraftText(open.getLocale(), open.getBaseRevision(), title, slug, summary, body,
                 topics.stream().map(ListRows.Topic::getName).toList(),
-                references.stream().map(ListRows.Citation::copy).toList(), changeNote, safetyRelevant, at);
+                references.stream().map(ListRows.Citation::draft).toList(), changeNote, safetyRelevant, null);
     }
 
-    void restore(AutosavedDrafts.Draft draft) {
+    void restore(DraftText draft) {
         title = draft.title();
         slug = draft.slug();
         summary = draft.summary();
-        body = draft.body();
+        body = draft.body() == null ? "" : draft.body();
         topics = new ArrayList<>(draft.topics().stream().map(ListRows.Topic::new).toList());
-        references = new ArrayList<>(draft.references().stream().map(ListRows.Citation::copy).toList());
+        references = new ArrayList<>(draft.references().stream().map(ListRows.Citation::of).toList());
         changeNote = draft.changeNote();
         safetyRelevant = draft.safetyRelevant();
         open.setBaseRevision(draft.baseRevision());

@@ -164,4 +164,16 @@ class ApiSuiteIT {
     @Nested
     class PermissionsInControl extends PermissionsInControlTests {
     }
+
+    @Nested
+    class Editor extends EditorTests {
+    }
+
+    @Nested
+    class EditorBrowser extends EditorBrowserTests {
+    }
+
+    @Nested
+    class AutosaveCrash extends AutosaveCrashTests {
+    }
 }

@@ -56,8 +56,7 @@ public class Autosave implements Serializable {
         }
         keepText();
         if (!lock.keep()) {
-            // the form turns read-only and the notice says who took over
-            FacesContext.getCurrentInstance().getPartialViewContext().getRenderIds().add("lockNotice");
+            // the form turns read-only; the notice of who took over (editLock) is rendered by every autosave
             FacesContext.getCurrentInstance().getPartialViewContext().getRenderIds().add("editor");
         }
     }

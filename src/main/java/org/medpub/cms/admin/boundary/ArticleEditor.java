@@ -89,6 +89,8 @@ public class ArticleEditor implements Serializable {
     private Conflict conflict;
     // the slug this form proposed from the title: replaced as the title changes, unlike one the user typed
     private String proposedSlug;
+    private transient String measured;
+    private transient ReadingTime.Length length;
 
     /** On opening the page (not on its own posts): the newest revision of the locale, or the source's to start a translation. */
     public void load() {
@@ -117,9 +119,14 @@ public class ArticleEditor implements Serializable {
         slug = proposedSlug;
     }
 
-    /** The body's words and reading time, as it stands in the form. */
+    /** The body's words and reading time, as it stands in the form; counted once per text, not per use on the page. */
     public ReadingTime.Length getLength() {
-        return readingTime.of(body, open.getLocale());
+        // the form sets a new String whenever the body changes: the same one needs no second count
+        if (length == null || measured != body) {
+            measured = body;
+            length = readingTime.of(body, open.getLocale());
+        }
+        return length;
     }
 
     public void preview() {

@@ -220,9 +220,11 @@ abstract class AdminStoryTests {
         assertMessage(first, "Saved as revision 1.");
         long id = articleId(first);
 
-        // both open the same draft
+        // both open the same draft: the second is told who is editing it, its form read-only
         Browser second = signIn("admin", "second-admin");
         second.open("/admin/edit.xhtml?article=" + id + "&locale=en");
+        assertTrue(text(second, "#editLock").contains("Being edited by Alex Author since"), text(second, "#editLock"));
+        assertEquals("true", second.driver().findElement(By.id("editor:body")).getDomAttribute("readonly"));
         see(second, "second-opens-draft", "Edit article");
 
         // the first saves
@@ -233,7 +235,9 @@ abstract class AdminStoryTests {
         assertMessage(first, "Saved as revision 2.");
         see(first, "first-saves", "Edit article");
 
-        // the second saves over the revision it loaded: the conflict screen, with its own text kept
+        // the second takes over and saves over the revision it loaded: the If-Match check stays the
+        // last defence, and shows the conflict screen with its own text kept
+        click(second, "editLock:takeOver");
         String mine = "Cluster headaches are rare and mostly affect men; attacks last up to three hours.";
         type(second, "editor:body", mine);
         waitFor(second, By.cssSelector("#previewPanel .preview"), "three hours");

@@ -136,7 +136,7 @@ abstract class AdminUiTests {
         assertEquals(1, revisions(id), "no revision per keystroke");
 
         var reopened = author.get(path);
-        assertTrue(reopened.body().contains("was kept but not saved as a revision"), reopened.body());
+        assertTrue(reopened.body().contains("You have unsaved text from"), reopened.body());
         assertFalse(author.textarea("editor:body").contains(typed), "the form starts from the revision");
         author.submit("autosave", Map.of(), "autosave:restore");
         assertEquals(typed, author.textarea("editor:body"));
@@ -145,7 +145,7 @@ abstract class AdminUiTests {
         assertTrue(author.last.body().contains("Saved as revision 2."), author.last.body());
         assertEquals(typed, DatabaseRows.text("select r.body from revision r join variant v on r.variant_id = v.id"
                 + " where v.article_id = ? and r.revision_no = 2", Long.parseLong(id)));
-        assertFalse(author.get(path).body().contains("was kept but not saved"), "saving clears the autosaved text");
+        assertFalse(author.get(path).body().contains("You have unsaved text"), "saving clears the autosaved text");
     }
 
     @Test

@@ -180,4 +180,16 @@ class ApiSuiteIT {
     @Nested
     class AdminWorkflowStory extends AdminWorkflowStoryTests {
     }
+
+    @Nested
+    class Editor extends EditorTests {
+    }
+
+    @Nested
+    class EditorBrowser extends EditorBrowserTests {
+    }
+
+    @Nested
+    class AutosaveCrash extends AutosaveCrashTests {
+    }
 }

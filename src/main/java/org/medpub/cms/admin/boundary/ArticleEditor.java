@@ -13,8 +13,11 @@ import java.util.stream.IntStream;
 import org.medpub.cms.article.boundary.RevisionEdit;
 import org.medpub.cms.article.control.ArticleHtml;
 import org.medpub.cms.article.control.ArticleStore;
+import org.medpub.cms.article.control.DraftText;
+import org.medpub.cms.article.control.ReadingTime;
 import org.medpub.cms.article.control.RevisionComparison;
 import org.medpub.cms.article.control.RevisionPrecondition;
+import org.medpub.cms.article.control.SlugSuggestion;
 import org.medpub.cms.article.entity.Article;
 import org.medpub.cms.article.entity.ArticleVariant;
 import org.medpub.cms.article.entity.Revision;
@@ -49,6 +52,12 @@ public class ArticleEditor implements Serializable {
     Autosave autosave;
 
     @Inject
+    EditingLock lock;
+
+    @Inject
+    ReadingTime readingTime;
+
+    @Inject
     ArticleStore articles;
 
     @Inject
@@ -76,6 +85,10 @@ public class ArticleEditor implements Serializable {
     private boolean safetyRelevant;
 
     private Conflict conflict;
+    // the slug this form proposed from the title: replaced as the title changes, unlike one the user typed
+    private String proposedSlug;
+    private transient String measured;
+    private transient ReadingTime.Length length;
 
     /** On opening the page (not on its own posts): the newest revision of the locale, or the source's to start a translation. */
     public void load() {
@@ -83,9 +96,37 @@ public class ArticleEditor implements Serializable {
             return;
         }
         open.open().ifPresent(this::fill);
+        if (open.getArticleId() != null && open.getBaseRevision() == null) {
+            // a translation not saved yet starts from the source's slug: its own comes from its title
+            proposedSlug = slug;
+        }
         if (!FacesContext.getCurrentInstance().getResponseComplete()) {
+            lock.open();
             autosave.offer();
         }
+    }
+
+    /** As the title is typed: the slug made from it, unless the user has written a slug of their own. */
+    public void proposeSlug() {
+        if (slug != null && !slug.isBlank() && !slug.equals(proposedSlug)) {
+            return;
+        }
+        proposedSlug = title == null || title.isBlank() ? "" : SlugSuggestion.fromTitle(title);
+        if (!proposedSlug.isEmpty() && open.getBaseRevision() == null) {
+            // nothing saved yet in this locale: a slug no other article uses there
+            proposedSlug = articles.freeSlug(open.getLocale(), proposedSlug);
+        }
+        slug = proposedSlug;
+    }
+
+    /** The body's words and reading time, as it stands in the form; counted once per text, not per use on the page. */
+    public ReadingTime.Length getLength() {
+        // the form sets a new String whenever the body changes: the same one needs no second count
+        if (length == null || measured != body) {
+            measured = body;
+            length = readingTime.of(body, open.getLocale());
+        }
+        return length;
     }
 
     public void preview() {
@@ -98,6 +139,14 @@ public class ArticleEditor implements Serializable {
     }
 
     public String save() {
+        if (!lock.isWritable()) {
+            return null;
+        }
+        if (!lock.keep()) {
+            // taken over since the last autosave: the text is kept for the user, not saved over the holder's
+            autosave.keepText();
+            return null;
+        }
         // the rows the user filled in: empty ones are left out, and a refusal names the form row
         List<Integer> topicRows = filledRows(topics, ListRows.Topic::isBlank);
         List<Integer> referenceRows = filledRows(references, ListRows.Citation::isBlank);
@@ -166,20 +215,20 @@ public class ArticleEditor implements Serializable {
                 theirs.getCreatedAt(), Differences.of(comparison.compare(mine, theirs.content())));
     }
 
-    /** The form as it stands, on the revision it was loaded from, for the autosave. */
-    AutosavedDrafts.Draft asDraft(Instant at) {
-        return new AutosavedDrafts.Draft(open.getBaseRevision(), title, slug, summary, body,
+    /** The whole form as it stands, on the revision it was loaded from, for the autosave. */
+    DraftText asDraft() {
+        return new DraftText(open.getLocale(), open.getBaseRevision(), title, slug, summary, body,
                 topics.stream().map(ListRows.Topic::getName).toList(),
-                references.stream().map(ListRows.Citation::copy).toList(), changeNote, safetyRelevant, at);
+                references.stream().map(ListRows.Citation::draft).toList(), changeNote, safetyRelevant, null);
     }
 
-    void restore(AutosavedDrafts.Draft draft) {
+    void restore(DraftText draft) {
         title = draft.title();
         slug = draft.slug();
         summary = draft.summary();
-        body = draft.body();
+        body = draft.body() == null ? "" : draft.body();
         topics = new ArrayList<>(draft.topics().stream().map(ListRows.Topic::new).toList());
-        references = new ArrayList<>(draft.references().stream().map(ListRows.Citation::copy).toList());
+        references = new ArrayList<>(draft.references().stream().map(ListRows.Citation::of).toList());
         changeNote = draft.changeNote();
         safetyRelevant = draft.safetyRelevant();
         open.setBaseRevision(draft.baseRevision());

@@ -2,6 +2,7 @@ package org.medpub.cms.admin.boundary;
 
 import java.io.Serializable;
 import org.medpub.cms.article.boundary.ReferenceData;
+import org.medpub.cms.article.control.DraftText;
 import org.medpub.cms.article.entity.Reference;
 
 /** The rows of the editor's lists, which the form changes in place before a save. */
@@ -50,8 +51,12 @@ public final class ListRows {
             return new Citation(reference.getText(), reference.getUrl(), reference.getDoi(), reference.getPmid());
         }
 
-        Citation copy() {
-            return new Citation(text, url, doi, pmid);
+        static Citation of(DraftText.Citation kept) {
+            return new Citation(kept.text(), kept.url(), kept.doi(), kept.pmid());
+        }
+
+        DraftText.Citation draft() {
+            return new DraftText.Citation(text, url, doi, pmid);
         }
 
         ReferenceData data() {

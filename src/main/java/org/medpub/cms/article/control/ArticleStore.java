@@ -24,7 +24,8 @@ import org.medpub.cms.platform.control.EditorialPermissions;
  * Creates articles and saves revisions, refusing whoever {@link EditorialPermissions} does not
  * let write them. A save never changes an earlier revision; it adds one and makes it current.
  * Saves of one locale variant are serialised by a row lock, so of several editors who loaded the
- * same revision, the first to save wins and the others are told.
+ * same revision, the first to save wins and the others are told. A saved revision deletes its
+ * author's autosaved draft of the locale in the same transaction.
  */
 @ApplicationScoped
 @Transactional
@@ -39,6 +40,9 @@ public class ArticleStore {
     @Inject
     Event<RevisionSaved> saved;
 
+    @Inject
+    AutosavedDrafts drafts;
+
     /** The outcome of a save: the new revision and whether it started a new locale variant. */
     public record Saved(Revision revision, boolean newVariant) {
     }
@@ -49,6 +53,7 @@ public class ArticleStore {
         var now = clock.instant();
         var article = new Article(sourceLocale, author.username(), now);
         em.persist(article);
+        drafts.forget(author.username(), null, sourceLocale);
         return addRevision(newVariant(article, sourceLocale, content.slug()), content, author.username());
     }
 
@@ -64,6 +69,8 @@ public class ArticleStore {
         EditorialPermissions.requireEdit(actor, article.getSourceLocale(), locale);
         String author = actor.username();
         var variant = lockedVariant(article, locale);
+        // the revision now holds what the author's autosave kept: both or neither
+        drafts.forget(author, articleId, locale);
         if (variant.isEmpty()) {
             if (expectedRevision.sent()) {
                 throw new BusinessException.StaleRevision("The article has no " + locale + " version yet to match If-Match against");

@@ -1,0 +1,63 @@
+/*
+ * The Markdown toolbar above the editor's text: each button puts Markdown around the selection
+ * (or the current line) of the text area it controls, then tells the page's autosave and preview
+ * as a typed key would. One listener on the document, so buttons rendered again by an ajax
+ * request keep working. No library: the admin pages load scripts from this site only.
+ */
+(function () {
+    "use strict";
+
+    function lineStart(text, at) {
+        return text.lastIndexOf("\n", at - 1) + 1;
+    }
+
+    // what a button does to the selected text: [before, selected, after]
+    var marks = {
+        heading: function (selected) { return ["## ", selected || "", ""]; },
+        bold: function (selected) { return ["**", selected || "", "**"]; },
+        list: function (selected) { return ["", prefixLines(selected, function () { return "- "; }), ""]; },
+        numbered: function (selected) { return ["", prefixLines(selected, function (i) { return (i + 1) + ". "; }), ""]; },
+        link: function (selected) { return ["[", selected || "", "](https://)"]; },
+        reference: function (selected, area) { return [(selected || "") + " [" + referenceCount(area) + "]", "", ""]; }
+    };
+
+    function prefixLines(selected, prefix) {
+        return (selected || "").split("\n").map(function (line, i) { return prefix(i) + line; }).join("\n");
+    }
+
+    // the citation marker points at the last reference of the form's list, or the first one to come
+    function referenceCount(area) {
+        var rows = area.form ? area.form.querySelectorAll("input[name$=':text']").length : 0;
+        return Math.max(1, rows);
+    }
+
+    function apply(kind, area) {
+        var start = area.selectionStart, end = area.selectionEnd, text = area.value;
+        var blockKind = kind === "heading" || kind === "list" || kind === "numbered";
+        if (blockKind) {
+            start = lineStart(text, start);
+        }
+        var parts = marks[kind](text.substring(start, end), area);
+        var inserted = parts[0] + parts[1] + parts[2];
+        area.setRangeText(inserted, start, end, "end");
+        if (!parts[1]) {
+            // nothing was selected: the caret goes between the marks, ready for typing
+            area.setSelectionRange(start + parts[0].length, start + parts[0].length);
+        }
+        area.focus();
+        area.dispatchEvent(new KeyboardEvent("keyup", {bubbles: true}));
+    }
+
+    document.addEventListener("click", function (event) {
+        var button = event.target.closest ? event.target.closest("button[data-markdown]") : null;
+        if (!button) {
+            return;
+        }
+        var toolbar = button.closest("[aria-controls]");
+        var area = toolbar && document.getElementById(toolbar.getAttribute("aria-controls"));
+        if (area && !area.readOnly && marks[button.getAttribute("data-markdown")]) {
+            event.preventDefault();
+            apply(button.getAttribute("data-markdown"), area);
+        }
+    });
+}());

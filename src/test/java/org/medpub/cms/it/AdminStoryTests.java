@@ -27,8 +27,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The whole editorial story through the editorial UI alone, in headless Chromium, each person in a
  * browser of their own: the author writes and submits, the reviewer rejects with a comment, the
  * author fixes and resubmits, the reviewer approves with the checklist, the editor publishes; the
- * translator translates into Spanish beside the source, the reviewer approves and the editor
- * publishes it; a reader sees both. Then two browsers edit one draft at once, and the second sees
+ * translator translates into Spanish beside the source and downloads its XLIFF from the editor, the
+ * reviewer approves and the editor publishes it; a reader sees both. Then two browsers edit one
+ * draft at once, and the second sees
  * the conflict screen without losing its text. Every screen is kept as
  * {@code target/screenshots/admin-<nn>-<what>.png}. No API call takes part in the story; the
  * database and the reader site only check its results.
@@ -173,6 +174,14 @@ abstract class AdminStoryTests {
         click(translator, "editor:save");
         assertMessage(translator, "Saved as revision 1.");
         assertState(translator, "Draft");
+        // the XLIFF of the translation, from the editor's link: the translator's session opens the API for reading
+        String xliff = translator.driver().findElement(By.linkText("XLIFF")).getDomAttribute("href");
+        Object download = ((JavascriptExecutor) translator.driver()).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0]).then(r => r.text().then(t => done(r.status + ' ' + t.includes('<target') + ' '"
+                + " + t.includes('Qué es una migraña'))), e => done(String(e)));", xliff);
+        assertEquals("200 true true", download, "the translator downloads " + xliff);
+        see(translator, "translator-downloads-xliff", "Edit article");
         click(translator, "workflow:submit");
         assertState(translator, "In medical review");
         see(translator, "translator-submitted", "Edit article");

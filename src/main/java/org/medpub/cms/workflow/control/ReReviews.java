@@ -77,6 +77,14 @@ public class ReReviews {
                 .findFirst();
     }
 
+    /**
+     * A live revision last signed off at or before this instant is due for review again, or will
+     * be within {@code cms.review.due-soon}: what the dashboard lists and the articles list filters.
+     */
+    public Instant dueIfSignedOffBy() {
+        return clock.instant().atOffset(ZoneOffset.UTC).plus(Period.parse(dueSoon)).minus(Period.parse(interval)).toInstant();
+    }
+
     public Instant dueAt(Instant lastReviewed) {
         return lastReviewed.atOffset(ZoneOffset.UTC).plus(Period.parse(interval)).toInstant();
     }

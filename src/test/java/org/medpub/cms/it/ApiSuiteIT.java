@@ -142,6 +142,14 @@ class ApiSuiteIT {
     }
 
     @Nested
+    class ArticleList extends ArticleListTests {
+    }
+
+    @Nested
+    class ArticleListStory extends ArticleListStoryTests {
+    }
+
+    @Nested
     class DomainLimits extends DomainLimitsTests {
     }
 

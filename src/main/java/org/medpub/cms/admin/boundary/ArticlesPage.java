@@ -299,8 +299,12 @@ public class ArticlesPage {
         String take(long article, String locale, Integer revision);
     }
 
-    /** Takes the step for each selected variant in a transaction of its own, noting what became of it. */
+    /**
+     * Takes the step for each selected variant in a transaction of its own, noting what became of
+     * it; the page is read again afterwards, as the step left it.
+     */
     private void forEachPicked(Step step) {
+        page = null;
         String[] picked = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterValuesMap().get(PICK);
         if (picked == null || picked.length == 0) {
             errors.put(PICK, words.text("list.bulk.nothing"));

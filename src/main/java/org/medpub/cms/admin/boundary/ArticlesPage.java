@@ -103,6 +103,8 @@ public class ArticlesPage {
     private ArticleList.Page page;
     private List<UserAccount> accounts;
     private LocaleDisplayNames localeNames;
+    private List<Choice> assignable;
+    private Boolean bulk;
 
     /** The page of articles the URL asks for; a filter value it does not know is named next to its field, and not applied. */
     public ArticleList.Page getPage() {
@@ -264,14 +266,20 @@ public class ArticlesPage {
 
     /** The reviewers the user may assign reviews to (an editor anyone, a reviewer themselves). */
     public List<Choice> getAssignable() {
-        return getReviewerChoices().stream()
-                .filter(c -> EditorialPermissions.mayAssign(caller.actor(), c.value()))
-                .toList();
+        if (assignable == null) {
+            assignable = getReviewerChoices().stream()
+                    .filter(c -> EditorialPermissions.mayAssign(caller.actor(), c.value()))
+                    .toList();
+        }
+        return assignable;
     }
 
-    /** Whether any bulk action is the user's, and so the locale badges can be selected. */
+    /** Whether any bulk action is the user's, and so the locale badges can be selected (asked for every badge). */
     public boolean isBulk() {
-        return isMayPublish() || !getAssignable().isEmpty();
+        if (bulk == null) {
+            bulk = isMayPublish() || !getAssignable().isEmpty();
+        }
+        return bulk;
     }
 
     /** Publishes each selected variant now; the workflow refuses any that is not approved. */

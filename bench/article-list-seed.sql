@@ -6,6 +6,8 @@
 -- one assigned to "reviewer"), 5 % archived. A body names cond<N> (N = id mod 100: each in 1 % of
 -- the articles) and term<N> (id mod 1000: 0.1 %), to search for. Published variants carry a sign-off
 -- up to 400 days old, so that some are due for re-review. One topic, topic<id mod 50>, per revision.
+-- Every tenth source revision is numbered 2 while its translations were made from 1: where both
+-- are live, the translation is outdated.
 \set ON_ERROR_STOP on
 \timing on
 -- no foreign-key checks and no append-only triggers while seeding: the rows are consistent by construction
@@ -47,7 +49,7 @@ from seed_variant;
 
 insert into revision (id, variant_id, revision_no, title, slug, summary, body, author, created_at, change_note,
                       safety_relevant, source_revision)
-select variant_id, variant_id, 1,
+select variant_id, variant_id, case when k = 0 and g % 10 = 3 then 2 else 1 end,
        case when k = 0 then 'Living with ' || subject else 'Living with ' || subject || ' (' || locale || ')' end,
        'bench-' || g, 'What to know about ' || subject || '.',
        '## About ' || subject || E'\n\nPeople with cond' || (g % 100) || ' and term' || (g % 1000)

@@ -149,7 +149,7 @@ VIEWS=(
     "search term421 (0.1 %)|/admin/articles.xhtml?q=term421"
     "approved in German|/admin/articles.xhtml?state=approved&locale=de"
     "reviewer's, in review|/admin/articles.xhtml?state=in_review&reviewer=reviewer"
-    "author admin, topic7|/admin/articles.xhtml?author=admin&topic=topic7"
+    "author admin, topic10|/admin/articles.xhtml?author=admin&topic=topic10"
     "outdated translations|/admin/articles.xhtml?status=outdated"
     "due for re-review|/admin/articles.xhtml?due=true"
     "by title|/admin/articles.xhtml?sort=title"

@@ -103,6 +103,7 @@ public class ArticlesPage {
     private ArticleList.Page page;
     private List<UserAccount> accounts;
     private LocaleDisplayNames localeNames;
+    private final Map<String, String> shownWords = new HashMap<>();
     private List<Choice> assignable;
     private Boolean bulk;
 
@@ -149,7 +150,7 @@ public class ArticlesPage {
         for (String tag : locales.all()) {
             Optional<ArticleList.Variant> variant = row.variant(tag);
             if (variant.isEmpty()) {
-                badges.add(new Badge(tag, localeName(tag), "MISSING", words.text("TranslationStatus.MISSING"), null, null));
+                badges.add(new Badge(tag, localeName(tag), "MISSING", word("TranslationStatus.MISSING"), null, null));
             }
             variant.ifPresent(v -> badges.add(badge(row, v)));
         }
@@ -160,9 +161,9 @@ public class ArticlesPage {
     private Badge badge(ArticleList.Row row, ArticleList.Variant variant) {
         TranslationStatus translation = variant.translation();
         String translationWord = translation == TranslationStatus.OUTDATED || translation == TranslationStatus.SOURCE
-                ? words.text("TranslationStatus." + translation.name()) : null;
+                ? word("TranslationStatus." + translation.name()) : null;
         return new Badge(variant.locale(), localeName(variant.locale()), variant.state().name(),
-                words.text("WorkflowState." + variant.state().name()), translationWord,
+                word("WorkflowState." + variant.state().name()), translationWord,
                 row.id() + "/" + variant.locale() + "/" + variant.revision());
     }
 
@@ -180,7 +181,15 @@ public class ArticlesPage {
             localeNames = LocaleDisplayNames.getInstance(ULocale.forLocale(language.getLocale()),
                     DisplayContext.CAPITALIZATION_FOR_UI_LIST_OR_MENU);
         }
-        return localeNames.localeDisplayName(tag);
+        return shownWords.computeIfAbsent("locale:" + tag, t -> localeNames.localeDisplayName(tag));
+    }
+
+    /**
+     * A word of the bundles, once per request: a page of 50 articles shows some 250 badges, and
+     * each {@code words.text} compiles its message again.
+     */
+    private String word(String key) {
+        return shownWords.computeIfAbsent(key, words::text);
     }
 
     // ---- the filter form's choices -----------------------------------------------------------------

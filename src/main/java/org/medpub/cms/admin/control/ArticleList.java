@@ -249,17 +249,33 @@ public class ArticleList {
             return Optional.empty();
         }
         Sql counted = new Sql();
-        var revisions = em.createNativeQuery("select r.id from revision r where " + matching(words, counted)
+        var revisions = em.createNativeQuery("select r.id, r.variant_id from revision r where " + matching(words, counted)
                 + " limit " + (MOST_FOUND_BY_ID + 1));
         counted.bind(revisions);
-        if (revisions.getResultList().size() > MOST_FOUND_BY_ID) {
+        List<Object[]> matched = revisions.getResultList();
+        if (matched.size() > MOST_FOUND_BY_ID) {
             return Optional.empty();
         }
-        Sql sql = new Sql();
-        var articles = em.createNativeQuery("select distinct v.article_id from revision r join variant v on v.id = r.variant_id"
-                + " where v.current_revision_id = r.id and " + matching(words, sql));
-        sql.bind(articles);
-        return Optional.of(((List<Object>) articles.getResultList()).stream().map(id -> ((Number) id).longValue()).toList());
+        if (matched.isEmpty()) {
+            return Optional.of(List.of());
+        }
+        // a scalar subquery per revision: a look-up by primary key each, which a join of the two
+        // tables (estimated at one row) turned into a scan of every variant
+        var articles = em.createNativeQuery("select distinct (select v.article_id from variant v where v.id = f.variant"
+                        + " and v.current_revision_id = f.revision) from unnest(cast(?1 as bigint[]), cast(?2 as bigint[]))"
+                        + " as f(revision, variant)")
+                .setParameter(1, array(matched, 0))
+                .setParameter(2, array(matched, 1));
+        return Optional.of(((List<Object>) articles.getResultList()).stream()
+                .filter(Objects::nonNull)
+                .map(id -> ((Number) id).longValue())
+                .toList());
+    }
+
+    /** One column of the rows as a PostgreSQL array literal, {@code {1,2,3}}. */
+    private static String array(List<Object[]> rows, int column) {
+        return rows.stream().map(row -> String.valueOf(((Number) row[column]).longValue()))
+                .collect(Collectors.joining(",", "{", "}"));
     }
 
     /** The translation status in SQL, as {@link TranslationStatus#of} has it; without a locale, in any locale. */

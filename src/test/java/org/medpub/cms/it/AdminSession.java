@@ -73,6 +73,22 @@ final class AdminSession {
         return post(lastPath, fields);
     }
 
+    /** Posts the form as {@link #submit} does, with the checkboxes named {@code name} ticked that have these values. */
+    HttpResponse<String> submitTicking(String formId, String name, List<String> values, Map<String, String> changes,
+            String button) {
+        Map<String, String> fields = fields(formId);
+        fields.putAll(changes);
+        fields.put(button, "pressed");
+        String body = fields.entrySet().stream()
+                .filter(e -> e.getValue() != null)
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        String ticked = values.stream().map(v -> encode(name) + "=" + encode(v)).collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(Api.base().resolve(lastPath))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body + "&" + ticked)), lastPath);
+    }
+
     /**
      * The Faces ajax request the page's script sends when {@code event} fires on {@code source}: the
      * form's fields with the changes given, executing the whole form, rendering {@code render}.

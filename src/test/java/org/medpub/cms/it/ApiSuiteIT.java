@@ -146,6 +146,14 @@ class ApiSuiteIT {
     }
 
     @Nested
+    class ArticleList extends ArticleListTests {
+    }
+
+    @Nested
+    class ArticleListStory extends ArticleListStoryTests {
+    }
+
+    @Nested
     class DomainLimits extends DomainLimitsTests {
     }
 

@@ -35,6 +35,13 @@ public class Article {
     @Column(name = "created_by", updatable = false)
     private String createdBy;
 
+    /** The last change of any of its locale variants, kept here for the articles list's order. */
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    /** The source locale's current title, kept here for the articles list's order. */
+    private String title;
+
     @OneToMany(mappedBy = "article")
     @OrderBy("id")
     private List<ArticleVariant> variants = new ArrayList<>();
@@ -46,6 +53,18 @@ public class Article {
         this.sourceLocale = sourceLocale;
         this.createdBy = createdBy;
         this.createdAt = createdAt;
+        this.updatedAt = createdAt;
+        this.title = "";
+    }
+
+    /** One of its variants changed (a save, a publication, taken off line). */
+    void changed(ArticleVariant variant, Instant at) {
+        if (at.isAfter(updatedAt)) {
+            updatedAt = at;
+        }
+        if (variant.isSource() && variant.getCurrent() != null) {
+            title = variant.getCurrent().getTitle();
+        }
     }
 
     public Long getId() {
@@ -62,6 +81,14 @@ public class Article {
 
     public String getCreatedBy() {
         return createdBy;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public String getTitle() {
+        return title;
     }
 
     public List<ArticleVariant> getVariants() {

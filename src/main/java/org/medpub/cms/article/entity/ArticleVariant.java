@@ -73,6 +73,7 @@ public class ArticleVariant {
         this.current = revision;
         this.slug = revision.getSlug();
         this.updatedAt = revision.getCreatedAt();
+        article.changed(this, updatedAt);
     }
 
     /** The workflow moves the variant on; what readers see changes only through {@link #publish}. */
@@ -85,6 +86,7 @@ public class ArticleVariant {
         this.live = revision;
         this.state = WorkflowState.PUBLISHED;
         this.updatedAt = at;
+        article.changed(this, at);
     }
 
     /** Readers no longer see any revision of this variant. */
@@ -92,6 +94,7 @@ public class ArticleVariant {
         this.live = null;
         this.state = next;
         this.updatedAt = at;
+        article.changed(this, at);
     }
 
     public void assignReviewer(String reviewer) {

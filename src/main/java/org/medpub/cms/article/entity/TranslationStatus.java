@@ -37,12 +37,19 @@ public enum TranslationStatus {
             return MISSING;
         }
         Optional<Revision> live = translation.get().getLive();
-        if (live.isEmpty()) {
+        return ofTranslation(live.isPresent(), live.map(Revision::getSourceRevision).orElse(null),
+                article.sourceVariant().getLive().map(Revision::getNumber).orElse(null));
+    }
+
+    /**
+     * How an existing translation stands, from its live revision (if any) and the source revision
+     * it was translated from, and the source's live revision number (null when none is live).
+     */
+    public static TranslationStatus ofTranslation(boolean live, Integer translatedFrom, Integer sourceLive) {
+        if (!live) {
             return IN_PROGRESS;
         }
-        Optional<Revision> sourceLive = article.sourceVariant().getLive();
-        Integer translated = live.get().getSourceRevision();
-        if (sourceLive.isPresent() && translated != null && translated < sourceLive.get().getNumber()) {
+        if (sourceLive != null && translatedFrom != null && translatedFrom < sourceLive) {
             return OUTDATED;
         }
         return CURRENT;

@@ -1,6 +1,7 @@
 package org.medpub.cms.workflow.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -75,6 +76,48 @@ public class ReReviews {
                 .setMaxResults(1)
                 .getResultStream()
                 .findFirst();
+    }
+
+    /**
+     * Keeps the last sign-off of what readers see on the variant, and the earliest of its
+     * article's, for the articles list's order by next review and its "due" filter. Only a step
+     * that changes what readers see (a publication, taking off line, a re-approval) changes them;
+     * this runs in that step's transaction.
+     */
+    void keepSignOffDates(@Observes WorkflowTransitioned step) {
+        if (!step.rule().changesWhatReadersSee()) {
+            return;
+        }
+        ArticleVariant variant = em.createQuery("select v from ArticleVariant v where v.article.id = :article"
+                        + " and v.locale = :locale", ArticleVariant.class)
+                .setParameter("article", step.articleId())
+                .setParameter("locale", step.locale())
+                .getSingleResult();
+        Optional<Instant> signedOff = variant.getLive().isEmpty() ? Optional.empty()
+                : lastSignOff(variant).map(MedicalReview::getReviewedAt);
+        if (signedOff.isPresent()) {
+            em.createNativeQuery("update variant set live_signed_off_at = ?1 where id = ?2")
+                    .setParameter(1, signedOff.get().atOffset(ZoneOffset.UTC))
+                    .setParameter(2, variant.getId())
+                    .executeUpdate();
+        } else {
+            em.createNativeQuery("update variant set live_signed_off_at = null where id = ?1")
+                    .setParameter(1, variant.getId())
+                    .executeUpdate();
+        }
+        em.createNativeQuery("update article set signed_off_at = (select min(v.live_signed_off_at) from variant v"
+                        + " where v.article_id = ?1) where id = ?2")
+                .setParameter(1, step.articleId())
+                .setParameter(2, step.articleId())
+                .executeUpdate();
+    }
+
+    /**
+     * A live revision last signed off at or before this instant is due for review again, or will
+     * be within {@code cms.review.due-soon}: what the dashboard lists and the articles list filters.
+     */
+    public Instant dueIfSignedOffBy() {
+        return clock.instant().atOffset(ZoneOffset.UTC).plus(Period.parse(dueSoon)).minus(Period.parse(interval)).toInstant();
     }
 
     public Instant dueAt(Instant lastReviewed) {

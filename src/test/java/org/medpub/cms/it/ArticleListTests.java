@@ -89,6 +89,22 @@ abstract class ArticleListTests {
     }
 
     @Test
+    void aLocaleBeingEditedShowsWhoIsEditingItSinceWhen() {
+        String word = word();
+        long id = created("author", "Being written", word);
+        var editor = signedIn("editor");
+        assertFalse(editor.get("/admin/articles.xhtml?q=" + word).body().contains("being edited by"));
+        // opening the editor takes the edit lock of the English text
+        var author = signedIn("author");
+        assertEquals(200, author.get("/admin/edit.xhtml?article=" + id + "&locale=en").statusCode());
+        String html = editor.get("/admin/articles.xhtml?q=" + word).body();
+        String english = html.substring(html.indexOf("data-locale=\"en\""), html.indexOf("</li>", html.indexOf("data-locale=\"en\"")));
+        assertTrue(english.matches("(?s).*being edited by [^<]+ since \\d{1,2}:\\d{2}.*"), english);
+        String spanish = html.substring(html.indexOf("data-locale=\"es\""), html.indexOf("</li>", html.indexOf("data-locale=\"es\"")));
+        assertFalse(spanish.contains("being edited by"), spanish);
+    }
+
+    @Test
     void theFiltersOfTheUrlNarrowByStateLocaleAuthorAndAssignedToMe() {
         String word = word();
         long byAuthor = created("author", "Drafted by the author", word);

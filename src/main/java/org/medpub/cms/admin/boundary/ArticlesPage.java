@@ -21,6 +21,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.medpub.cms.admin.control.ArticleList;
 import org.medpub.cms.article.control.ArticleStore;
+import org.medpub.cms.article.control.EditLocks;
 import org.medpub.cms.article.entity.TranslationStatus;
 import org.medpub.cms.article.entity.WorkflowState;
 import org.medpub.cms.platform.boundary.Caller;
@@ -48,9 +49,12 @@ public class ArticlesPage {
     static final int PAGE_SIZE = 50;
     private static final String PICK = "pick";
 
-    /** A locale of a listed article: its state (or {@code missing}) and, to select it, {@code pick}. */
+    /**
+     * A locale of a listed article: its state (or {@code missing}), who is editing it since when
+     * (or null) and, to select it, {@code pick}.
+     */
     public record Badge(String locale, String language, String state, String stateWord, String translationWord,
-            String pick) {
+            String editing, String pick) {
     }
 
     /** What became of one selected variant in a bulk action. */
@@ -69,6 +73,9 @@ public class ArticlesPage {
 
     @Inject
     Transitions transitions;
+
+    @Inject
+    EditLocks editLocks;
 
     @Inject
     Caller caller;
@@ -106,6 +113,7 @@ public class ArticlesPage {
     private final Map<String, String> shownWords = new HashMap<>();
     private List<Choice> assignable;
     private Boolean bulk;
+    private Map<String, EditLocks.Editing> editing;
 
     /** The page of articles the URL asks for; a filter value it does not know is named next to its field, and not applied. */
     public ArticleList.Page getPage() {
@@ -150,7 +158,7 @@ public class ArticlesPage {
         for (String tag : locales.all()) {
             Optional<ArticleList.Variant> variant = row.variant(tag);
             if (variant.isEmpty()) {
-                badges.add(new Badge(tag, localeName(tag), "MISSING", word("TranslationStatus.MISSING"), null, null));
+                badges.add(new Badge(tag, localeName(tag), "MISSING", word("TranslationStatus.MISSING"), null, null, null));
             }
             variant.ifPresent(v -> badges.add(badge(row, v)));
         }
@@ -162,9 +170,21 @@ public class ArticlesPage {
         TranslationStatus translation = variant.translation();
         String translationWord = translation == TranslationStatus.OUTDATED || translation == TranslationStatus.SOURCE
                 ? word("TranslationStatus." + translation.name()) : null;
+        EditLocks.Editing editor = editing().get(row.id() + "/" + variant.locale());
         return new Badge(variant.locale(), localeName(variant.locale()), variant.state().name(),
                 word("WorkflowState." + variant.state().name()), translationWord,
+                editor == null ? null : words.with2("list.editing", "name", editor.displayName(), "time", editor.since()),
                 row.id() + "/" + variant.locale() + "/" + variant.revision());
+    }
+
+    /** Who is editing which locale of the page's articles, read for the whole page at once. */
+    private Map<String, EditLocks.Editing> editing() {
+        if (editing == null) {
+            editing = new HashMap<>();
+            editLocks.current(getRows().stream().map(ArticleList.Row::id).toList())
+                    .forEach(held -> editing.put(held.articleId() + "/" + held.locale(), held));
+        }
+        return editing;
     }
 
     public String reviewers(ArticleList.Row row) {

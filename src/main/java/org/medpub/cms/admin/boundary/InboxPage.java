@@ -78,20 +78,21 @@ public class InboxPage {
         return Locale.forLanguageTag(tag).getDisplayName(language.getLocale());
     }
 
-    public String markRead(long id) {
+    public void markRead(long id) {
         inbox.markRead(caller.name(), id);
-        return samePage();
+        reread();
     }
 
-    public String markAllRead() {
+    public void markAllRead() {
         int marked = inbox.markAllRead(caller.name());
         Notices.info(words.with("inbox.markedAllRead", "count", marked));
-        Notices.keepForRedirect();
-        return samePage();
+        reread();
     }
 
-    private String samePage() {
-        return "/admin/inbox.xhtml?faces-redirect=true" + (before == null ? "" : "&before=" + before);
+    /** The page and the header show the marks just made, not what was read before the action. */
+    private void reread() {
+        page = null;
+        unread = null;
     }
 
     private Inbox.Page page() {

@@ -50,7 +50,7 @@ abstract class AdminStoryTests {
         Browser.assumeEnabled();
         if (shot == 0 && java.nio.file.Files.isDirectory(SCREENSHOTS)) {
             // the screens of an earlier run would mix with these
-            try (var old = java.nio.file.Files.newDirectoryStream(SCREENSHOTS, "admin-*.png")) {
+            try (var old = java.nio.file.Files.newDirectoryStream(SCREENSHOTS, "admin-[0-9]*.png")) {
                 for (Path file : old) {
                     java.nio.file.Files.delete(file);
                 }

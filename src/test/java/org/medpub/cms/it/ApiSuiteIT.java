@@ -164,4 +164,12 @@ class ApiSuiteIT {
     @Nested
     class PermissionsInControl extends PermissionsInControlTests {
     }
+
+    @Nested
+    class Inbox extends InboxTests {
+    }
+
+    @Nested
+    class AdminAccessibility extends AdminAccessibilityTests {
+    }
 }

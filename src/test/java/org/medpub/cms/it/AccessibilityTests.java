@@ -204,7 +204,7 @@ abstract class AccessibilityTests {
         }
     }
 
-    private static String describe(Rule rule) {
+    static String describe(Rule rule) {
         return "- " + rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + "\n    targets: "
                 + rule.getNodes().stream().map(CheckedNode::getTarget).map(String::valueOf)
                         .collect(Collectors.joining(", "))

@@ -200,4 +200,12 @@ class ApiSuiteIT {
     @Nested
     class AutosaveCrash extends AutosaveCrashTests {
     }
+
+    @Nested
+    class Inbox extends InboxTests {
+    }
+
+    @Nested
+    class AdminAccessibility extends AdminAccessibilityTests {
+    }
 }

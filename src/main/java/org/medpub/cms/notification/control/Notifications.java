@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.medpub.cms.notification.control.Recipients.Recipient;
+import org.medpub.cms.notification.entity.InboxEntry;
+import org.medpub.cms.notification.entity.InboxKind;
 import org.medpub.cms.platform.control.AccountLocked;
 import org.medpub.cms.platform.control.EnabledLocales;
 import org.medpub.cms.platform.control.Messages;
@@ -19,18 +21,22 @@ import org.medpub.cms.workflow.control.WorkflowTransitioned;
  * Tells whoever must act next after a workflow step, as its rule's flags say
  * ({@link TransitionRule.Flag}): the assigned medical reviewer, or every medical reviewer when none
  * is assigned (on submit); the author of the revision, with the reviewer's comment (on reject);
- * every editor (on approve). Nobody is told of their own step. The owner of an
- * account that was locked after too many failed sign-ins is told so, in the default locale (the
- * sign-in form never says it, so that it cannot tell anyone which accounts exist). The
- * notifications go into the {@link Outbox} within the step's transaction, so that a mail exists
- * exactly when the step committed, and are sent once it has. {@code cms.mail.enabled=false}
- * turns notifications off.
+ * every editor (on approve). Nobody is told of their own step. Each is told in their {@link Inbox}
+ * and, when they have an address, by mail through the {@link Outbox}; both are written within the
+ * step's transaction, so that they exist exactly when the step committed, and mails are sent once
+ * it has. {@code cms.mail.enabled=false} turns the mails off, never the inbox: a failing or missing
+ * mail server costs nothing but the mail. The owner of an account that was locked after too many
+ * failed sign-ins is told so by mail, in the default locale (the sign-in form never says it, so
+ * that it cannot tell anyone which accounts exist).
  */
 @ApplicationScoped
 public class Notifications {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    Inbox inbox;
 
     @Inject
     Recipients recipients;
@@ -46,23 +52,22 @@ public class Notifications {
     boolean enabled;
 
     void onStep(@Observes WorkflowTransitioned step) {
-        if (!enabled) {
-            return;
-        }
         TransitionRule rule = step.rule();
         if (rule.tellsReviewers()) {
             if (step.assignedReviewer() != null) {
-                tell(recipients.user(step.assignedReviewer()).stream().toList(), step,
+                tell(recipients.user(step.assignedReviewer()).stream().toList(), step, InboxKind.REVIEW_ASSIGNED,
                         NotificationText.reviewRequested(step, true));
             } else {
-                tell(recipients.withRole(Role.MEDICAL_REVIEWER), step, NotificationText.reviewRequested(step, false));
+                tell(recipients.withRole(Role.MEDICAL_REVIEWER), step, InboxKind.REVIEW_REQUESTED,
+                        NotificationText.reviewRequested(step, false));
             }
         }
         if (rule.tellsAuthor()) {
-            tell(recipients.user(step.revisionAuthor()).stream().toList(), step, NotificationText.changesRequested(step));
+            tell(recipients.user(step.revisionAuthor()).stream().toList(), step, InboxKind.CHANGES_REQUESTED,
+                    NotificationText.changesRequested(step));
         }
         if (rule.tellsEditors()) {
-            tell(recipients.withRole(Role.EDITOR), step, NotificationText.readyToPublish(step));
+            tell(recipients.withRole(Role.EDITOR), step, InboxKind.READY_TO_PUBLISH, NotificationText.readyToPublish(step));
         }
     }
 
@@ -75,7 +80,7 @@ public class Notifications {
 
     void onLock(@Observes AccountLocked lock) {
         if (enabled) {
-            recipients.user(lock.username()).ifPresent(owner -> {
+            recipients.user(lock.username()).filter(Recipient::mailable).ifPresent(owner -> {
                 var text = NotificationText.accountLocked(Messages.in(Locale.forLanguageTag(locales.defaultLocale())), lock);
                 outbox.put(owner.email(), text.subject(), text.body());
             });
@@ -88,9 +93,15 @@ public class Notifications {
         }
     }
 
-    private void tell(List<Recipient> people, WorkflowTransitioned step, NotificationText text) {
+    private void tell(List<Recipient> people, WorkflowTransitioned step, InboxKind kind, NotificationText text) {
         people.stream()
                 .filter(person -> !person.username().equals(step.actor()))
-                .forEach(person -> outbox.put(person.email(), text.subject(), text.body()));
+                .forEach(person -> {
+                    inbox.put(new InboxEntry(person.username(), kind, step.articleId(), step.locale(), step.revision(),
+                            step.title(), step.actor(), step.comment(), null, null, step.at()));
+                    if (enabled && person.mailable()) {
+                        outbox.put(person.email(), text.subject(), text.body());
+                    }
+                });
     }
 }

@@ -19,9 +19,9 @@ import org.medpub.cms.platform.control.DatabaseOutage;
 
 /**
  * Looks for re-reviews to announce at start-up and then every {@code cms.mail.re-review-check}
- * (ISO-8601, default six hours). What is due lives in the database, so a restart misses nothing;
- * a container timer would be tied to one instance and, in Payara Micro, did not fire again after a
- * restart.
+ * (ISO-8601, default six hours), whether or not mail is enabled: the inbox tells them too. What
+ * is due lives in the database, so a restart misses nothing; a container timer would be tied to
+ * one instance and, in Payara Micro, did not fire again after a restart.
  */
 @ApplicationScoped
 public class ReReviewCheck {
@@ -41,19 +41,13 @@ public class ReReviewCheck {
     OutboxDelivery delivery;
 
     @Inject
-    @ConfigProperty(name = "cms.mail.enabled")
-    boolean enabled;
-
-    @Inject
     @ConfigProperty(name = "cms.mail.re-review-check")
     Duration period;
 
     private ScheduledFuture<?> checking;
 
     void start(@Observes @Priority(Database.MIGRATED + 30) Startup startup) {
-        if (enabled) {
-            checking = executor.scheduleWithFixedDelay(this::check, 0, period.toMillis(), TimeUnit.MILLISECONDS);
-        }
+        checking = executor.scheduleWithFixedDelay(this::check, 0, period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void check() {

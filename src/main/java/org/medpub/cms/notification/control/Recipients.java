@@ -8,15 +8,19 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The e-mail addresses of the editorial team, by user or by role; an account without an address,
- * or deactivated, is left out.
+ * The members of the editorial team to tell, by user or by role, with their e-mail addresses where
+ * they have one; deactivated accounts are left out.
  */
 @ApplicationScoped
 @Transactional
 public class Recipients {
 
-    /** A member of the team who can be mailed. */
+    /** A member of the team to tell: in the inbox always, by mail when they have an address. */
     public record Recipient(String username, String email) {
+
+        public boolean mailable() {
+            return email != null && !email.isBlank();
+        }
     }
 
     @PersistenceContext
@@ -24,7 +28,7 @@ public class Recipients {
 
     public Optional<Recipient> user(String username) {
         return recipients(em.createQuery("select u.username, u.email from UserAccount u where u.username = :name"
-                        + " and u.email is not null and u.deactivatedAt is null", Object[].class)
+                        + " and u.deactivatedAt is null", Object[].class)
                 .setParameter("name", username)
                 .getResultList())
                 .stream()
@@ -33,7 +37,7 @@ public class Recipients {
 
     public List<Recipient> withRole(String role) {
         return recipients(em.createQuery("select u.username, u.email from UserAccount u join u.roles r where r = :role"
-                        + " and u.email is not null and u.deactivatedAt is null order by u.username", Object[].class)
+                        + " and u.deactivatedAt is null order by u.username", Object[].class)
                 .setParameter("role", role)
                 .getResultList());
     }
@@ -41,7 +45,6 @@ public class Recipients {
     private static List<Recipient> recipients(List<Object[]> rows) {
         return rows.stream()
                 .map(row -> new Recipient((String) row[0], (String) row[1]))
-                .filter(recipient -> !recipient.email().isBlank())
                 .toList();
     }
 }

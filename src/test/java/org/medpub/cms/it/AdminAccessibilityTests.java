@@ -71,12 +71,14 @@ abstract class AdminAccessibilityTests {
     private long articleId;
 
     /**
-     * THE LIST of the editorial UI's pages that this test checks. Add every new admin page here
-     * (e.g. the articles list, the account page), with the demo users who may open it.
+     * The editorial UI's pages that this test checks, with the demo users who open each. Every
+     * admin page belongs here.
      */
     List<AdminPage> pages() {
         String article = "article=" + articleId;
         return List.of(
+                new AdminPage("articles", "/admin/articles.xhtml", EVERYONE),
+                new AdminPage("articles-found", "/admin/articles.xhtml?q=migraine&sort=title", EVERYONE),
                 new AdminPage("dashboard", "/admin/index.xhtml", EVERYONE),
                 new AdminPage("inbox", "/admin/inbox.xhtml", EVERYONE),
                 new AdminPage("new-article", "/admin/edit.xhtml", Set.of("author", "admin")),
@@ -84,6 +86,9 @@ abstract class AdminAccessibilityTests {
                 new AdminPage("article-ar", "/admin/edit.xhtml?" + article + "&locale=ar", EVERYONE),
                 new AdminPage("history", "/admin/history.xhtml?" + article + "&locale=en", EVERYONE),
                 new AdminPage("users", "/admin/users.xhtml", Set.of("admin")),
+                new AdminPage("account", "/admin/account.xhtml", EVERYONE),
+                new AdminPage("forbidden", "/admin/users.xhtml", Set.of("author", "reviewer", "translator", "editor")),
+                new AdminPage("no-article", "/admin/edit.xhtml?article=99999999", EVERYONE),
                 new AdminPage("error", "/admin/no-such-page.xhtml", EVERYONE));
     }
 

@@ -60,6 +60,11 @@ public class UiLanguage {
         return WritingDirection.of(getTag());
     }
 
+    /** An arrow from one thing to the next, pointing the way the UI language reads: bidi does not mirror arrows. */
+    public String getOnward() {
+        return "rtl".equals(getDirection()) ? "←" : "→";
+    }
+
     /** The direction of text in another language than the UI's, such as the article being edited. */
     public String directionOf(String languageTag) {
         return WritingDirection.of(languageTag);

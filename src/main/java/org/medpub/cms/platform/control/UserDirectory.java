@@ -203,12 +203,19 @@ public class UserDirectory {
         return find(username).orElseThrow(() -> new BusinessException.NotFound("There is no user " + username));
     }
 
-    /** A new account; the password must meet the {@link PasswordPolicy}. */
+    /**
+     * A new account; the password must meet the {@link PasswordPolicy}, and the name and address
+     * are checked as an edit checks them (a blank address is none).
+     */
     @Transactional
     public UserAccount create(String username, char[] password, String displayName, String credentials, String email,
             Set<String> roles, Set<String> locales) {
         PasswordPolicy.check(username, password);
-        return createDemoUser(username, password, displayName, credentials, email, roles, locales);
+        List<FieldError> errors = new ArrayList<>();
+        Description description = Description.of(displayName, credentials, email, errors);
+        refuseAny(errors);
+        return createDemoUser(username, password, description.name(), description.credentials(), description.email(),
+                roles, locales);
     }
 
     /**

@@ -9,11 +9,17 @@ import jakarta.inject.Named;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.MessageInterpolator;
 import jakarta.validation.ValidatorFactory;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.medpub.cms.platform.boundary.ProblemMappers;
 import org.medpub.cms.platform.control.BusinessException;
@@ -38,6 +44,8 @@ public class Refusals {
     @Inject
     Words words;
 
+    private static final Set<Class<?>> PRESENCE = Set.of(NotBlank.class, NotNull.class, NotEmpty.class);
+
     @Inject
     UiLanguage language;
 
@@ -59,12 +67,15 @@ public class Refusals {
                 return standard.interpolate(template, context, wanted);
             }
         };
-        List<ConstraintViolation<T>> violations = validation.usingContext().messageInterpolator(inUiLanguage)
+        // one message a field, and "required" before "malformed": an empty slug is not told its pattern too
+        Map<String, ConstraintViolation<T>> firstOfField = new LinkedHashMap<>();
+        validation.usingContext().messageInterpolator(inUiLanguage)
                 .getValidator().validate(value).stream()
-                .sorted(Comparator.comparing(ProblemMappers::fieldOf, FormFields.AS_SHOWN))
-                .toList();
-        violations.forEach(v -> show(ProblemMappers.fieldOf(v), v.getMessage(), fields));
-        return violations.isEmpty();
+                .sorted(Comparator.comparing((ConstraintViolation<T> v) -> ProblemMappers.fieldOf(v), FormFields.AS_SHOWN)
+                        .thenComparing(v -> !PRESENCE.contains(v.getConstraintDescriptor().getAnnotation().annotationType())))
+                .forEach(v -> firstOfField.putIfAbsent(ProblemMappers.fieldOf(v), v));
+        firstOfField.forEach((field, v) -> show(field, v.getMessage(), fields));
+        return firstOfField.isEmpty();
     }
 
     /** Shows a refusal: at its fields when it names any, else as a message of the page. */

@@ -64,6 +64,12 @@ insert into medical_review (id, variant_id, revision_id, decision, reviewer, rev
 select v.id, v.id, v.id, 'APPROVED', 'reviewer', 'Demo Reviewer', v.live_signed_off_at
 from variant v where v.live_signed_off_at is not null and v.id > 5000000;
 
+-- what V13's trigger keeps on the article (triggers are off here): the words of its current revisions
+update article a set search_words = s.words
+from (select v.article_id, tsvector_agg(r.search_words) as words from variant v
+      join revision r on r.id = v.current_revision_id where v.article_id > 1000000 group by v.article_id) s
+where a.id = s.article_id;
+
 -- what ReReviews keeps on the article: the earliest last sign-off of its live variants
 update article a set signed_off_at = s.first
 from (select article_id, min(live_signed_off_at) as first from variant where article_id > 1000000 group by article_id) s

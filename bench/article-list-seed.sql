@@ -25,8 +25,8 @@ select g,
            || ' ' || g as subject
 from generate_series(1, :articles) g;
 
-insert into article (id, source_locale, created_at, created_by, updated_at, title)
-select article_id, 'en', changed - interval '30 days', author, changed, 'Living with ' || subject
+insert into article (id, source_locale, created_at, created_by, updated_at, title, locales)
+select article_id, 'en', changed - interval '30 days', author, changed, 'Living with ' || subject, 'ar de en es fr'
 from seed;
 
 create temporary table seed_variant on commit drop as

@@ -260,12 +260,12 @@ public class ArticleList {
                 + " join revision sl on sl.id = s.live_revision_id";
         return switch (wanted) {
             case SOURCE -> locale == null ? "1 = 1" : "a.source_locale = " + sql.add(locale);
-            case MISSING -> locale == null
+            case MISSING -> lacksAnEnabledLocale(locale, sql) + (locale == null
                     ? "(select count(*) from variant v where v.article_id = a.id and v.locale in ("
                             + locales.all().stream().map(sql::add).collect(Collectors.joining(", ")) + ")) < "
                             + sql.add(locales.all().size())
                     : "a.source_locale <> " + sql.add(locale) + " and not exists (select 1 from variant v where v.article_id = a.id"
-                            + inLocale.get() + ")";
+                            + inLocale.get() + ")");
             case IN_PROGRESS -> "exists (select 1 from variant v where " + translated.get() + " and v.live_revision_id is null)";
             case OUTDATED -> "exists (select 1 from variant v join revision l on l.id = v.live_revision_id" + sourceLive
                     + " where " + translated.get() + " and l.source_revision < sl.revision_no)";
@@ -273,6 +273,20 @@ public class ArticleList {
                     + " and not exists (select 1 from variant s join revision sl on sl.id = s.live_revision_id"
                     + " where s.article_id = a.id and s.locale = a.source_locale and l.source_revision < sl.revision_no))";
         };
+    }
+
+    /**
+     * What an article missing an enabled locale has not: a variant in every enabled locale, kept
+     * on the article as its locales (V12). Usually most articles have them all; the two index
+     * ranges either side of that one value then leave the few others to check one by one, where
+     * the check alone visited the variants of every article (0.3-0.7 s at 100 000 articles).
+     */
+    private String lacksAnEnabledLocale(String locale, Sql sql) {
+        if (locale != null && !locales.all().contains(locale)) {
+            return "";
+        }
+        String all = locales.all().stream().sorted().distinct().collect(Collectors.joining(" "));
+        return "(a.locales < " + sql.add(all) + " or a.locales > " + sql.add(all) + ") and ";
     }
 
     /** The words as a PostgreSQL text-search query, each a prefix. */

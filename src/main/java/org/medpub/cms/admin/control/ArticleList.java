@@ -4,8 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -24,6 +26,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.medpub.cms.article.entity.TranslationStatus;
 import org.medpub.cms.article.entity.WorkflowState;
 import org.medpub.cms.platform.control.BusinessException;
@@ -48,6 +51,8 @@ public class ArticleList {
 
     private static final int MOST_WORDS = 8;
     private static final int MOST_FOUND = 5_000;
+    /** PostgreSQL's SQLSTATE of a statement cancelled by its {@code statement_timeout}. */
+    private static final String QUERY_CANCELLED = "57014";
 
     /** The orders the list offers; {@code key} is the word in the URL. */
     public enum Order {
@@ -114,6 +119,13 @@ public class ArticleList {
     public record Page(List<Row> rows, String next) {
     }
 
+    /** A query of the list ran longer than {@code cms.admin.list-timeout-millis} and was cancelled. */
+    public static final class TooSlow extends RuntimeException {
+        TooSlow(Throwable cancelled) {
+            super("The articles list was stopped after its time limit", cancelled);
+        }
+    }
+
     @PersistenceContext
     EntityManager em;
 
@@ -126,13 +138,37 @@ public class ArticleList {
     @Inject
     EnabledLocales locales;
 
+    @Inject
+    @ConfigProperty(name = "cms.admin.list-timeout-millis")
+    int timeoutMillis;
+
     /**
      * A page of at most {@code size} articles after the cursor {@code after} (null: the first page).
      *
      * @throws BusinessException.InvalidInput naming {@code after} when the cursor is not one this list gave out for the order
+     * @throws TooSlow when a query ran longer than its time limit (PostgreSQL)
      */
     public Page page(Filter filter, Order order, String after, int size) {
         Cursor cursor = after == null || after.isBlank() ? null : Cursor.read(order, after);
+        try {
+            return read(filter, order, cursor, size);
+        } catch (PersistenceException failed) {
+            for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SQLException sql && QUERY_CANCELLED.equals(sql.getSQLState())) {
+                    throw new TooSlow(failed);
+                }
+            }
+            throw failed;
+        }
+    }
+
+    private Page read(Filter filter, Order order, Cursor cursor, int size) {
+        if (database.vendor().equals("postgresql")) {
+            // every query of this transaction, whatever the filters: no combination of them may keep
+            // a request (and a database connection) busy for longer
+            em.createNativeQuery("select set_config('statement_timeout', ?1, true)")
+                    .setParameter(1, timeoutMillis + "ms").getSingleResult();
+        }
         boolean rare = rare(filter.words());
         List<Object[]> rows = switch (order) {
             case CHANGED -> select(filter, rare, cursor == null ? null

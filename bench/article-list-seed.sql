@@ -66,7 +66,7 @@ from variant v where v.live_signed_off_at is not null and v.id > 5000000;
 
 -- what V13's trigger keeps on the article (triggers are off here): the words of its current revisions
 update article a set search_words = s.words
-from (select v.article_id, tsvector_agg(r.search_words) as words from variant v
+from (select v.article_id, tsvector_agg(strip(r.search_words)) as words from variant v
       join revision r on r.id = v.current_revision_id where v.article_id > 1000000 group by v.article_id) s
 where a.id = s.article_id;
 

@@ -25,8 +25,8 @@ select g,
            || ' ' || g as subject
 from generate_series(1, :articles) g;
 
-insert into article (id, source_locale, created_at, created_by, updated_at, title)
-select article_id, 'en', changed - interval '30 days', author, changed, 'Living with ' || subject
+insert into article (id, source_locale, created_at, created_by, updated_at, title, locales)
+select article_id, 'en', changed - interval '30 days', author, changed, 'Living with ' || subject, 'ar de en es fr'
 from seed;
 
 create temporary table seed_variant on commit drop as
@@ -63,6 +63,12 @@ select variant_id, 0, 'topic' || (g % 50) from seed_variant;
 insert into medical_review (id, variant_id, revision_id, decision, reviewer, reviewer_name, reviewed_at)
 select v.id, v.id, v.id, 'APPROVED', 'reviewer', 'Demo Reviewer', v.live_signed_off_at
 from variant v where v.live_signed_off_at is not null and v.id > 5000000;
+
+-- what V13's trigger keeps on the article (triggers are off here): the words of its current revisions
+update article a set search_words = s.words
+from (select v.article_id, tsvector_agg(strip(r.search_words)) as words from variant v
+      join revision r on r.id = v.current_revision_id where v.article_id > 1000000 group by v.article_id) s
+where a.id = s.article_id;
 
 -- what ReReviews keeps on the article: the earliest last sign-off of its live variants
 update article a set signed_off_at = s.first

@@ -151,6 +151,7 @@ VIEWS=(
     "reviewer's, in review|/admin/articles.xhtml?state=in_review&reviewer=reviewer"
     "author admin, topic10|/admin/articles.xhtml?author=admin&topic=topic10"
     "outdated translations|/admin/articles.xhtml?status=outdated"
+    "missing a locale (4 demo)|/admin/articles.xhtml?status=missing"
     "due for re-review|/admin/articles.xhtml?due=true"
     "by title|/admin/articles.xhtml?sort=title"
     "by next review|/admin/articles.xhtml?sort=review"

@@ -105,6 +105,30 @@ abstract class ArticleListTests {
     }
 
     @Test
+    void aWordOfATranslationsNewRevisionFindsTheArticleAndTheWordsItReplacedNoLonger() {
+        String word = word();
+        String replaced = word();
+        String added = word();
+        long article = created("author", "Found in any language", word);
+        String spanish = "/api/articles/" + article + "/locales/es";
+        var first = Api.as("translator").put(spanish, Fixtures.with(Fixtures.edit(unique("lista"), "Habla de " + replaced + ".",
+                "Traducción"), "title", "En español"), null);
+        assertEquals(201, first.status(), first::toString);
+        var editor = signedIn("editor");
+        assertEquals(List.of(article), listed(editor, "q=" + replaced));
+        assertEquals(List.of(article), listed(editor, "q=" + replaced + "&status=missing"), "no German, French or Arabic yet");
+
+        var second = Api.as("translator").put(spanish, Fixtures.with(Fixtures.edit(unique("lista"), "Habla de " + added + ".",
+                "Otra palabra"), "title", "En español"), first.etag());
+        assertEquals(200, second.status(), second::toString);
+        assertEquals(List.of(article), listed(editor, "q=" + added));
+        assertEquals(List.of(article), listed(editor, "q=" + word + "+" + added), "words of two locales together");
+        assertEquals(List.of(), listed(editor, "q=" + replaced));
+        assertEquals(List.of(), listed(editor, "q=" + added + "&status=missing&locale=es"));
+        assertEquals(List.of(article), listed(editor, "q=" + added + "&status=missing&locale=de"));
+    }
+
+    @Test
     void theFiltersOfTheUrlNarrowByStateLocaleAuthorAndAssignedToMe() {
         String word = word();
         long byAuthor = created("author", "Drafted by the author", word);

@@ -124,10 +124,15 @@ public class ArticlesPage {
                     mine ? caller.name() : known("reviewer", reviewer, this::user), due);
             ArticleList.Order order = Optional.ofNullable(known("sort", sort, ArticleList.Order::ofKey)).orElse(ArticleList.Order.CHANGED);
             try {
-                page = list.page(filter, order, after, PAGE_SIZE);
-            } catch (BusinessException.InvalidInput notAPage) {
-                errors.put("after", words.text("list.cursor"));
-                page = list.page(filter, order, null, PAGE_SIZE);
+                try {
+                    page = list.page(filter, order, after, PAGE_SIZE);
+                } catch (BusinessException.InvalidInput notAPage) {
+                    errors.put("after", words.text("list.cursor"));
+                    page = list.page(filter, order, null, PAGE_SIZE);
+                }
+            } catch (ArticleList.TooSlow stopped) {
+                errors.put("list", words.text("list.tooSlow"));
+                page = new ArticleList.Page(List.of(), null);
             }
         }
         return page;

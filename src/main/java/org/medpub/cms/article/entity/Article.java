@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * A piece of medical content, written first in its source locale and translated into others.
@@ -42,6 +43,12 @@ public class Article {
     /** The source locale's current title, kept here for the articles list's order. */
     private String title;
 
+    /**
+     * The locales it has a variant in, sorted, separated by spaces ({@code "de en"}), kept here so
+     * that the articles list finds the articles that lack a locale without visiting every article.
+     */
+    private String locales;
+
     @OneToMany(mappedBy = "article")
     @OrderBy("id")
     private List<ArticleVariant> variants = new ArrayList<>();
@@ -55,6 +62,13 @@ public class Article {
         this.createdAt = createdAt;
         this.updatedAt = createdAt;
         this.title = "";
+        this.locales = "";
+    }
+
+    /** A variant in a new locale. */
+    void added(ArticleVariant variant) {
+        variants.add(variant);
+        locales = variants.stream().map(ArticleVariant::getLocale).sorted().distinct().collect(Collectors.joining(" "));
     }
 
     /** One of its variants changed (a save, a publication, taken off line). */

@@ -65,7 +65,7 @@ public class ArticleVariant {
         this.slug = slug;
         this.state = WorkflowState.DRAFT;
         this.updatedAt = createdAt;
-        article.getVariants().add(this);
+        article.added(this);
     }
 
     /** Makes a new revision the current one; nothing else ever changes what an editor wrote. */

@@ -28,29 +28,36 @@ public class Cluster {
     @ConfigProperty(name = "cms.cluster.expected-members")
     int expectedMembers;
 
-    private volatile boolean absenceLogged;
+    /** Payara's grid, looked up once: each lookup through {@link Instance} would keep a reference. */
+    private volatile Optional<HazelcastInstance> grid;
 
     /** Payara's grid while it runs; empty without one. */
     public Optional<HazelcastInstance> grid() {
+        if (grid == null) {
+            grid = lookUp();
+        }
+        return grid.filter(running -> running.getLifecycleService().isRunning());
+    }
+
+    private Optional<HazelcastInstance> lookUp() {
         try {
             if (grids.isResolvable()) {
-                HazelcastInstance grid = grids.get();
-                if (grid != null && grid.getLifecycleService().isRunning()) {
-                    return Optional.of(grid);
-                }
+                return Optional.ofNullable(grids.get());
             }
         } catch (RuntimeException absent) {
-            if (!absenceLogged) {
-                absenceLogged = true;
-                LOG.log(Level.INFO, "No data grid: this instance works alone", absent);
-            }
+            LOG.log(Level.INFO, "No data grid: this instance works alone", absent);
         }
         return Optional.empty();
     }
 
     /** The members of the grid this instance sees, itself included: 1 without a grid. */
     public int members() {
-        return grid().map(grid -> grid.getCluster().getMembers().size()).orElse(1);
+        try {
+            return grid().map(running -> running.getCluster().getMembers().size()).orElse(1);
+        } catch (RuntimeException failing) {
+            LOG.log(Level.FINE, "The data grid does not say its members", failing);
+            return 1;
+        }
     }
 
     public int expectedMembers() {

@@ -11,6 +11,7 @@ import org.medpub.cms.article.entity.ArticleVariant;
 import org.medpub.cms.article.entity.WorkflowState;
 import org.medpub.cms.workflow.control.EditorialWorkflow;
 import org.medpub.cms.workflow.control.TransitionRule;
+import org.medpub.cms.workflow.entity.AuditEvent;
 
 /**
  * What readers may see: only live revisions. Every query here joins on the live revision, so a
@@ -92,12 +93,12 @@ public class PublishedArticles {
     public List<Change> changesSince(Instant since) {
         List<String> actions = EditorialWorkflow.rules().stream().filter(TransitionRule::changesWhatReadersSee)
                 .map(rule -> rule.action().key()).distinct().toList();
-        return em.createQuery("select e.articleId, e.locale, e.at from AuditEvent e where e.at > :since"
-                        + " and e.action in :actions", Object[].class)
+        return em.createQuery("select e from AuditEvent e where e.at > :since and e.action in :actions", AuditEvent.class)
+                .setHint(READ_ONLY, true)
                 .setParameter("since", since)
                 .setParameter("actions", actions)
                 .getResultStream()
-                .map(row -> new Change((Long) row[0], (String) row[1], (Instant) row[2]))
+                .map(event -> new Change(event.getArticleId(), event.getLocale(), event.getAt()))
                 .toList();
     }
 }

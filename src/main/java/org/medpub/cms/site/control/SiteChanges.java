@@ -90,6 +90,7 @@ public class SiteChanges {
     /** The steps in the audit trail up to here are accounted for. */
     private volatile Instant databaseCheckedUpTo;
     private volatile boolean gridFailing;
+    private volatile boolean auditTrailFailing;
     private HazelcastInstance listened;
     private UUID listener;
 
@@ -196,9 +197,16 @@ public class SiteChanges {
                 }
             }
             databaseCheckedUpTo = upTo;
-        } catch (RuntimeException unreachable) {
-            // the database's readiness and outage log say so; the next check reads from the same point
-            LOG.log(Level.FINE, "Audit trail not read", unreachable);
+            if (auditTrailFailing) {
+                auditTrailFailing = false;
+                LOG.info("The audit trail is read again for unannounced changes");
+            }
+        } catch (RuntimeException unreadable) {
+            // the next check reads from the same point
+            if (!auditTrailFailing) {
+                auditTrailFailing = true;
+                LOG.log(Level.WARNING, "The audit trail could not be read for unannounced changes", unreadable);
+            }
         }
     }
 

@@ -137,10 +137,10 @@ public class ReaderPages {
         if (shown.getLocale().equals(locale) && !live.getSlug().equals(slug)) {
             return RenderedPage.redirect(301, articlePath(locale, live.getSlug())).dependingOn(article);
         }
-        RenderedPage page = articlePage(base, locale, shown, live, byLocale);
-        // shown in a fallback locale: an article published under this slug in the reader's locale would replace it
-        return shown.getLocale().equals(locale) ? page.dependingOn(article)
-                : page.dependingOn(article, PageDependency.locale(locale));
+        // shown in a fallback locale: an article published under this slug in a locale before it would replace it
+        List<String> dependsOn = new ArrayList<>(List.of(article));
+        chain.stream().takeWhile(tag -> !tag.equals(shown.getLocale())).map(PageDependency::locale).forEach(dependsOn::add);
+        return articlePage(base, locale, shown, live, byLocale).dependingOn(dependsOn.toArray(String[]::new));
     }
 
     @Transactional

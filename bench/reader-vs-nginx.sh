@@ -157,8 +157,8 @@ if [[ "$MISS" == 1 ]]; then
     stop_server "$APP_PID"
     stop_server "$NGINX_PID"
     MISS_PORT="$(free_port)"
-    echo "== restarting the application with cms.site.cached-pages=0 (no page is kept) on 127.0.0.1:$MISS_PORT"
-    start_payara app-uncached "$MISS_PORT" -Dcms.site.cached-pages=0
+    echo "== restarting the application with cms.site.cache-bytes=0 (no page is kept) on 127.0.0.1:$MISS_PORT"
+    start_payara app-uncached "$MISS_PORT" -Dcms.site.cache-bytes=0
     MISS_PID="$SERVER_PID"
     wait_ready "$MISS_PID" "$MISS_PORT" "$SERVER_LOG" "$READY_TIMEOUT"
     echo "application ready in $STARTUP_S s (pid $MISS_PID)"

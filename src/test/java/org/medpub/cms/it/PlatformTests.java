@@ -6,9 +6,12 @@ import static org.medpub.cms.it.Fixtures.article;
 import static org.medpub.cms.it.Fixtures.edit;
 import static org.medpub.cms.it.Fixtures.unique;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Sign-in, roles at the API's door, OpenAPI, and the JSON writer in use. */
+/** Sign-in, roles at the API's door, OpenAPI, the JSON writer in use, and the health checks. */
 abstract class PlatformTests {
 
     @Test
@@ -47,5 +50,22 @@ abstract class PlatformTests {
         var created = Api.as("author").post("/api/articles", article(unique("jackson")));
         String createdAt = created.json().get("createdAt").asText();
         assertTrue(createdAt.matches("\\d{4}-\\d{2}-\\d{2}T.*Z"), createdAt);
+    }
+
+    @Test
+    void readinessWaitsForTheDatabaseAndTheClusterWhileLivenessAsksNeither() {
+        var ready = Api.anonymous().get("/health/ready");
+        assertEquals(200, ready.status(), ready::body);
+        Map<String, JsonNode> checks = new HashMap<>();
+        ready.json().get("checks").forEach(check -> checks.put(check.get("name").asText(), check));
+        assertEquals("UP", checks.get("database").get("status").asText(), ready::body);
+        // the suite's instance has a grid of its own (its own cluster name) and expects no other member
+        assertEquals("UP", checks.get("cluster").get("status").asText(), ready::body);
+        assertEquals(1, checks.get("cluster").get("data").get("members").asInt(), ready::body);
+        assertEquals(1, checks.get("cluster").get("data").get("expectedMembers").asInt(), ready::body);
+
+        var live = Api.anonymous().get("/health/live");
+        assertEquals(200, live.status());
+        assertTrue(!live.body().contains("\"cluster\"") && !live.body().contains("\"database\""), live::body);
     }
 }

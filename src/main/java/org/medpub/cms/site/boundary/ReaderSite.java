@@ -91,7 +91,9 @@ public class ReaderSite extends HttpServlet {
                 return;
             }
             if (rest.equals("search")) {
-                send(request, response, pages.search(base, locale, queryParameter(request.getQueryString(), "q")));
+                String query = queryParameter(request.getQueryString(), "q");
+                send(request, response, cache.get(base + "/" + locale + "/search?q=" + (query == null ? "" : query.strip()),
+                        () -> pages.search(base, locale, query)));
                 return;
             }
             if (rest.startsWith(ARTICLES) && rest.length() > ARTICLES.length() && rest.indexOf('/', ARTICLES.length()) < 0) {

@@ -1,60 +1,121 @@
 package org.medpub.cms.site.control;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.medpub.cms.workflow.control.WorkflowTransitioned;
 
 /**
- * Rendered reader pages, by URL. A page depends on what is live (its own revision, the
- * alternates in other locales, the lists it appears in), so every step whose workflow rule
- * {@linkplain org.medpub.cms.workflow.control.TransitionRule#changesWhatReadersSee() changes what
- * readers see} empties the cache once it has committed: the next request renders anew.
- * {@code cms.site.cached-pages=0} keeps no page at all: every request renders from the database
- * (for measuring that path; production wants the cache).
+ * Rendered reader pages, by URL, at most {@code cms.site.cache-bytes} of them (Caffeine, weighed
+ * by their bytes; 0 keeps no page at all: every request renders from the database, for measuring
+ * that path). Each page names what it was made from ({@link RenderedPage#dependsOn()}); when
+ * {@link SiteChanges} reports {@link StalePages}, on this instance or from another, the pages that
+ * depend on them are dropped and the rest stay. Before every hit {@link SiteChanges#check()} makes
+ * sure no change was missed.
+ * <p>
+ * A page whose rendering began before a change that makes it stale is never kept: every drop
+ * takes a number from a clock, each page keeps the clock's reading from before it was rendered, and
+ * a page read before a drop of one of its keys is not served.
  */
 @ApplicationScoped
 public class PageCache {
 
+    /** What a cached entry costs besides its body: the entry, the record, the key's characters. */
+    private static final int OVERHEAD_BYTES = 400;
+
     @Inject
-    @ConfigProperty(name = "cms.site.cached-pages")
-    int capacity;
+    @ConfigProperty(name = "cms.site.cache-bytes")
+    long capacityBytes;
+
+    @Inject
+    SiteChanges changes;
+
+    private Cache<String, Kept> pages;
+    private final AtomicLong clock = new AtomicLong();
+    /** The clock's reading at the last drop of each key, and of every page. */
+    private final Map<String, Long> droppedAt = new ConcurrentHashMap<>();
+    private volatile long allDroppedAt;
+
+    private record Kept(RenderedPage page, long renderedAfter) {
+    }
 
     /** For the container's proxy. */
     protected PageCache() {
     }
 
-    /** A cache that keeps at most this many pages; 0 keeps none. */
-    PageCache(int capacity) {
-        this.capacity = capacity;
+    /** A cache of at most this many bytes (0 keeps nothing) that hears of changes only by {@link #drop}. */
+    PageCache(long capacityBytes) {
+        this.capacityBytes = capacityBytes;
+        build();
     }
 
-    private final Map<String, RenderedPage> pages = new ConcurrentHashMap<>();
+    @PostConstruct
+    void build() {
+        pages = Caffeine.newBuilder()
+                .maximumWeight(Math.max(capacityBytes, 0))
+                .weigher((String url, Kept kept) -> (int) Math.min(Integer.MAX_VALUE,
+                        OVERHEAD_BYTES + 2L * url.length() + kept.page().body().length))
+                // upkeep on the thread that changed the cache, not on a pool the container does not know
+                .executor(Runnable::run)
+                .build();
+    }
 
     public RenderedPage get(String url, Supplier<RenderedPage> render) {
-        RenderedPage cached = pages.get(url);
-        if (cached != null) {
-            return cached;
+        if (capacityBytes <= 0) {
+            return render.get();
         }
+        if (changes != null) { // null: a cache on its own, in unit tests
+            changes.check();
+        }
+        Kept kept = pages.getIfPresent(url);
+        if (kept != null && isCurrent(kept)) {
+            return kept.page();
+        }
+        long before = clock.get();
         RenderedPage page = render.get();
-        if (page.cacheable() && capacity > 0) {
-            if (pages.size() >= capacity) {
-                // a crude bound: crawlers of odd URLs must not fill the memory
-                pages.clear();
-            }
-            pages.put(url, page);
+        if (page.cacheable()) {
+            pages.put(url, new Kept(page, before));
         }
         return page;
     }
 
-    void onStep(@Observes(during = TransactionPhase.AFTER_SUCCESS) WorkflowTransitioned step) {
-        if (step.rule().changesWhatReadersSee()) {
-            pages.clear();
+    /** Drops the pages that depend on what changed, or every page. */
+    void drop(@Observes StalePages stale) {
+        if (stale.isEmpty()) {
+            return;
         }
+        long now = clock.incrementAndGet();
+        if (stale.all()) {
+            allDroppedAt = now;
+            pages.invalidateAll();
+            return;
+        }
+        stale.keys().forEach(key -> droppedAt.put(key, now));
+        pages.asMap().values().removeIf(kept -> !Collections.disjoint(kept.page().dependsOn(), stale.keys()));
+    }
+
+    /** The bytes the cached pages weigh, as counted against {@code cms.site.cache-bytes}. */
+    long weight() {
+        return pages.policy().eviction().map(eviction -> eviction.weightedSize().orElse(0)).orElse(0L);
+    }
+
+    private boolean isCurrent(Kept kept) {
+        if (kept.renderedAfter() < allDroppedAt) {
+            return false;
+        }
+        for (String key : kept.page().dependsOn()) {
+            if (kept.renderedAfter() < droppedAt.getOrDefault(key, 0L)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -4,10 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.medpub.cms.article.entity.ArticleVariant;
 import org.medpub.cms.article.entity.WorkflowState;
+import org.medpub.cms.workflow.control.EditorialWorkflow;
+import org.medpub.cms.workflow.control.TransitionRule;
+import org.medpub.cms.workflow.entity.AuditEvent;
 
 /**
  * What readers may see: only live revisions. Every query here joins on the live revision, so a
@@ -79,5 +83,22 @@ public class PublishedArticles {
                         + " order by v.article.id, v.locale", ArticleVariant.class)
                 .setHint(READ_ONLY, true)
                 .getResultList();
+    }
+
+    /** A step of the audit trail that changed what readers see of an article in a locale. */
+    public record Change(long articleId, String locale, Instant at) {
+    }
+
+    /** The steps that changed what readers see, recorded after this instant, from the audit trail. */
+    public List<Change> changesSince(Instant since) {
+        List<String> actions = EditorialWorkflow.rules().stream().filter(TransitionRule::changesWhatReadersSee)
+                .map(rule -> rule.action().key()).distinct().toList();
+        return em.createQuery("select e from AuditEvent e where e.at > :since and e.action in :actions", AuditEvent.class)
+                .setHint(READ_ONLY, true)
+                .setParameter("since", since)
+                .setParameter("actions", actions)
+                .getResultStream()
+                .map(event -> new Change(event.getArticleId(), event.getLocale(), event.getAt()))
+                .toList();
     }
 }

@@ -104,7 +104,8 @@ public class ReaderPages {
         page.put("canonical", base + "/" + locale + "/");
         page.put("alternates", locales.all().stream().map(tag -> alternate(tag, base + "/" + tag + "/")).toList());
         page.put("content", render("index", content));
-        return RenderedPage.of(200, HTML, render("page", page), newest, locale);
+        return RenderedPage.of(200, HTML, render("page", page), newest, locale)
+                .dependingOn(PageDependency.locale(locale));
     }
 
     /** An article in the reader's locale, or the nearest locale that has it published, or a redirect to its slug of today. */
@@ -121,8 +122,10 @@ public class ReaderPages {
             }
         }
         if (found.isEmpty()) {
+            // another article published under this slug in this locale would take the address over
             return published.byFormerSlug(locale, slug)
-                    .map(v -> RenderedPage.redirect(301, articlePath(locale, v.getLive().orElseThrow().getSlug())))
+                    .map(v -> RenderedPage.redirect(301, articlePath(locale, v.getLive().orElseThrow().getSlug()))
+                            .dependingOn(PageDependency.article(v.getArticle().getId()), PageDependency.locale(locale)))
                     .orElseGet(() -> notFound(base, locale));
         }
         Map<String, ArticleVariant> byLocale = new LinkedHashMap<>();
@@ -130,10 +133,14 @@ public class ReaderPages {
         ArticleVariant shown = chain.stream().map(byLocale::get).filter(java.util.Objects::nonNull).findFirst()
                 .orElse(found.get());
         Revision live = shown.getLive().orElseThrow();
+        String article = PageDependency.article(shown.getArticle().getId());
         if (shown.getLocale().equals(locale) && !live.getSlug().equals(slug)) {
-            return RenderedPage.redirect(301, articlePath(locale, live.getSlug()));
+            return RenderedPage.redirect(301, articlePath(locale, live.getSlug())).dependingOn(article);
         }
-        return articlePage(base, locale, shown, live, byLocale);
+        // shown in a fallback locale: an article published under this slug in a locale before it would replace it
+        List<String> dependsOn = new ArrayList<>(List.of(article));
+        chain.stream().takeWhile(tag -> !tag.equals(shown.getLocale())).map(PageDependency::locale).forEach(dependsOn::add);
+        return articlePage(base, locale, shown, live, byLocale).dependingOn(dependsOn.toArray(String[]::new));
     }
 
     @Transactional
@@ -155,7 +162,8 @@ public class ReaderPages {
         page.put("query", q);
         page.put("robots", "noindex");
         page.put("content", render("search", content));
-        return RenderedPage.of(200, HTML, render("page", page), null, locale);
+        return RenderedPage.of(200, HTML, render("page", page), null, locale)
+                .dependingOn(PageDependency.locale(locale));
     }
 
     /** Every published page with its alternates in the other locales (sitemaps.org with xhtml:link). */
@@ -185,7 +193,8 @@ public class ReaderPages {
             }
         }
         xml.append("</urlset>\n");
-        return RenderedPage.of(200, "application/xml; charset=UTF-8", xml.toString(), newest, null);
+        return RenderedPage.of(200, "application/xml; charset=UTF-8", xml.toString(), newest, null)
+                .dependingOn(PageDependency.SITEMAP);
     }
 
     /**

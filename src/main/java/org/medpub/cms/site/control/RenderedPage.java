@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.Set;
 
 /**
  * A reader page as it goes out: status, body, and what conditional requests compare against.
@@ -18,19 +19,31 @@ import java.util.Base64;
  * @param lastModified when what the page shows last changed, or null
  * @param lastModifiedHeader {@code lastModified} as an HTTP date (RFC 9110), or null; made once
  *        here rather than on every request of a cached page
+ * @param dependsOn what the page was made from ({@link PageDependency} keys): a cached page is
+ *        dropped when a change names one of them
  */
 public record RenderedPage(int status, String contentType, byte[] body, String etag, Instant lastModified,
-        String location, String contentLanguage, String lastModifiedHeader) {
+        String location, String contentLanguage, String lastModifiedHeader, Set<String> dependsOn) {
+
+    public RenderedPage {
+        dependsOn = Set.copyOf(dependsOn);
+    }
 
     public static RenderedPage of(int status, String contentType, String body, Instant lastModified, String language) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         return new RenderedPage(status, contentType, bytes, tagOf(bytes), lastModified, null, language,
                 lastModified == null ? null : DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                        lastModified.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC)));
+                        lastModified.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC)), Set.of());
     }
 
     public static RenderedPage redirect(int status, String location) {
-        return new RenderedPage(status, null, new byte[0], null, null, location, null, null);
+        return new RenderedPage(status, null, new byte[0], null, null, location, null, null, Set.of());
+    }
+
+    /** This page, made from these {@link PageDependency} keys. */
+    public RenderedPage dependingOn(String... keys) {
+        return new RenderedPage(status, contentType, body, etag, lastModified, location, contentLanguage,
+                lastModifiedHeader, Set.of(keys));
     }
 
     /** Pages and permanent redirects are kept; a 404 is not, so odd URLs do not fill the cache. */

@@ -1,0 +1,30 @@
+package org.medpub.cms.site.control;
+
+import java.util.Set;
+
+/**
+ * What a cached reader page was made from, as keys that a change names: a page is stale once a
+ * change names one of its keys. An article's pages in every locale (and the redirects to it) depend
+ * on {@link #article}; the lists of a locale (its index, its search results) on {@link #locale}; the
+ * sitemap on {@link #SITEMAP}.
+ */
+public final class PageDependency {
+
+    public static final String SITEMAP = "sitemap";
+
+    private PageDependency() {
+    }
+
+    public static String article(long articleId) {
+        return "article:" + articleId;
+    }
+
+    public static String locale(String locale) {
+        return "locale:" + locale;
+    }
+
+    /** What a step that changes what readers see of an article in a locale makes stale. */
+    public static Set<String> ofStep(long articleId, String locale) {
+        return Set.of(article(articleId), locale(locale), SITEMAP);
+    }
+}

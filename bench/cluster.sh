@@ -55,7 +55,9 @@ stop_postgresql() {
     [[ -f "$PG_DIR/data/postmaster.pid" ]] || return 0
     pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast stop >/dev/null 2>&1 || true
 }
-trap 'rc=$?; stop_postgresql; (exit $rc); bench_cleanup' EXIT
+# errexit off in the trap: the benchmark's own failure status must still reach bench_cleanup (which
+# stops the instances and nginx and removes the temp dir) and the caller
+trap 'rc=$?; set +e; stop_postgresql; (exit $rc); bench_cleanup' EXIT
 mkdir -p "$PG_DIR"
 (( EUID == 0 )) && chown postgres "$PG_DIR"
 PG_PORT="$(free_port)"

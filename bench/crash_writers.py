@@ -3,10 +3,11 @@
 
     crash_writers.py setup  --port P --articles FILE [--writers 8]
         creates one article per writer (POST /api/articles as author) and writes their ids to FILE
-    crash_writers.py write  --port P --articles FILE --acks FILE --round N
+    crash_writers.py write  --port P --articles FILE --acks FILE --round N [--seconds S]
         each writer thread saves its own article again and again (GET for the ETag, then PUT with
         If-Match) and appends every acknowledged save (200) to the acks file as one JSON line:
-        article, revision number (from the ETag), text; stops when the server is gone
+        article, revision number (from the ETag), text; stops when the server is gone, or after S
+        seconds (through a proxy in front of several instances, bench/cluster.sh)
     crash_writers.py check  --port P --acks FILE
         reads every acknowledged revision back (GET .../revisions/{n}) and prints
         "acknowledged=A lost=L duplicated=D" (lost: missing or another text; duplicated: a
@@ -76,7 +77,7 @@ def write(args):
         seq = 0
         try:
             status, etag, _ = request(conn, "GET", path)
-            while True:
+            while args.seconds == 0 or time.time() < end:
                 seq += 1
                 text = "round %d writer %d save %d at %.6f" % (args.round, w, seq, time.time())
                 status, new_etag, data = request(conn, "PUT", path, article("crash-%d" % article_id, text),
@@ -99,6 +100,7 @@ def write(args):
         except (OSError, http.client.HTTPException):
             return  # the server is gone: what was acknowledged is in the acks file
 
+    end = time.time() + args.seconds
     threads = [threading.Thread(target=writer, args=(w, i)) for w, i in enumerate(ids)]
     for t in threads:
         t.start()
@@ -137,6 +139,7 @@ def main():
     parser.add_argument("--acks")
     parser.add_argument("--writers", type=int, default=8)
     parser.add_argument("--round", type=int, default=0)
+    parser.add_argument("--seconds", type=float, default=0)
     args = parser.parse_args()
     {"setup": setup, "write": write, "check": check}[args.command](args)
 

@@ -51,6 +51,7 @@ bench_database() {
 # CHILD_PIDS: plain background children (wrk, loaders, tail).
 SERVER_PIDS=()
 CHILD_PIDS=()
+GRID_OPTIONS=()
 
 alive() { # a process that exists and is not a zombie
     local stat
@@ -168,7 +169,8 @@ EOF
 # start_payara NAME PORT [-Dkey=value ...]: starts $WORK/cms.war in demo mode on 127.0.0.1:PORT with
 # the project's pre-boot and post-boot commands (or BENCH_POST_BOOT's, to try others); data in
 # $WORK/data (H2) unless BENCH_DB_URL is set. Its own Payara root dir per NAME, log in $WORK/NAME.log.
-# Sets SERVER_PID (the java process) and SERVER_LOG.
+# Alone (--nocluster) unless GRID_OPTIONS (an array) holds the Payara Micro options of a data grid
+# to join (bench/cluster.sh). Sets SERVER_PID (the java process) and SERVER_LOG.
 start_payara() {
     local name="$1" port="$2"
     shift 2
@@ -177,6 +179,8 @@ start_payara() {
     local post_boot="${BENCH_POST_BOOT:-$PROJECT_DIR/server-config/post-boot-commands.asadmin}"
     [[ -f "$payara_jar" ]] || die "no Payara Micro jar at $payara_jar (mvn dependency:resolve fetches it)"
     [[ -f "$post_boot" ]] || die "no $post_boot"
+    local grid=(--nocluster)
+    (( ${#GRID_OPTIONS[@]} )) && grid=("${GRID_OPTIONS[@]}")
     mkdir -p "$WORK/data" "$WORK/$name" "$WORK/tmp"
     SERVER_LOG="$WORK/$name.log"
     (
@@ -187,7 +191,7 @@ start_payara() {
         # (--interfaces concerns only the data grid).
         exec setsid java -Xmx1g -Djava.io.tmpdir="$WORK/tmp" -Dcms.http.address=127.0.0.1 \
             -Dcms.data.dir="$WORK/data" -Dcms.demo=true -Dhazelcast.socket.bind.any=false "${DB_PROPS[@]}" "$@" \
-            -jar "$payara_jar" --deploy "$WORK/cms.war" --contextroot / --port "$port" --nocluster \
+            -jar "$payara_jar" --deploy "$WORK/cms.war" --contextroot / --port "$port" "${grid[@]}" \
             --interfaces 127.0.0.1 --rootdir "$WORK/$name" --prebootcommandfile "$pre_boot" --postbootcommandfile "$post_boot"
     ) >"$SERVER_LOG" 2>&1 </dev/null &
     SERVER_PID=$!

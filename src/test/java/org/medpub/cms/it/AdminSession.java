@@ -30,6 +30,7 @@ final class AdminSession {
             .build();
     private static final Pattern INPUT = Pattern.compile("<input\\b([^>]*)>", Pattern.DOTALL);
     private static final Pattern TEXTAREA = Pattern.compile("<textarea\\b([^>]*)>(.*?)</textarea>", Pattern.DOTALL);
+    private static final String SESSION_VERSION = "JSESSIONIDVERSION";
     private static final Pattern ATTRIBUTE = Pattern.compile("([\\w:-]+)=\"([^\"]*)\"");
 
     private String cookie;
@@ -196,6 +197,11 @@ final class AdminSession {
                         sessionCookiesSet.add(c);
                         cookie = c.split(";", 2)[0];
                     });
+            // Payara's sessions on the data grid carry their version in a cookie of their own, which a
+            // browser sends back; without it an instance of a cluster does not take the grid's copy
+            response.headers().allValues("Set-Cookie").stream()
+                    .filter(c -> c.startsWith(SESSION_VERSION + "="))
+                    .forEach(c -> browserCookies.put(SESSION_VERSION, c.split(";", 2)[0].substring(SESSION_VERSION.length() + 1)));
             last = response;
             lastPath = path;
             var location = response.headers().firstValue("Location");

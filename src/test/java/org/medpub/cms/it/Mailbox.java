@@ -40,6 +40,11 @@ public final class Mailbox {
         return server.getSmtp().getPort();
     }
 
+    /** The port the running server listens on, for servers the tests start themselves. */
+    static synchronized int port() {
+        return server.getSmtp().getPort();
+    }
+
     static synchronized void stop() {
         if (server != null) {
             server.stop();

@@ -208,7 +208,10 @@ abstract class AdminErrorsTests {
         var reader = send(HttpRequest.newBuilder(Api.base().resolve("/en/")).GET(), cookie);
         var readerWithout = send(HttpRequest.newBuilder(Api.base().resolve("/en/")).GET(), null);
         assertEquals(200, reader.statusCode());
-        assertTrue(reader.headers().allValues("Set-Cookie").isEmpty(), reader.headers()::toString);
+        // no session started and none renewed; a distributable session's version cookie (JSESSIONIDVERSION) may
+        // be echoed back to the editor's browser by the container, which readers, holding no cookie, never see
+        assertTrue(reader.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("JSESSIONID=")),
+                reader.headers()::toString);
         assertEquals(readerWithout.headers().firstValue("Cache-Control"), reader.headers().firstValue("Cache-Control"));
         assertEquals(readerWithout.headers().firstValue("ETag"), reader.headers().firstValue("ETag"));
 

@@ -109,15 +109,20 @@ public class Outbox {
         if (notification == null || !notification.isDueAt(now)) {
             return Attempt.NOT_DUE;
         }
+        Attempt attempt;
         try {
             mailServer.send(notification.getRecipient(), notification.getSubject(), notification.getBody());
             notification.markSent(clock.instant());
-            return new Attempt(true, null);
+            attempt = new Attempt(true, null);
         } catch (MessagingException e) {
             String reason = reason(e);
             notification.markFailed(clock.instant(), reason, backoff::delayAfter);
-            return new Attempt(false, reason);
+            attempt = new Attempt(false, reason);
         }
+        // written here, not at commit: a database gone meanwhile is then an exception of this call, which
+        // the delivery treats as an outage, instead of a failure the transaction manager logs with its trace
+        em.flush();
+        return attempt;
     }
 
     /** The exception's message and its cause's, on one short line; Jakarta Mail puts no password in either. */

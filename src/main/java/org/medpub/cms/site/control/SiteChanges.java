@@ -27,6 +27,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.medpub.cms.platform.control.Cluster;
 import org.medpub.cms.platform.control.Database;
+import org.medpub.cms.platform.control.DatabaseOutage;
 import org.medpub.cms.workflow.control.WorkflowTransitioned;
 
 /**
@@ -205,7 +206,12 @@ public class SiteChanges {
             // the next check reads from the same point
             if (!auditTrailFailing) {
                 auditTrailFailing = true;
-                LOG.log(Level.WARNING, "The audit trail could not be read for unannounced changes", unreadable);
+                if (DatabaseOutage.isCause(unreadable)) {
+                    // an outage is told once, by DatabaseOutage, without a trace
+                    LOG.warning("The audit trail could not be read for unannounced changes: the database is unreachable");
+                } else {
+                    LOG.log(Level.WARNING, "The audit trail could not be read for unannounced changes", unreadable);
+                }
             }
         }
     }

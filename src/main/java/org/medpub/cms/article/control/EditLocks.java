@@ -14,7 +14,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.medpub.cms.article.entity.Article;
 import org.medpub.cms.article.entity.EditLock;
 import org.medpub.cms.platform.control.Actor;
 import org.medpub.cms.platform.control.UserDirectory;
@@ -54,7 +53,7 @@ public class EditLocks {
      */
     public Optional<Editing> keep(long articleId, String locale, Actor actor) {
         Instant now = clock.instant();
-        EditLock lock = lockedRow(articleId, locale);
+        EditLock lock = em.find(EditLock.class, new EditLock.Key(articleId, locale), LockModeType.PESSIMISTIC_WRITE);
         if (lock == null) {
             em.persist(new EditLock(articleId, locale, actor.username(), now));
             return Optional.empty();
@@ -73,7 +72,7 @@ public class EditLocks {
     /** The actor takes the lock from whoever holds it; their next autosave is told. */
     public void takeOver(long articleId, String locale, Actor actor) {
         Instant now = clock.instant();
-        EditLock lock = lockedRow(articleId, locale);
+        EditLock lock = em.find(EditLock.class, new EditLock.Key(articleId, locale), LockModeType.PESSIMISTIC_WRITE);
         if (lock == null) {
             em.persist(new EditLock(articleId, locale, actor.username(), now));
         } else {
@@ -99,21 +98,6 @@ public class EditLocks {
                 .getResultList().stream()
                 .map(this::editing)
                 .toList();
-    }
-
-    /**
-     * The lock's row, locked for this transaction, or null when there is none yet. Two people
-     * opening a locale nobody holds at the same moment would both insert its row: the article's
-     * row, locked first, lets one insert and the other then find that row.
-     */
-    private EditLock lockedRow(long articleId, String locale) {
-        EditLock.Key key = new EditLock.Key(articleId, locale);
-        EditLock lock = em.find(EditLock.class, key, LockModeType.PESSIMISTIC_WRITE);
-        if (lock == null) {
-            em.find(Article.class, articleId, LockModeType.PESSIMISTIC_WRITE);
-            lock = em.find(EditLock.class, key, LockModeType.PESSIMISTIC_WRITE);
-        }
-        return lock;
     }
 
     private Editing editing(EditLock lock) {

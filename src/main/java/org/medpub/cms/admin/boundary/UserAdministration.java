@@ -91,8 +91,8 @@ public class UserAdministration implements Serializable {
     public void save() {
         try {
             if (changing == null) {
-                directory.create(userName, password == null ? new char[0] : password.toCharArray(), displayName,
-                        credentials, email, Set.copyOf(roles), Set.copyOf(translatorLocales));
+                directory.create(caller.actor(), userName, password == null ? new char[0] : password.toCharArray(),
+                        displayName, credentials, email, Set.copyOf(roles), Set.copyOf(translatorLocales));
                 info(words.with("users.created", "user", userName));
             } else {
                 directory.edit(caller.actor(), changing, displayName, credentials, email, Set.copyOf(roles),
@@ -137,7 +137,7 @@ public class UserAdministration implements Serializable {
     }
 
     public void unlock(UserAccount account) {
-        directory.unlock(account.getUsername());
+        directory.unlock(caller.actor(), account.getUsername());
         info(words.with("users.unlocked", "user", account.getUsername()));
     }
 

@@ -194,7 +194,8 @@ public class UserDirectory {
         }
     }
 
-    public void unlock(String username) {
+    public void unlock(Actor actor, String username) {
+        EditorialPermissions.requireManageAccounts(actor);
         account(username); // an unknown user is a 404, not a silent no-op
         lockout.unlock(username);
     }
@@ -208,8 +209,9 @@ public class UserDirectory {
      * are checked as an edit checks them (a blank address is none).
      */
     @Transactional
-    public UserAccount create(String username, char[] password, String displayName, String credentials, String email,
-            Set<String> roles, Set<String> locales) {
+    public UserAccount create(Actor actor, String username, char[] password, String displayName, String credentials,
+            String email, Set<String> roles, Set<String> locales) {
+        EditorialPermissions.requireManageAccounts(actor);
         PasswordPolicy.check(username, password);
         List<FieldError> errors = new ArrayList<>();
         Description description = Description.of(displayName, credentials, email, errors);

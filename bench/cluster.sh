@@ -4,7 +4,9 @@
 # the project's server-config/nginx-cluster.conf, all on 127.0.0.1. Prints:
 #   1. requests/s and p99 of a cached reader page through nginx against one instance directly (wrk);
 #   2. publish-to-visible latency on every instance (p50, p99, max over BENCH_PUBLISHES publishes);
-#   3. one instance killed with kill -9 under mixed load (readers through nginx, editors saving
+#   3. once per cluster: publications scheduled for the same moment, which all three instances'
+#      schedulers poll every second: each must go live once and its re-review reminder be mailed once;
+#   4. one instance killed with kill -9 under mixed load (readers through nginx, editors saving
 #      with If-Match through nginx): failed reader requests, failed saves, acknowledged saves
 #      missing afterwards (must be 0), and how long nginx went on sending requests to the dead one.
 # Every process it starts is stopped and the temp dir removed. See bench/README.md.
@@ -23,12 +25,13 @@ WRITERS="${BENCH_WRITERS:-4}"
 LOAD_SECONDS="${BENCH_LOAD_SECONDS:-40}"
 KILL_AFTER="${BENCH_KILL_AFTER:-15}"
 READY_TIMEOUT="${BENCH_READY_TIMEOUT:-300}"
+SCHEDULED="${BENCH_SCHEDULED:-30}"
 WAR="${BENCH_WAR:-$PROJECT_DIR/target/cms.war}"
 
 # shellcheck source=bench/lib.sh
 . "$BENCH_DIR/lib.sh"
 
-require_positive PUBLISHES VISIBLE_TIMEOUT WARMUP_SECONDS RUN_SECONDS THREADS CONNECTIONS WRITERS LOAD_SECONDS KILL_AFTER READY_TIMEOUT
+require_positive PUBLISHES SCHEDULED VISIBLE_TIMEOUT WARMUP_SECONDS RUN_SECONDS THREADS CONNECTIONS WRITERS LOAD_SECONDS KILL_AFTER READY_TIMEOUT
 (( KILL_AFTER < LOAD_SECONDS )) || die "BENCH_KILL_AFTER must be below BENCH_LOAD_SECONDS"
 command -v python3 >/dev/null || die "python3 is needed"
 command -v java >/dev/null || die "java is needed"
@@ -72,6 +75,11 @@ BENCH_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/cms"
 bench_database
 echo "== PostgreSQL $("$PG_BIN/postgres" --version | awk '{ print $3 }') on 127.0.0.1:$PG_PORT"
 
+# ---- a mailbox: what the instances mail, one line per recipient ----------------------------------------
+MAIL_PORT="$(free_port)"
+python3 "$BENCH_DIR/cluster_once.py" mailbox --port "$MAIL_PORT" --out "$WORK/mailbox.tsv" >"$WORK/mailbox.log" 2>&1 &
+CHILD_PIDS+=("$!")
+
 # ---- three instances on one data grid ---------------------------------------------------------------
 CLUSTER="cms-bench-$$"
 HTTP_PORTS=() GRID_PORTS=() PIDS=() LOGS=()
@@ -80,30 +88,50 @@ for i in 0 1 2; do
     GRID_PORTS+=("$(free_port)")
 done
 MEMBERS="tcpip:127.0.0.1:${GRID_PORTS[0]},127.0.0.1:${GRID_PORTS[1]},127.0.0.1:${GRID_PORTS[2]}"
+# grid_members PORT: how many grid members the instance says it sees in its readiness check (0: no answer)
+grid_members() {
+    python3 - "$1" <<'EOF'
+import http.client, json, sys
+try:
+    c = http.client.HTTPConnection("127.0.0.1", int(sys.argv[1]), timeout=5)
+    c.request("GET", "/health/ready")
+    checks = json.loads(c.getresponse().read()).get("checks", [])
+    print(next((int(k["data"]["members"]) for k in checks if k.get("name") == "cluster"), 0))
+except Exception:
+    print(0)
+EOF
+}
 start_member() { # INDEX DEMO
     GRID_OPTIONS=(--name "cms-$1" --clustername "$CLUSTER" --clustermode "$MEMBERS" --startport "${GRID_PORTS[$1]}"
         --nohostaware --disablephonehome)
-    start_payara "member-$1" "${HTTP_PORTS[$1]}" "-Dcms.demo=$2"
+    # every instance looks for due schedules, re-reviews and mail every second; every published
+    # article is due for re-review soon, so that each publication is followed by one reminder
+    start_payara "member-$1" "${HTTP_PORTS[$1]}" "-Dcms.demo=$2" -Dcms.cluster.expected-members=2 \
+        -Dcms.schedule.poll-seconds=1 -Dcms.mail.re-review-check=PT1S -Dcms.review.due-soon=P400D \
+        -Dcms.mail.host=127.0.0.1 -Dcms.mail.port="$MAIL_PORT" -Dcms.mail.poll-seconds=1
     PIDS[$1]="$SERVER_PID"
     LOGS[$1]="$SERVER_LOG"
 }
-# the first creates the schema and the demo users; the other two start when it is ready, in parallel
+# the first creates the schema and the demo users; the other two start once it is up, in parallel.
+# Each expects a second member, as the README's commands do, so the first is live before it is ready.
 start_member 0 true
-wait_ready "${PIDS[0]}" "${HTTP_PORTS[0]}" "${LOGS[0]}" "$READY_TIMEOUT"
-echo "instance 0 (127.0.0.1:${HTTP_PORTS[0]}) ready in $STARTUP_S s"
+wait_ready "${PIDS[0]}" "${HTTP_PORTS[0]}" "${LOGS[0]}" "$READY_TIMEOUT" /health/live
 start_member 1 false
 start_member 2 false
-for i in 1 2; do
-    wait_ready "${PIDS[$i]}" "${HTTP_PORTS[$i]}" "${LOGS[$i]}" "$READY_TIMEOUT"
-    echo "instance $i (127.0.0.1:${HTTP_PORTS[$i]}) ready in $STARTUP_S s"
-done
 for i in 0 1 2; do
+    wait_ready "${PIDS[$i]}" "${HTTP_PORTS[$i]}" "${LOGS[$i]}" "$READY_TIMEOUT"
+    echo "instance $i (127.0.0.1:${HTTP_PORTS[$i]}) ready"
     warn_unless_loopback "${HTTP_PORTS[$i]}"
+done
+# ready says "at least 2": the figures need every instance to see all three
+for i in 0 1 2; do
+    seen=0
     for _ in $(seq 1 60); do
-        sed 's/\x1b\[[0-9;]*m//g' "${LOGS[$i]}" | grep -q 'DG Size: 3' && break
+        seen="$(grid_members "${HTTP_PORTS[$i]}")"
+        (( seen == 3 )) && break
         sleep 1
     done
-    sed 's/\x1b\[[0-9;]*m//g' "${LOGS[$i]}" | grep -q 'DG Size: 3' || die "instance $i did not see 3 grid members; see ${LOGS[$i]}"
+    (( seen == 3 )) || die "instance $i sees $seen grid members, not 3; see ${LOGS[$i]}"
 done
 echo "grid $CLUSTER: 3 members on 127.0.0.1:${GRID_PORTS[*]}"
 
@@ -179,9 +207,41 @@ VISIBLE_RC=0
 python3 "$BENCH_DIR/cluster_publish.py" --ports "$(IFS=,; echo "${HTTP_PORTS[*]}")" --count "$PUBLISHES" \
     --timeout "$VISIBLE_TIMEOUT" || VISIBLE_RC=$?
 
-# ---- 3. kill -9 of one instance under mixed load ----------------------------------------------------
+# ---- 3. once per cluster ------------------------------------------------------------------------------
 echo
-echo "== 3. readers ($THREADS threads / $CONNECTIONS connections) and $WRITERS editors saving with If-Match, all through nginx, ${LOAD_SECONDS} s; instance 1 killed with kill -9 after ${KILL_AFTER} s"
+echo "== 3. once per cluster: $SCHEDULED publications scheduled for one moment, each through the next instance; all three poll every second"
+ONCE_RC=0
+python3 "$BENCH_DIR/cluster_once.py" schedule --ports "$(IFS=,; echo "${HTTP_PORTS[*]}")" --count "$SCHEDULED" \
+    >"$WORK/once.out" || ONCE_RC=$?
+TITLES="$(sed -n 's/^TITLES //p' "$WORK/once.out")"
+ARTICLES="$(sed -n 's/^ARTICLES //p' "$WORK/once.out")"
+[[ -n "$TITLES" && "$ARTICLES" =~ ^[0-9,]+$ ]] || { cat "$WORK/once.out" >&2; die "the schedules were not made"; }
+sql() { pg_as_owner "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d cms -qtAX -c "$1"; }
+REMINDER="Re-review due: $TITLES"
+# the reminders mailed: "recipient<TAB>subject" lines; each article's reminder goes to every medical reviewer
+mailed() { awk -F'\t' -v s="$REMINDER" 'index($2, s) == 1' "$WORK/mailbox.tsv"; }
+for _ in $(seq 1 60); do
+    (( $(mailed | cut -f2 | sort -u | wc -l) >= SCHEDULED )) && break
+    sleep 1
+done
+sleep 3 # further polls of every instance, which must find nothing left to do
+read -r PUBLICATIONS PUBLISHED_ARTICLES < <(sql "select count(*), count(distinct article_id) from audit_event
+    where action = 'publish' and article_id in ($ARTICLES)" | tr '|' ' ')
+read -r QUEUED QUEUED_ONCE QUEUED_ARTICLES < <(sql "select count(*), count(distinct (recipient, subject)),
+    count(distinct subject) from mail_outbox where subject like '$REMINDER%'" | tr '|' ' ')
+MAILED="$(mailed | wc -l)"
+MAILED_ONCE="$(mailed | sort -u | wc -l)"
+MAILED_ARTICLES="$(mailed | cut -f2 | sort -u | wc -l)"
+printf 'scheduled: %d; published: %d articles, %d publications (%d twice)\n' "$SCHEDULED" "$PUBLISHED_ARTICLES" \
+    "$PUBLICATIONS" "$(( PUBLICATIONS - PUBLISHED_ARTICLES ))"
+printf 're-review reminders: for %d articles, %d queued (%d twice), %d mailed (%d twice)\n' "$MAILED_ARTICLES" \
+    "$QUEUED" "$(( QUEUED - QUEUED_ONCE ))" "$MAILED" "$(( MAILED - MAILED_ONCE ))"
+ONCE="$(( ONCE_RC == 0 && PUBLISHED_ARTICLES == SCHEDULED && PUBLICATIONS == SCHEDULED && QUEUED_ARTICLES == SCHEDULED
+    && QUEUED == QUEUED_ONCE && MAILED_ARTICLES == SCHEDULED && MAILED == MAILED_ONCE && MAILED == QUEUED ))"
+
+# ---- 4. kill -9 of one instance under mixed load ----------------------------------------------------
+echo
+echo "== 4. readers ($THREADS threads / $CONNECTIONS connections) and $WRITERS editors saving with If-Match, all through nginx, ${LOAD_SECONDS} s; instance 1 killed with kill -9 after ${KILL_AFTER} s"
 python3 "$BENCH_DIR/crash_writers.py" setup --port "$NGINX_PORT" --articles "$WORK/articles.txt" --writers "$WRITERS"
 : >"$WORK/acks.jsonl"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${LOAD_SECONDS}s" --timeout 10s --latency -s "$LUA" "http://127.0.0.1:$NGINX_PORT$PAGE" \
@@ -195,6 +255,7 @@ CHILD_PIDS+=("$WRITERS_PID")
 sleep "$KILL_AFTER"
 KILLED_AT="$(date +%s.%N)"
 kill -KILL "${PIDS[1]}"
+{ wait "${PIDS[1]}"; } 2>/dev/null || true # reaped here, without the shell's "Killed" line
 wait "$READERS_PID" || true
 wait "$WRITERS_PID" || true
 grep -q '^BENCH requests=' "$WORK/wrk-kill.out" || { cat "$WORK/wrk-kill.out" >&2; die "wrk printed no result"; }
@@ -223,5 +284,6 @@ printf '  the last within fail_timeout %s ms after the kill; %d later (one try e
 echo
 echo "== summary"
 echo "publish-to-visible: $( (( VISIBLE_RC == 0 )) && echo "every instance within ${VISIBLE_TIMEOUT} s" || echo "some instance stale after ${VISIBLE_TIMEOUT} s (see above)")"
+echo "once per cluster: $( (( ONCE )) && echo "each of $SCHEDULED schedules published once and reminded once" || echo "NOT once (see above)")"
 echo "acknowledged saves lost to kill -9: $LOST"
-(( LOST == 0 && VISIBLE_RC == 0 ))
+(( LOST == 0 && VISIBLE_RC == 0 && ONCE ))

@@ -213,9 +213,9 @@ except Exception:
 EOF
 }
 
-# wait_ready PID PORT LOG TIMEOUT: waits until /health/ready answers 200; sets STARTUP_S.
+# wait_ready PID PORT LOG TIMEOUT [PATH]: waits until PATH (/health/ready) answers 200; sets STARTUP_S.
 wait_ready() {
-    local pid="$1" port="$2" log="$3" timeout="$4"
+    local pid="$1" port="$2" log="$3" timeout="$4" path="${5:-/health/ready}"
     local start_ns deadline status=000 up_since=""
     start_ns="$(date +%s%N)"
     deadline=$(( $(date +%s) + timeout ))
@@ -225,7 +225,7 @@ wait_ready() {
             tail -n 60 "$log" >&2
             exit 1
         fi
-        status="$(http_status "$port" /health/ready)"
+        status="$(http_status "$port" "$path")"
         [[ "$status" == 200 ]] && break
         if grep -q 'Exception while loading the app' "$log"; then
             # Payara Micro stays up without the application: no use waiting for readiness.

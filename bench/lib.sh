@@ -4,7 +4,9 @@
 #
 # A script sets BENCH_DIR and PROJECT_DIR, sources this file, then calls bench_init once.
 
-BENCH_PAYARA_JAR_DEFAULT="$HOME/.m2/repository/fish/payara/extras/payara-micro/6.2025.10/payara-micro-6.2025.10.jar"
+# the pom's payara.version
+PAYARA_VERSION=6.2025.10
+BENCH_PAYARA_JAR_DEFAULT="$HOME/.m2/repository/fish/payara/extras/payara-micro/$PAYARA_VERSION/payara-micro-$PAYARA_VERSION.jar"
 
 die() { echo "bench: $*" >&2; exit 1; }
 
@@ -177,7 +179,11 @@ start_payara() {
     local payara_jar="${BENCH_PAYARA_JAR:-$BENCH_PAYARA_JAR_DEFAULT}"
     local pre_boot="$PROJECT_DIR/server-config/pre-boot-commands.asadmin"
     local post_boot="${BENCH_POST_BOOT:-$PROJECT_DIR/server-config/post-boot-commands.asadmin}"
-    [[ -f "$payara_jar" ]] || die "no Payara Micro jar at $payara_jar (mvn dependency:resolve fetches it)"
+    if [[ ! -f "$payara_jar" && "$payara_jar" == "$BENCH_PAYARA_JAR_DEFAULT" ]]; then
+        echo "bench: fetching Payara Micro into the local Maven repository" >&2
+        mvn -B -q dependency:get -Dartifact=fish.payara.extras:payara-micro:$PAYARA_VERSION >&2 || true
+    fi
+    [[ -f "$payara_jar" ]] || die "no Payara Micro jar at $payara_jar"
     [[ -f "$post_boot" ]] || die "no $post_boot"
     local grid=(--nocluster)
     (( ${#GRID_OPTIONS[@]} )) && grid=("${GRID_OPTIONS[@]}")

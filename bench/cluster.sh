@@ -36,10 +36,7 @@ require_positive PUBLISHES SCHEDULED VISIBLE_TIMEOUT WARMUP_SECONDS RUN_SECONDS 
 command -v python3 >/dev/null || die "python3 is needed"
 command -v java >/dev/null || die "java is needed"
 ensure_commands wrk wrk nginx nginx-light
-# Debian's PostgreSQL server (its pg_ctlcluster is on the path, its initdb is not)
 ensure_commands pg_ctlcluster postgresql
-PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
-[[ -x "$PG_BIN/initdb" ]] || die "no PostgreSQL server (Debian's package postgresql)"
 if [[ ! -f "$WAR" ]]; then
     echo "bench: no $WAR; building it (mvn package)"
     (cd "$PROJECT_DIR" && mvn -B -q -DskipTests package) || die "the build failed"
@@ -50,28 +47,10 @@ copy_war "$WAR" 0
 chmod 711 "$WORK"
 
 # ---- PostgreSQL: a database cluster of its own under the temp dir ---------------------------------
-PG_DIR="$WORK/postgresql"
-pg_as_owner() {
-    if (( EUID == 0 )); then runuser -u postgres -- "$@"; else "$@"; fi
-}
-stop_postgresql() {
-    [[ -f "$PG_DIR/data/postmaster.pid" ]] || return 0
-    pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast stop >/dev/null 2>&1 || true
-}
 # errexit off in the trap: the benchmark's own failure status must still reach bench_cleanup (which
 # stops the instances and nginx and removes the temp dir) and the caller
 trap 'rc=$?; set +e; stop_postgresql; (exit $rc); bench_cleanup' EXIT
-mkdir -p "$PG_DIR"
-(( EUID == 0 )) && chown postgres "$PG_DIR"
-PG_PORT="$(free_port)"
-pg_as_owner "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres -A trust -E UTF8 >"$WORK/initdb.log" 2>&1 \
-    || { cat "$WORK/initdb.log" >&2; die "initdb failed"; }
-pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/postgresql.log" -w \
-    -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $PG_DIR -c max_connections=200" start >/dev/null \
-    || { cat "$PG_DIR/postgresql.log" >&2; die "PostgreSQL did not start"; }
-pg_as_owner "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -q \
-    -c "create role cms login password 'cms'" -c "create database cms owner cms" >/dev/null
-BENCH_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/cms"
+start_postgresql "$WORK/postgresql" -c max_connections=200
 bench_database
 echo "== PostgreSQL $("$PG_BIN/postgres" --version | awk '{ print $3 }') on 127.0.0.1:$PG_PORT"
 

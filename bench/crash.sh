@@ -32,32 +32,6 @@ fi
 bench_init cms-crash
 copy_war "$WAR" 0
 
-# ---- PostgreSQL: a cluster of its own, on a free loopback port, owned by user postgres as root --
-PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
-PG_DIR=""
-pg_as_owner() {
-    if (( EUID == 0 )); then runuser -u postgres -- "$@"; else "$@"; fi
-}
-start_postgresql() {
-    [[ -x "$PG_BIN/initdb" ]] || die "no PostgreSQL server (Debian's package postgresql)"
-    PG_DIR="$(mktemp -d "${TMPDIR:-/tmp}/cms-crash-pg.XXXXXX")"
-    (( EUID == 0 )) && chown postgres "$PG_DIR"
-    PG_PORT="$(free_port)"
-    pg_as_owner "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres -A trust -E UTF8 >"$WORK/initdb.log" 2>&1 \
-        || { cat "$WORK/initdb.log" >&2; die "initdb failed"; }
-    pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/postgresql.log" -w \
-        -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $PG_DIR" start >/dev/null \
-        || { cat "$PG_DIR/postgresql.log" >&2; die "PostgreSQL did not start"; }
-    pg_as_owner "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -q \
-        -c "create role cms login password 'cms'" -c "create database cms owner cms" >/dev/null
-    BENCH_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/cms"
-}
-stop_postgresql() {
-    [[ -n "$PG_DIR" ]] || return 0
-    pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
-    rm -rf "$PG_DIR"
-    PG_DIR=""
-}
 trap 'rc=$?; stop_postgresql; (exit $rc); bench_cleanup' EXIT
 
 # ---- one database: K kills ------------------------------------------------------------------------
@@ -68,7 +42,7 @@ crash_database() {
     rm -rf "$WORK/data"
     unset BENCH_DB_URL
     if [[ "$db" == postgresql ]]; then
-        start_postgresql
+        start_postgresql "$(mktemp -d "${TMPDIR:-/tmp}/cms-crash-pg.XXXXXX")"
     fi
     bench_database
     name="$DB_NAME"

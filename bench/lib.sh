@@ -204,6 +204,41 @@ start_payara() {
     SERVER_PIDS+=("$SERVER_PID")
 }
 
+# ---- a throwaway PostgreSQL ------------------------------------------------------------------------
+PG_BIN=""
+PG_DIR=""
+# initdb refuses to run as root: as root, the cluster belongs to Debian's postgres account.
+pg_as_owner() {
+    if (( EUID == 0 )); then runuser -u postgres -- "$@"; else "$@"; fi
+}
+# start_postgresql DIR [server option...]: a cluster of its own in DIR on a free loopback port, with
+# a database cms owned by the role cms; sets PG_DIR, PG_PORT and BENCH_DB_URL.
+start_postgresql() {
+    # Debian's server binaries (its pg_ctlcluster is on the path, its initdb is not)
+    PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+    [[ -x "$PG_BIN/initdb" ]] || die "no PostgreSQL server (Debian's package postgresql)"
+    PG_DIR="$1"
+    shift
+    mkdir -p "$PG_DIR"
+    (( EUID == 0 )) && chown postgres "$PG_DIR"
+    PG_PORT="$(free_port)"
+    pg_as_owner "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres -A trust -E UTF8 >"$WORK/initdb.log" 2>&1 \
+        || { cat "$WORK/initdb.log" >&2; die "initdb failed"; }
+    pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/postgresql.log" -w \
+        -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $PG_DIR $*" start >/dev/null \
+        || { cat "$PG_DIR/postgresql.log" >&2; die "PostgreSQL did not start"; }
+    pg_as_owner "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -q \
+        -c "create role cms login password 'cms'" -c "create database cms owner cms" >/dev/null
+    BENCH_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/cms"
+}
+# stop_postgresql: stops the cluster start_postgresql made and removes its folder.
+stop_postgresql() {
+    [[ -n "$PG_DIR" ]] || return 0
+    pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$PG_DIR"
+    PG_DIR=""
+}
+
 # http_status PORT PATH [user:password]: status of GET PATH on 127.0.0.1:PORT, 000 when it does not answer.
 http_status() {
     python3 - "$1" "$2" "${3:-}" <<'EOF'

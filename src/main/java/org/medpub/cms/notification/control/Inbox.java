@@ -7,7 +7,10 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.medpub.cms.notification.entity.InboxEntry;
 
 /**
@@ -23,6 +26,9 @@ public class Inbox {
     public record Page(List<InboxEntry> entries, boolean more) {
     }
 
+    /** Keeps each statement's list of parameters well within what the databases take. */
+    private static final int KEYS_PER_QUERY = 500;
+
     @PersistenceContext
     EntityManager em;
 
@@ -35,14 +41,17 @@ public class Inbox {
         em.persist(entry);
     }
 
-    /** Whether an entry with this key was ever put in any inbox. */
+    /** Which of these keys an entry was ever put in an inbox with. */
     @Transactional(TxType.MANDATORY)
-    public boolean holds(String dedupeKey) {
-        return !em.createQuery("select e.id from InboxEntry e where e.dedupeKey = :key", Long.class)
-                .setParameter("key", dedupeKey)
-                .setMaxResults(1)
-                .getResultList()
-                .isEmpty();
+    public Set<String> held(Collection<String> dedupeKeys) {
+        Set<String> held = new HashSet<>();
+        List<String> keys = List.copyOf(dedupeKeys);
+        for (int from = 0; from < keys.size(); from += KEYS_PER_QUERY) {
+            held.addAll(em.createQuery("select e.dedupeKey from InboxEntry e where e.dedupeKey in :keys", String.class)
+                    .setParameter("keys", keys.subList(from, Math.min(keys.size(), from + KEYS_PER_QUERY)))
+                    .getResultList());
+        }
+        return held;
     }
 
     /** The reader's entries older than entry {@code before} (all when null), newest first, at most {@code size}. */

@@ -3,6 +3,7 @@ package org.medpub.cms.notification.control;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.medpub.cms.platform.control.AccountLocked;
 import org.medpub.cms.platform.control.Messages;
@@ -36,13 +37,46 @@ public record NotificationText(String subject, String body) {
                         step.articleId(), step.locale(), step.revision(), step.comment()));
     }
 
+    /** A re-review that a reminder announces. */
+    record ReReviewDue(long articleId, String locale, String title, int revision, Instant lastReviewed, Instant dueAt,
+            boolean overdue) {
+    }
+
+    /** The most re-reviews one reminder lists; the inbox lists them all. */
+    static final int MAX_LISTED = 50;
+
     static NotificationText reReviewDue(long articleId, String locale, String title, int revision, Instant lastReviewed,
             Instant dueAt, boolean overdue) {
-        return new NotificationText((overdue ? "Re-review overdue: " : "Re-review due: ") + about(title, locale),
-                body("The medical review of revision " + revision + " of \"" + title + "\" (" + locale + "), which"
-                        + " readers see, " + (overdue ? "was" : "is") + " due again on " + date(dueAt)
-                        + "; it was last signed off on " + date(lastReviewed) + ". Please review it again.",
-                        articleId, locale, revision, null));
+        return reReviewsDue(List.of(new ReReviewDue(articleId, locale, title, revision, lastReviewed, dueAt, overdue)));
+    }
+
+    /**
+     * One reminder for all the re-reviews a check found for a reviewer, so that a new reviewer of a large library
+     * gets one mail rather than one per article: the subject names the first, the body lists each.
+     */
+    static NotificationText reReviewsDue(List<ReReviewDue> dues) {
+        ReReviewDue first = dues.get(0);
+        String subject = (first.overdue() ? "Re-review overdue: " : "Re-review due: ") + about(first.title(), first.locale())
+                + (dues.size() > 1 ? " and " + (dues.size() - 1) + " more" : "");
+        if (dues.size() == 1) {
+            return new NotificationText(subject, body(dueSentence(first) + " Please review it again.", first.articleId(), first.locale(),
+                    first.revision(), null));
+        }
+        StringBuilder body = new StringBuilder(dues.size() + " published articles need a medical re-review."
+                + " Please review them again.\n");
+        dues.stream().limit(MAX_LISTED).forEach(due -> body.append("\n").append(dueSentence(due)).append("\n")
+                .append("API:      /api/articles/").append(due.articleId()).append("/locales/").append(due.locale())
+                .append('\n'));
+        if (dues.size() > MAX_LISTED) {
+            body.append("\n").append(dues.size() - MAX_LISTED).append(" more are listed in your inbox.\n");
+        }
+        return new NotificationText(subject, body.toString());
+    }
+
+    private static String dueSentence(ReReviewDue due) {
+        return "The medical review of revision " + due.revision() + " of \"" + due.title() + "\" (" + due.locale()
+                + "), which readers see, " + (due.overdue() ? "was" : "is") + " due again on " + date(due.dueAt())
+                + "; it was last signed off on " + date(due.lastReviewed()) + ".";
     }
 
     static NotificationText accountLocked(Messages words, AccountLocked lock) {

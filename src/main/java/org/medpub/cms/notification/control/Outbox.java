@@ -70,21 +70,11 @@ public class Outbox {
         putOnce(null, recipient, subject, body);
     }
 
-    /** As {@link #put}, for a notification that no other may repeat: see {@link #holds}. */
+    /** As {@link #put}, for a notification that no other may repeat: a second one with its key fails the transaction. */
     @Transactional(TxType.MANDATORY)
     public void putOnce(String dedupeKey, String recipient, String subject, String body) {
         em.persist(new Notification(recipient, truncate(oneLine(subject), MAX_SUBJECT_LENGTH), body, dedupeKey,
                 clock.instant()));
-    }
-
-    /** Whether a notification with this key was ever put in the outbox, sent or not. */
-    @Transactional(TxType.MANDATORY)
-    public boolean holds(String dedupeKey) {
-        return !em.createQuery("select n.id from Notification n where n.dedupeKey = :key", Long.class)
-                .setParameter("key", dedupeKey)
-                .setMaxResults(1)
-                .getResultList()
-                .isEmpty();
     }
 
     /** The notifications due now, longest waiting first. */

@@ -3,11 +3,19 @@ package org.medpub.cms.notification.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.medpub.cms.article.entity.ArticleVariant;
 import org.medpub.cms.article.entity.Revision;
+import org.medpub.cms.notification.control.NotificationText.ReReviewDue;
 import org.medpub.cms.notification.control.Recipients.Recipient;
 import org.medpub.cms.notification.entity.InboxEntry;
 import org.medpub.cms.notification.entity.InboxKind;
@@ -19,9 +27,9 @@ import org.medpub.cms.workflow.control.ReReviews.Due;
  * Reminds the medical reviewers of re-reviews: every published variant that {@link ReReviews}
  * lists (due within {@code cms.review.due-soon}, or overdue) is announced to each medical
  * reviewer once per due date, in their {@link Inbox} and, while mail is enabled and they have an
- * address, by mail. Inbox and outbox remember what was announced under a dedupe key, so a
- * restart does not announce it again; a new sign-off sets a new due date, which is announced in
- * its turn.
+ * address, in one mail per reviewer and check that lists what is new to them. The inbox remembers
+ * what was announced under a dedupe key, so a restart does not announce it again; a new sign-off
+ * sets a new due date, which is announced in its turn.
  */
 @ApplicationScoped
 public class ReReviewReminders {
@@ -45,30 +53,63 @@ public class ReReviewReminders {
     @ConfigProperty(name = "cms.mail.enabled")
     boolean mailEnabled;
 
-    /** Announces each due re-review to each reviewer not told of it yet; how many mails it put in the outbox. */
+    /**
+     * Announces each due re-review to each reviewer not told of it yet: an inbox entry each, and one mail per
+     * reviewer listing them all; how many mails it put in the outbox.
+     */
     @Transactional
     public int announceDue() {
         List<Recipient> reviewers = recipients.withRole(Role.MEDICAL_REVIEWER);
+        // overdue first, then the newest sign-off first, as the inbox lists them
+        List<Due> dues = reReviews.dueOrOverdue().stream()
+                .sorted(Comparator.comparing(Due::overdue).reversed().thenComparing(Due::dueAt, Comparator.reverseOrder()))
+                .toList();
+        if (reviewers.isEmpty() || dues.isEmpty()) {
+            return 0;
+        }
+        Set<String> told = inbox.held(reviewers.stream()
+                .flatMap(reviewer -> dues.stream().map(due -> key(due, reviewer)))
+                .toList());
         int mailed = 0;
-        for (Due due : reReviews.dueOrOverdue()) {
-            ArticleVariant variant = due.variant();
-            Revision live = variant.getLive().orElseThrow();
-            NotificationText text = NotificationText.reReviewDue(variant.getArticle().getId(), variant.getLocale(),
-                    live.getTitle(), live.getNumber(), due.lastReviewed(), due.dueAt(), due.overdue());
-            for (Recipient reviewer : reviewers) {
-                String key = "re-review/" + variant.getId() + "/" + due.dueAt() + "/" + reviewer.username();
-                if (!inbox.holds(key)) {
-                    inbox.put(new InboxEntry(reviewer.username(),
-                            due.overdue() ? InboxKind.RE_REVIEW_OVERDUE : InboxKind.RE_REVIEW_DUE,
-                            variant.getArticle().getId(), variant.getLocale(), live.getNumber(), live.getTitle(), null,
-                            null, due.dueAt(), key, clock.instant()));
+        for (Recipient reviewer : reviewers) {
+            List<ReReviewDue> news = new ArrayList<>();
+            for (Due due : dues) {
+                String key = key(due, reviewer);
+                if (told.contains(key)) {
+                    continue;
                 }
-                if (mailEnabled && reviewer.mailable() && !outbox.holds(key)) {
-                    outbox.putOnce(key, reviewer.email(), text.subject(), text.body());
-                    mailed++;
-                }
+                ArticleVariant variant = due.variant();
+                Revision live = variant.getLive().orElseThrow();
+                inbox.put(new InboxEntry(reviewer.username(),
+                        due.overdue() ? InboxKind.RE_REVIEW_OVERDUE : InboxKind.RE_REVIEW_DUE,
+                        variant.getArticle().getId(), variant.getLocale(), live.getNumber(), live.getTitle(), null,
+                        null, due.dueAt(), key, clock.instant()));
+                news.add(new ReReviewDue(variant.getArticle().getId(), variant.getLocale(), live.getTitle(),
+                        live.getNumber(), due.lastReviewed(), due.dueAt(), due.overdue()));
+            }
+            if (!news.isEmpty() && mailEnabled && reviewer.mailable()) {
+                NotificationText text = NotificationText.reReviewsDue(news);
+                outbox.putOnce(mailKey(reviewer, news), reviewer.email(), text.subject(), text.body());
+                mailed++;
             }
         }
         return mailed;
+    }
+
+    private static String key(Due due, Recipient reviewer) {
+        return "re-review/" + due.variant().getId() + "/" + due.dueAt() + "/" + reviewer.username();
+    }
+
+    /** The inbox keys already make an announcement once per cluster; the mail's key says the same of the mail. */
+    private static String mailKey(Recipient reviewer, List<ReReviewDue> dues) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(reviewer.username().getBytes(StandardCharsets.UTF_8));
+            dues.forEach(due -> sha.update(("/" + due.articleId() + "/" + due.locale() + "/" + due.dueAt())
+                    .getBytes(StandardCharsets.UTF_8)));
+            return "re-reviews/" + HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -56,6 +56,23 @@ class NotificationTextTest {
     }
 
     @Test
+    void severalReReviewsAreOneMailListingEach() {
+        var dues = new java.util.ArrayList<NotificationText.ReReviewDue>();
+        for (int i = 1; i <= 60; i++) {
+            dues.add(new NotificationText.ReReviewDue(i, "en", "Article " + i, 1, Instant.parse("2025-11-01T10:00:00Z"),
+                    Instant.parse("2026-11-01T10:00:00Z"), i == 1));
+        }
+        var text = NotificationText.reReviewsDue(dues);
+
+        assertEquals("Re-review overdue: Article 1 (en) and 59 more", text.subject());
+        assertTrue(text.body().startsWith("60 published articles need a medical re-review."), text.body());
+        assertTrue(text.body().contains("\"Article 50\" (en), which readers see, is due again on 2026-11-01"), text.body());
+        assertTrue(text.body().contains("/api/articles/50/locales/en"), text.body());
+        assertFalse(text.body().contains("\"Article 51\""), text.body());
+        assertTrue(text.body().contains("10 more are listed in your inbox."), text.body());
+    }
+
+    @Test
     void item9_theLockIsToldToTheOwnerInTheirLanguageWithWhenItEnds() {
         var lock = new AccountLocked("dana", 5, Instant.parse("2026-11-22T08:00:00Z"), Instant.parse("2026-11-22T08:15:00Z"));
         var english = NotificationText.accountLocked(Messages.in(Locale.ENGLISH), lock);

@@ -85,6 +85,8 @@ public class IntegrationDatabase implements LauncherSessionListener {
                 "-Dcms.mail.retry-base-seconds=1",
                 "-Dcms.mail.retry-max-seconds=4",
                 "-Dcms.mail.re-review-check=PT1S",
+                // every answer says how many statements it cost (StatementCountTests)
+                "-Dcms.diagnostics.query-count=true",
                 // concurrent sign-in tests queue for the hashing cores of a busy test machine rather
                 // than be turned away with 503, which they do not test
                 "-Dcms.security.hash-wait-millis=30000",

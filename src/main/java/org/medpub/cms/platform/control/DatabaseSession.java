@@ -13,7 +13,8 @@ import org.eclipse.persistence.sessions.Session;
  * unreachable database waited about 20 s; here a failed query fails its request at once (the
  * container's pool validates connections and drops all of them after a failure, so the next
  * request gets a fresh one). And it logged each such failure with its stack trace; here they are
- * left to {@link DatabaseOutage}, which logs an outage in a few lines.
+ * left to {@link DatabaseOutage}, which logs an outage in a few lines. Every statement is counted
+ * for {@link StatementCount}.
  */
 public class DatabaseSession implements SessionCustomizer {
 
@@ -25,6 +26,7 @@ public class DatabaseSession implements SessionCustomizer {
             login.setDelayBetweenConnectionAttempts(0);
         }
         session.setSessionLog(new QuietDuringOutages(session.getSessionLog()));
+        session.getEventManager().addListener(new StatementCount.Listener());
     }
 
     /** EclipseLink's own log, less the entries about a database that cannot be reached. */

@@ -8,7 +8,6 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -32,6 +31,7 @@ import org.medpub.cms.article.entity.WorkflowState;
 import org.medpub.cms.platform.control.BusinessException;
 import org.medpub.cms.platform.control.Database;
 import org.medpub.cms.platform.control.EnabledLocales;
+import org.medpub.cms.platform.entity.InstantConverter;
 import org.medpub.cms.workflow.control.ReReviews;
 
 /**
@@ -188,9 +188,9 @@ public class ArticleList {
             Object[] last = shown.get(shown.size() - 1);
             long id = ((Number) last[0]).longValue();
             next = switch (order) {
-                case CHANGED -> new Cursor(order, instant(last[3]), null, id).write();
+                case CHANGED -> new Cursor(order, InstantConverter.fromColumn(last[3]), null, id).write();
                 case TITLE -> new Cursor(order, null, (String) last[4], id).write();
-                case REVIEW -> new Cursor(order, instant(last[5]), null, id).write();
+                case REVIEW -> new Cursor(order, InstantConverter.fromColumn(last[5]), null, id).write();
             };
         }
         return new Page(rows(shown), next);
@@ -379,33 +379,20 @@ public class ArticleList {
                     .map(v -> number(v[6])).orElse(null);
             List<Variant> shown = own.stream().map(v -> {
                 Integer live = number(v[6]);
-                Instant signedOff = instant(v[8]);
+                Instant signedOff = InstantConverter.fromColumn(v[8]);
                 TranslationStatus status = sourceLocale.equals(v[1]) ? TranslationStatus.SOURCE
                         : TranslationStatus.ofTranslation(live != null, number(v[7]), sourceLive);
                 return new Variant((String) v[1], WorkflowState.ofKey((String) v[2]), status, (String) v[4],
                         number(v[5]), live, (String) v[3], signedOff == null ? null : reReviews.dueAt(signedOff));
             }).sorted(localeOrder).toList();
-            rows.add(new Row(id, sourceLocale, (String) article[2], instant(article[3]), (String) article[4], shown));
+            rows.add(new Row(id, sourceLocale, (String) article[2], InstantConverter.fromColumn(article[3]),
+                    (String) article[4], shown));
         }
         return rows;
     }
 
     private static Integer number(Object value) {
         return value == null ? null : ((Number) value).intValue();
-    }
-
-    /** A time as the drivers give it: PostgreSQL's a {@code Timestamp}, H2's an {@code OffsetDateTime}. */
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof OffsetDateTime time) {
-            return time.toInstant();
-        }
-        if (value instanceof Timestamp time) {
-            return time.toInstant();
-        }
-        return (Instant) value;
     }
 
     private static OffsetDateTime at(Instant instant) {

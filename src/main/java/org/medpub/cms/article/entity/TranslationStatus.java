@@ -1,6 +1,7 @@
 package org.medpub.cms.article.entity;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -26,6 +27,12 @@ public enum TranslationStatus {
     @JsonValue
     public String key() {
         return key;
+    }
+
+    /** The status that {@link #key} names. */
+    public static TranslationStatus ofKey(String key) {
+        return Arrays.stream(values()).filter(status -> status.key.equals(key)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No translation status " + key));
     }
 
     public static TranslationStatus of(Article article, String locale) {

@@ -2,6 +2,7 @@ package org.medpub.cms.platform.entity;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,5 +22,19 @@ public class InstantConverter implements AttributeConverter<Instant, OffsetDateT
     @Override
     public Instant convertToEntityAttribute(OffsetDateTime value) {
         return value == null ? null : value.toInstant();
+    }
+
+    /** An instant that a native query read: PostgreSQL's driver gives a {@code Timestamp}, H2's an {@code OffsetDateTime}. */
+    public static Instant fromColumn(Object value) {
+        if (value == null || value instanceof Instant) {
+            return (Instant) value;
+        }
+        if (value instanceof OffsetDateTime time) {
+            return time.toInstant();
+        }
+        if (value instanceof Timestamp time) {
+            return time.toInstant();
+        }
+        throw new IllegalArgumentException("Not a point in time: " + value.getClass().getName());
     }
 }

@@ -40,11 +40,12 @@ select s.*, k, (array['en', 'es', 'de', 'fr', 'ar'])[k + 1] as locale,
 from seed s, generate_series(0, 4) k;
 
 insert into variant (id, article_id, locale, state, slug, current_revision_id, live_revision_id, updated_at, version,
-                     assigned_reviewer, live_signed_off_at)
+                     assigned_reviewer, live_signed_off_at, published_at)
 select variant_id, article_id, locale, state, 'bench-' || g, variant_id,
        case when state = 'published' then variant_id end, changed - k * interval '1 second', 1,
        case when state = 'in_review' and g % 2 = 0 then 'reviewer' end,
-       case when state = 'published' then now() - ((g * 13 + k) % 400) * interval '1 day' end
+       case when state = 'published' then now() - ((g * 13 + k) % 400) * interval '1 day' end,
+       case when state = 'published' then changed - k * interval '1 second' end
 from seed_variant;
 
 insert into revision (id, variant_id, revision_no, title, slug, summary, body, author, created_at, change_note,

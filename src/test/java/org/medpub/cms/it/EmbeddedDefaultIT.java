@@ -13,6 +13,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -90,6 +91,26 @@ class EmbeddedDefaultIT {
         assertEquals("Revised on H2.", author.get(path + "/locales/en").json().get("body").asText());
         assertEquals(2, author.get(path + "/locales/en/revisions").json().get("revisions").size());
         assertEquals(200, author.get(path + "/locales/en/diff?from=1&to=2").status());
+    }
+
+    /** The reader site's native queries (index pages, sitemap files by keyset) are plain SQL that H2 runs too. */
+    @Test
+    void theSitemapsAndTheIndexPagesWorkOnH2() {
+        Api author = Api.as("author");
+        for (int i = 0; i < 5; i++) {
+            Workflow.publish(author, RevisionApiTests.path(author.post("/api/articles", article(unique("h2map")))) + "/locales/en");
+        }
+        Api reader = Api.anonymous();
+        List<String> files = ReaderPagingTests.sitemapFiles(reader);
+        assertTrue(files.contains("/sitemaps/en-2.xml"), files::toString);
+        for (String file : files) {
+            var sitemap = reader.get(file);
+            assertEquals(200, sitemap.status(), () -> file + ": " + sitemap);
+            assertTrue(sitemap.body().contains("<lastmod>") && sitemap.body().contains("hreflang=\"x-default\""), sitemap::body);
+        }
+        var second = reader.get("/en/?page=2");
+        assertEquals(200, second.status(), second::toString);
+        assertTrue(second.body().contains("Page 2 of "), second::body);
     }
 
     @Test

@@ -90,6 +90,9 @@ public class IntegrationDatabase implements LauncherSessionListener {
                 // concurrent sign-in tests queue for the hashing cores of a busy test machine rather
                 // than be turned away with 503, which they do not test
                 "-Dcms.security.hash-wait-millis=30000",
+                // small sitemap files and index pages, so that a few articles make several of each
+                "-Dcms.site.sitemap-urls=3",
+                "-Dcms.site.index-page-size=4",
                 // the PostgreSQL suite runs as behind a trusted TLS proxy; the H2 suite keeps the default
                 "-Dcms.http.trust-forwarded-proto=" + !kind.equals("h2"),
                 "-Dhazelcast.socket.bind.any=false",

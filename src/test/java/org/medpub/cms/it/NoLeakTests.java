@@ -284,10 +284,28 @@ abstract class NoLeakTests {
         assertEquals(403, roleless.post(draft.locale("en") + "/revisions/1/comments", Map.of("text", "Hi")).status());
     }
 
+    @Test
+    void everySitemapFileListsOnlyPublishedPages() {
+        List<String> files = ReaderPagingTests.sitemapFiles(anonymous);
+        assertFalse(files.isEmpty(), "the published fixture is in a sitemap file");
+        for (String file : files) {
+            var sitemap = anonymous.get(file);
+            assertEquals(200, sitemap.status(), () -> file + ": " + sitemap);
+            assertClean(sitemap, "GET " + file);
+            for (String locale : LOCALES) {
+                for (String slug : unpublishedSlugs(locale)) {
+                    assertFalse(sitemap.body().contains("/" + locale + "/articles/" + slug + "<")
+                            || sitemap.body().contains("/" + locale + "/articles/" + slug + "\""), () -> file + " lists " + slug);
+                }
+            }
+        }
+    }
+
     /** Every address the public can reach today or will when the reader site comes. */
     private static List<String> publicAddresses() {
         List<String> addresses = new ArrayList<>(List.of("/", "/health/ready", "/health/live", "/openapi",
                 "/preview/" + unique("garbage"), "/sitemap.xml", "/robots.txt", "/" + unique("nowhere")));
+        addresses.addAll(ReaderPagingTests.sitemapFiles(Api.anonymous()));
         for (String locale : LOCALES) {
             addresses.add("/" + locale + "/");
             addresses.add("/" + locale + "/search?q=" + MARKER);

@@ -55,6 +55,10 @@ public class ArticleVariant {
     @Column(name = "updated_at")
     private Instant updatedAt;
 
+    /** When the live revision was published; null while none is (the sitemaps' lastmod, the index's order). */
+    @Column(name = "published_at")
+    private Instant publishedAt;
+
     @Column(name = "assigned_reviewer")
     private String assignedReviewer;
 
@@ -92,6 +96,7 @@ public class ArticleVariant {
         this.live = revision;
         this.state = WorkflowState.PUBLISHED;
         this.updatedAt = at;
+        this.publishedAt = at;
         article.changed(this, at);
     }
 
@@ -100,6 +105,7 @@ public class ArticleVariant {
         this.live = null;
         this.state = next;
         this.updatedAt = at;
+        this.publishedAt = null;
         article.changed(this, at);
     }
 
@@ -145,6 +151,10 @@ public class ArticleVariant {
 
     public Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    public Optional<Instant> getPublishedAt() {
+        return Optional.ofNullable(publishedAt);
     }
 
     public String getAssignedReviewer() {

@@ -8,20 +8,27 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.medpub.cms.platform.control.EnabledLocales;
+import org.medpub.cms.site.control.IndexPaging;
 import org.medpub.cms.site.control.PageCache;
 import org.medpub.cms.site.control.ReaderPages;
 import org.medpub.cms.site.control.RenderedPage;
+import org.medpub.cms.site.control.Sitemaps;
 
 /**
- * The public reader site: {@code /}, {@code /{locale}/}, {@code /{locale}/articles/{slug}},
- * {@code /{locale}/search?q=} and {@code /sitemap.xml}. Every other address that reaches it is
+ * The public reader site: {@code /}, {@code /{locale}/} (and its pages {@code ?page=N}),
+ * {@code /{locale}/articles/{slug}}, {@code /{locale}/search?q=}, {@code /sitemap.xml} and the
+ * sitemap files {@code /sitemaps/{locale}-{n}.xml}. Every other address that reaches it is
  * the one "not found" page. Stateless: no session, no view state; rendered pages come from the
  * {@link PageCache} and answer conditional requests with 304. Their security headers (no script
  * at all): {@code SecurityHeaders}.
@@ -32,6 +39,7 @@ public class ReaderSite extends HttpServlet {
     static final String NAME = "ReaderSite";
 
     private static final String ARTICLES = "articles/";
+    private static final String SITEMAPS = "/sitemaps/";
 
     @Inject
     ReaderPages pages;
@@ -45,8 +53,11 @@ public class ReaderSite extends HttpServlet {
     @Inject
     SiteAddress address;
 
+    @Inject
+    Sitemaps sitemaps;
+
     /**
-     * Maps the site's own addresses to it by name as well ({@code /sitemap.xml} and
+     * Maps the site's own addresses to it by name as well ({@code /sitemap.xml}, {@code /sitemaps/*} and
      * {@code /{locale}/*} for each enabled locale), not only as the default servlet: for an
      * address that only the default servlet matches, the container first looks for a file of that
      * name in the WAR and throws and catches an exception when there is none: 8% of the CPU time
@@ -62,6 +73,7 @@ public class ReaderSite extends HttpServlet {
         public void contextInitialized(ServletContextEvent event) {
             var site = event.getServletContext().getServletRegistration(NAME);
             site.addMapping("/sitemap.xml");
+            site.addMapping(SITEMAPS + "*");
             locales.all().forEach(locale -> site.addMapping("/" + locale + "/*"));
         }
     }
@@ -78,8 +90,15 @@ public class ReaderSite extends HttpServlet {
             return;
         }
         if (path.equals("/sitemap.xml")) {
-            send(request, response, cache.get(base + path, () -> pages.sitemap(base)));
+            send(request, response, cache.get(base + path, () -> sitemaps.index(base)));
             return;
+        }
+        if (path.startsWith(SITEMAPS)) {
+            Optional<Sitemaps.FileName> file = sitemaps.find(path.substring(SITEMAPS.length()));
+            if (file.isPresent()) {
+                sendSitemap(request, response, base, file.get());
+                return;
+            }
         }
         // /{locale}/, /{locale}/search, /{locale}/articles/{slug}: the locale spelled as configured
         int slash = path.indexOf('/', 1);
@@ -87,8 +106,18 @@ public class ReaderSite extends HttpServlet {
         if (locale != null && locales.isEnabled(locale)) {
             String rest = path.substring(slash + 1);
             if (rest.isEmpty()) {
-                send(request, response, cache.get(base + "/" + locale + "/", () -> pages.index(base, locale)));
-                return;
+                String asked = queryParameter(request.getQueryString(), "page");
+                OptionalLong page = IndexPaging.requested(asked);
+                if ("1".equals(asked)) { // page 1 has one address, without ?page
+                    send(request, response, RenderedPage.redirect(301, IndexPaging.path(locale, 1)));
+                    return;
+                }
+                if (page.isPresent()) {
+                    long number = page.getAsLong();
+                    send(request, response, cache.get(base + IndexPaging.path(locale, number),
+                            () -> pages.index(base, locale, number)));
+                    return;
+                }
             }
             if (rest.equals("search")) {
                 String query = queryParameter(request.getQueryString(), "q");
@@ -141,6 +170,23 @@ public class ReaderSite extends HttpServlet {
 
     private Optional<String> enabled(String tag) {
         return locales.isEnabled(tag) ? Optional.of(tag) : Optional.empty();
+    }
+
+    /**
+     * A sitemap file, written as it is read; on HEAD only its headers. A failure half way through
+     * can only break the connection off: the crawler sees a cut file, never a short one that looks whole.
+     */
+    private void sendSitemap(HttpServletRequest request, HttpServletResponse response, String base, Sitemaps.FileName file)
+            throws IOException {
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(Sitemaps.CONTENT_TYPE);
+        response.setHeader("Cache-Control", "no-cache");
+        if (request.getMethod().equals("HEAD")) {
+            return;
+        }
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 65536)) {
+            sitemaps.write(base, file, out);
+        }
     }
 
     private void send(HttpServletRequest request, HttpServletResponse response, RenderedPage page) throws IOException {

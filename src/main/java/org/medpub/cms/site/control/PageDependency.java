@@ -5,8 +5,8 @@ import java.util.Set;
 /**
  * What a cached reader page was made from, as keys that a change names: a page is stale once a
  * change names one of its keys. An article's pages in every locale (and the redirects to it) depend
- * on {@link #article}; the lists of a locale (its index, its search results) on {@link #locale}; the
- * sitemap on {@link #SITEMAP}.
+ * on {@link #article}; the lists of a locale (its index pages and their count, its search results) on
+ * {@link #locale}; the sitemap index on {@link #SITEMAP} (the sitemap files are never kept).
  */
 public final class PageDependency {
 

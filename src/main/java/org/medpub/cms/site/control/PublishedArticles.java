@@ -4,9 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.medpub.cms.article.entity.ArticleVariant;
 import org.medpub.cms.article.entity.WorkflowState;
 import org.medpub.cms.workflow.control.EditorialWorkflow;
@@ -67,22 +72,105 @@ public class PublishedArticles {
                 .findFirst();
     }
 
-    /** The published articles of a locale, most recently published first. */
-    public List<ArticleVariant> inLocale(String locale, int limit) {
-        return em.createQuery("select v from ArticleVariant v join fetch v.live where v.locale = :locale"
-                        + " order by v.updatedAt desc", ArticleVariant.class)
+    /**
+     * One page of a locale's published articles, most recently published first: the page's ids from
+     * the index alone ({@code variant_published}, however deep the page), then those variants.
+     */
+    public List<ArticleVariant> inLocale(String locale, long offset, int size) {
+        List<Long> ids = ((List<?>) em.createNativeQuery("select id from variant where locale = ?1 and published_at is not null"
+                        + " order by published_at desc, id desc offset ?2 rows fetch next ?3 rows only")
+                .setParameter(1, locale)
+                .setParameter(2, offset)
+                .setParameter(3, size)
+                .getResultList()).stream().map(id -> ((Number) id).longValue()).toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, ArticleVariant> byId = em.createQuery("select v from ArticleVariant v join fetch v.live where v.id in :ids",
+                        ArticleVariant.class)
                 .setHint(READ_ONLY, true)
-                .setParameter("locale", locale)
-                .setMaxResults(limit)
-                .getResultList();
+                .setParameter("ids", ids)
+                .getResultStream()
+                .collect(Collectors.toMap(ArticleVariant::getId, v -> v));
+        // one taken offline between the two queries is left out
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
-    /** Every published variant, grouped by article, for the sitemap. */
-    public List<ArticleVariant> all() {
-        return em.createQuery("select v from ArticleVariant v join fetch v.live join fetch v.article"
-                        + " order by v.article.id, v.locale", ArticleVariant.class)
-                .setHint(READ_ONLY, true)
+    /** How many articles are published in a locale: a range of the index {@code variant_published}. */
+    public long countInLocale(String locale) {
+        return ((Number) em.createNativeQuery("select count(*) from variant where locale = ?1 and published_at is not null")
+                .setParameter(1, locale)
+                .getSingleResult()).longValue();
+    }
+
+    /**
+     * The sitemap files of a locale, in the order of their articles, at most {@code urls} in each, with
+     * the newest publication in each. A native query: aggregates through JPQL have failed on EclipseLink.
+     */
+    public List<SitemapFile> sitemapFiles(String locale, int urls) {
+        List<?> rows = em.createNativeQuery("select f, max(published_at), count(*) from (select published_at,"
+                        + " (row_number() over (order by article_id) - 1) / ?2 as f from variant"
+                        + " where locale = ?1 and published_at is not null) numbered group by f order by f")
+                .setParameter(1, locale)
+                .setParameter(2, urls)
                 .getResultList();
+        return rows.stream().map(row -> (Object[]) row)
+                .map(row -> new SitemapFile(locale, ((Number) row[0]).intValue() + 1, instant(row[1]),
+                        ((Number) row[2]).intValue()))
+                .toList();
+    }
+
+    /** One sitemap file of a locale: its number (from 1), the newest publication in it, how many URLs it has. */
+    public record SitemapFile(String locale, int number, Instant newest, int urls) {
+    }
+
+    /**
+     * The article after whose page in this locale a sitemap file begins: the one at this position (from
+     * 0) in the order of their articles. Empty when there are not that many.
+     */
+    public Optional<Long> articleAt(String locale, long position) {
+        List<?> ids = em.createNativeQuery("select article_id from variant where locale = ?1 and published_at is not null"
+                        + " order by article_id offset ?2 rows fetch next 1 rows only")
+                .setParameter(1, locale)
+                .setParameter(2, position)
+                .getResultList();
+        return ids.stream().map(id -> ((Number) id).longValue()).findFirst();
+    }
+
+    /** A published page of an article, for a sitemap: where it is, when it was published. */
+    public record PublishedPage(long articleId, String locale, String slug, Instant publishedAt, String sourceLocale) {
+    }
+
+    /**
+     * The next articles published in a locale after the given one, in the order of their articles, each
+     * with its published pages in every locale (ordered by locale): one keyset chunk of a sitemap file.
+     */
+    public List<PublishedPage> sitemapChunk(String locale, long afterArticle, int articles) {
+        List<?> rows = em.createNativeQuery("select v.article_id, v.locale, r.slug, v.published_at, a.source_locale"
+                        + " from (select article_id from variant where locale = ?1 and published_at is not null"
+                        + " and article_id > ?2 order by article_id fetch first ?3 rows only) chunk"
+                        + " join variant v on v.article_id = chunk.article_id join revision r on r.id = v.live_revision_id"
+                        + " join article a on a.id = v.article_id"
+                        + " where v.published_at is not null order by v.article_id, v.locale")
+                .setParameter(1, locale)
+                .setParameter(2, afterArticle)
+                .setParameter(3, articles)
+                .getResultList();
+        return rows.stream().map(row -> (Object[]) row)
+                .map(row -> new PublishedPage(((Number) row[0]).longValue(), (String) row[1], (String) row[2],
+                        instant(row[3]), (String) row[4]))
+                .toList();
+    }
+
+    /** A time as the drivers give it: PostgreSQL's a {@code Timestamp}, H2's an {@code OffsetDateTime}. */
+    private static Instant instant(Object value) {
+        if (value instanceof OffsetDateTime time) {
+            return time.toInstant();
+        }
+        if (value instanceof Timestamp time) {
+            return time.toInstant();
+        }
+        return (Instant) value;
     }
 
     /** A step of the audit trail that changed what readers see of an article in a locale. */

@@ -10,8 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.io.StringWriter;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -21,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.medpub.cms.article.control.ArticleHtml;
 import org.medpub.cms.article.control.ArticleStore;
 import org.medpub.cms.article.entity.Article;
@@ -40,8 +39,8 @@ import org.medpub.cms.workflow.entity.MedicalReview;
 
 /**
  * Renders what readers see, in their language: the list of a locale's articles, an article
- * with its medical review line, alternates and schema.org {@code MedicalWebPage} data, search,
- * the sitemap, and one "not found" page for everything that is not published. Pages are plain
+ * with its medical review line, alternates and schema.org {@code MedicalWebPage} data, search
+ * and one "not found" page for everything that is not published. Pages are plain
  * HTML that needs no script, and carry no session. The page behind a preview link is an article
  * page too, from the same templates and renderer, so that a reviewer sees what readers will get.
  */
@@ -49,13 +48,19 @@ import org.medpub.cms.workflow.entity.MedicalReview;
 public class ReaderPages {
 
     private static final String HTML = "text/html; charset=UTF-8";
-    private static final int INDEX_SIZE = 100;
     private static final ObjectMapper JSON_LD = jsonInsideScript();
     /** Per language tag, its name in itself: ICU looks it up slowly. */
     private static final Map<String, String> NATIVE_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Inject
     PublishedArticles published;
+
+    @Inject
+    PublishedCounts counts;
+
+    @Inject
+    @ConfigProperty(name = "cms.site.index-page-size")
+    int pageSize;
 
     @Inject
     ArticleHtml html;
@@ -87,25 +92,78 @@ public class ReaderPages {
     private final Map<String, Mustache> templates = new java.util.concurrent.ConcurrentHashMap<>();
     private final DefaultMustacheFactory mustache = new DefaultMustacheFactory("site");
 
+    /**
+     * A page of a locale's index, newest first, {@code cms.site.index-page-size} articles a page, with
+     * "Page N of M" and links to the pages around it; the not-found page for a page beyond the last.
+     */
     @Transactional
-    public RenderedPage index(String base, String locale) {
+    public RenderedPage index(String base, String locale, long number) {
+        IndexPaging paging = IndexPaging.of(number, counts.inLocale(locale), pageSize);
+        if (!paging.exists()) {
+            return notFound(base, locale);
+        }
         List<Map<String, Object>> items = new ArrayList<>();
         Instant newest = null;
-        for (ArticleVariant variant : published.inLocale(locale, INDEX_SIZE)) {
+        for (ArticleVariant variant : published.inLocale(locale, paging.offset(pageSize), pageSize)) {
             Revision live = variant.getLive().orElseThrow();
             items.add(Map.of("href", articlePath(locale, live.getSlug()), "title", live.getTitle(),
                     "summary", live.getSummary()));
-            newest = newest == null || variant.getUpdatedAt().isAfter(newest) ? variant.getUpdatedAt() : newest;
+            Instant at = variant.getPublishedAt().orElse(variant.getUpdatedAt());
+            newest = newest == null || at.isAfter(newest) ? at : newest;
         }
-        Map<String, Object> content = Map.of("heading", words.text(locale, "site.index.heading"), "items", items,
-                "empty", items.isEmpty(), "emptyText", words.text(locale, "site.index.empty"));
-        Map<String, Object> page = frame(base, locale, words.text(locale, "site.name"), null, "/" + locale + "/",
+        String pageLine = words.format(locale, "site.index.pageOf", Map.of("page", paging.page(), "pages", paging.pages()));
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("heading", words.text(locale, "site.index.heading"));
+        content.put("pageLine", pageLine);
+        content.put("items", items);
+        content.put("empty", items.isEmpty());
+        content.put("emptyText", words.text(locale, "site.index.empty"));
+        if (paging.pages() > 1) {
+            content.put("paging", pagingNav(locale, paging));
+        }
+        String title = paging.page() == 1 ? words.text(locale, "site.name")
+                : words.text(locale, "site.index.heading") + " – " + pageLine;
+        Map<String, Object> page = frame(base, locale, title, null, IndexPaging.path(locale, paging.page()),
                 switcher(locale, Map.of()));
-        page.put("canonical", base + "/" + locale + "/");
-        page.put("alternates", locales.all().stream().map(tag -> alternate(tag, base + "/" + tag + "/")).toList());
+        page.put("canonical", base + IndexPaging.path(locale, paging.page()));
+        if (paging.page() == 1) {
+            // the other languages' indexes list other articles: only their first pages are one another's alternates
+            page.put("alternates", locales.all().stream().map(tag -> alternate(tag, base + "/" + tag + "/")).toList());
+        }
+        if (paging.hasPrevious()) {
+            page.put("prevLink", base + IndexPaging.path(locale, paging.page() - 1));
+        }
+        if (paging.hasNext()) {
+            page.put("nextLink", base + IndexPaging.path(locale, paging.page() + 1));
+        }
         page.put("content", render("index", content));
         return RenderedPage.of(200, HTML, render("page", page), newest, locale)
                 .dependingOn(PageDependency.locale(locale));
+    }
+
+    private Map<String, Object> pagingNav(String locale, IndexPaging paging) {
+        Map<String, Object> nav = new LinkedHashMap<>();
+        nav.put("label", words.text(locale, "site.index.pages"));
+        if (paging.hasPrevious()) {
+            nav.put("previous", Map.of("href", IndexPaging.path(locale, paging.page() - 1),
+                    "text", words.text(locale, "site.index.previous")));
+        }
+        if (paging.hasNext()) {
+            nav.put("next", Map.of("href", IndexPaging.path(locale, paging.page() + 1),
+                    "text", words.text(locale, "site.index.next")));
+        }
+        nav.put("links", paging.links().stream().map(n -> {
+            Map<String, Object> link = new LinkedHashMap<>();
+            if (n == 0) {
+                link.put("gap", true);
+            } else {
+                link.put("number", words.format(locale, "site.index.pageNumber", Map.of("page", n)));
+                link.put("label", words.format(locale, "site.index.pageLink", Map.of("page", n)));
+                link.put(n == paging.page() ? "current" : "href", n == paging.page() ? Boolean.TRUE : IndexPaging.path(locale, n));
+            }
+            return link;
+        }).toList());
+        return nav;
     }
 
     /** An article in the reader's locale, or the nearest locale that has it published, or a redirect to its slug of today. */
@@ -164,37 +222,6 @@ public class ReaderPages {
         page.put("content", render("search", content));
         return RenderedPage.of(200, HTML, render("page", page), null, locale)
                 .dependingOn(PageDependency.locale(locale));
-    }
-
-    /** Every published page with its alternates in the other locales (sitemaps.org with xhtml:link). */
-    @Transactional
-    public RenderedPage sitemap(String base) {
-        Map<Long, List<ArticleVariant>> byArticle = new LinkedHashMap<>();
-        published.all().forEach(v -> byArticle.computeIfAbsent(v.getArticle().getId(), id -> new ArrayList<>()).add(v));
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
-        Instant newest = null;
-        for (String tag : locales.all()) {
-            xml.append("<url><loc>").append(xml(base + "/" + tag + "/")).append("</loc></url>\n");
-        }
-        for (List<ArticleVariant> variants : byArticle.values()) {
-            for (ArticleVariant variant : variants) {
-                Revision live = variant.getLive().orElseThrow();
-                xml.append("<url><loc>").append(xml(base + articlePath(variant.getLocale(), live.getSlug())))
-                        .append("</loc><lastmod>").append(variant.getUpdatedAt().atOffset(ZoneOffset.UTC).toLocalDate())
-                        .append("</lastmod>");
-                for (ArticleVariant other : variants) {
-                    xml.append("<xhtml:link rel=\"alternate\" hreflang=\"").append(other.getLocale()).append("\" href=\"")
-                            .append(xml(base + articlePath(other.getLocale(), other.getLive().orElseThrow().getSlug())))
-                            .append("\"/>");
-                }
-                xml.append("</url>\n");
-                newest = newest == null || variant.getUpdatedAt().isAfter(newest) ? variant.getUpdatedAt() : newest;
-            }
-        }
-        xml.append("</urlset>\n");
-        return RenderedPage.of(200, "application/xml; charset=UTF-8", xml.toString(), newest, null)
-                .dependingOn(PageDependency.SITEMAP);
     }
 
     /**
@@ -256,13 +283,8 @@ public class ReaderPages {
         byLocale.forEach((tag, variant) -> slugs.put(tag, variant.getLive().orElseThrow().getSlug()));
         Map<String, Object> page = frame(base, locale, live.getTitle(), live.getSummary(), null, switcher(locale, slugs));
         page.put("canonical", canonical);
-        List<Map<String, String>> alternates = new ArrayList<>();
-        slugs.forEach((tag, slug) -> alternates.add(alternate(tag, base + articlePath(tag, slug))));
-        String xDefault = slugs.containsKey(locales.defaultLocale())
-                ? base + articlePath(locales.defaultLocale(), slugs.get(locales.defaultLocale()))
-                : base + articlePath(article.getSourceLocale(), slugs.getOrDefault(article.getSourceLocale(), live.getSlug()));
-        alternates.add(alternate("x-default", xDefault));
-        page.put("alternates", alternates);
+        page.put("alternates", Alternates.of(slugs, locales.defaultLocale(), article.getSourceLocale()).stream()
+                .map(link -> alternate(link.hreflang(), base + link.path())).toList());
         page.put("jsonLd", jsonLd(canonical, shownLocale, live, shown, review));
         page.put("content", render("article", content));
         Instant lastModified = review.map(MedicalReview::getReviewedAt).filter(t -> t.isAfter(shown.getUpdatedAt()))
@@ -390,7 +412,7 @@ public class ReaderPages {
     }
 
     static String articlePath(String locale, String slug) {
-        return "/" + locale + "/articles/" + URLEncoder.encode(slug, StandardCharsets.UTF_8);
+        return Alternates.articlePath(locale, slug);
     }
 
     /** The snippet as HTML: every character escaped, the matched words marked. */

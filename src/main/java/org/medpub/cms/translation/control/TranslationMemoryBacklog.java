@@ -1,0 +1,73 @@
+package org.medpub.cms.translation.control;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.medpub.cms.platform.control.Database;
+import org.medpub.cms.platform.control.DatabaseOutage;
+
+/**
+ * Indexes the translations that were saved before the memory had its index (or that reached the
+ * database other than through a save), after start-up, {@code cms.translation.memory-batch}
+ * variants to a transaction with a pause between batches, so that editors' requests keep their
+ * share of the database. Stops when the backlog is empty; every instance of a cluster works it
+ * off, each variant once ({@link TranslationMemoryIndex#workOffBacklog}).
+ */
+@ApplicationScoped
+public class TranslationMemoryBacklog {
+
+    private static final Logger LOG = Logger.getLogger(TranslationMemoryBacklog.class.getName());
+    private static final long PAUSE_MILLIS = 200;
+
+    @Resource
+    ManagedScheduledExecutorService executor;
+
+    @Inject
+    DatabaseOutage outage;
+
+    @Inject
+    TranslationMemoryIndex index;
+
+    @Inject
+    @ConfigProperty(name = "cms.translation.memory-batch")
+    int batch;
+
+    private volatile ScheduledFuture<?> working;
+
+    void start(@Observes @Priority(Database.MIGRATED + 30) Startup startup) {
+        working = executor.scheduleWithFixedDelay(this::workOff, PAUSE_MILLIS, PAUSE_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    void workOff() {
+        try {
+            if (index.workOffBacklog(batch) == 0) {
+                working.cancel(false);
+                LOG.info("The translation memory's index holds every translation");
+            }
+        } catch (RuntimeException e) {
+            // the next batch tries again, for instance after a lock another instance held
+            if (DatabaseOutage.isCause(e)) {
+                outage.failed(e);
+            } else {
+                LOG.log(Level.WARNING, "Indexing translations for the translation memory failed; retrying", e);
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (working != null) {
+            working.cancel(false);
+        }
+    }
+}

@@ -18,16 +18,18 @@ import org.medpub.cms.platform.control.DatabaseOutage;
 
 /**
  * Indexes the translations that were saved before the memory had its index (or that reached the
- * database other than through a save), after start-up, {@code cms.translation.memory-batch}
- * variants to a transaction with a pause between batches, so that editors' requests keep their
- * share of the database. Stops when the backlog is empty; every instance of a cluster works it
- * off, each variant once ({@link TranslationMemoryIndex#workOffBacklog}).
+ * database other than through a save, and were put in the backlog by whoever wrote them),
+ * {@code cms.translation.memory-batch} variants to a transaction with a short pause between
+ * batches, so that editors' requests keep their share of the database. An empty backlog is looked
+ * at once a second, one indexed query. Every instance of a cluster works it off, each variant once
+ * ({@link TranslationMemoryIndex#workOffBacklog}).
  */
 @ApplicationScoped
 public class TranslationMemoryBacklog {
 
     private static final Logger LOG = Logger.getLogger(TranslationMemoryBacklog.class.getName());
-    private static final long PAUSE_MILLIS = 200;
+    private static final long PAUSE_MILLIS = 100;
+    private static final long IDLE_MILLIS = 1000;
 
     @Resource
     ManagedScheduledExecutorService executor;
@@ -42,17 +44,22 @@ public class TranslationMemoryBacklog {
     @ConfigProperty(name = "cms.translation.memory-batch")
     int batch;
 
-    private volatile ScheduledFuture<?> working;
+    private volatile ScheduledFuture<?> next;
+    private volatile boolean stopped;
 
     void start(@Observes @Priority(Database.MIGRATED + 30) Startup startup) {
-        working = executor.scheduleWithFixedDelay(this::workOff, PAUSE_MILLIS, PAUSE_MILLIS, TimeUnit.MILLISECONDS);
+        next = executor.schedule(this::workOff, PAUSE_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     void workOff() {
+        long pause = IDLE_MILLIS;
         try {
-            if (index.workOffBacklog(batch) == 0) {
-                working.cancel(false);
-                LOG.info("The translation memory's index holds every translation");
+            int taken = index.workOffBacklog(batch);
+            if (taken > 0) {
+                LOG.fine(() -> taken + " translations indexed for the translation memory");
+            }
+            if (taken == batch) {
+                pause = PAUSE_MILLIS;
             }
         } catch (RuntimeException e) {
             // the next batch tries again, for instance after a lock another instance held
@@ -62,12 +69,16 @@ public class TranslationMemoryBacklog {
                 LOG.log(Level.WARNING, "Indexing translations for the translation memory failed; retrying", e);
             }
         }
+        if (!stopped) {
+            next = executor.schedule(this::workOff, pause, TimeUnit.MILLISECONDS);
+        }
     }
 
     @PreDestroy
     void stop() {
-        if (working != null) {
-            working.cancel(false);
+        stopped = true;
+        if (next != null) {
+            next.cancel(false);
         }
     }
 }

@@ -122,6 +122,10 @@ class ApiSuiteIT {
     }
 
     @Nested
+    class TranslationMemoryIndex extends TranslationMemoryTests {
+    }
+
+    @Nested
     class BadInput extends BadInputCorpusTests {
     }
 

@@ -79,6 +79,22 @@ class EmbeddedDefaultIT {
     }
 
     @Test
+    void theTranslationMemoryIndexedTheDemoTranslationsOnH2() throws Exception {
+        JsonNode spanish = Api.as("editor").get("/api/articles?locale=es&limit=1").json().get("items");
+        String demo = "/api/articles/" + spanish.get(0).get("id").asLong() + "/locales/";
+        String englishTitle = Api.as("editor").get(demo + "en").json().get("title").asText();
+        String spanishTitle = Api.as("editor").get(demo + "es").json().get("title").asText();
+        String article = RevisionApiTests.path(Api.as("author").post("/api/articles",
+                Fixtures.with(article(unique("memory-h2")), "title", englishTitle)));
+
+        var export = Api.as("translator").get(article + "/locales/es/xliff");
+
+        assertEquals(200, export.status(), export::toString);
+        var title = XliffTests.unit(XliffTests.parse(export.body()), "title");
+        assertEquals(spanishTitle, XliffTests.target(title).getTextContent());
+    }
+
+    @Test
     void articlesAreSavedAndReadBackOnH2() {
         Api author = Api.as("author");
         String slug = unique("h2");

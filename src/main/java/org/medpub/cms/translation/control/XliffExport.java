@@ -53,9 +53,14 @@ public class XliffExport {
         }
         Revision source = article.sourceVariant().getCurrent();
         Map<String, List<Inline>> translated = translatedBefore(article, target);
-        Map<String, List<Inline>> remembered = memory.matches(articleId, sourceLocale, target);
+        List<TranslationUnit> sourceUnits = TranslatableText.units(source.content());
+        // the memory is asked only for what the article's own translation does not say
+        List<String> untranslated = sourceUnits.stream().map(unit -> unit.source().key())
+                .filter(key -> !translated.containsKey(key)).toList();
+        Map<String, List<Inline>> remembered = untranslated.isEmpty() ? Map.of()
+                : memory.matches(articleId, sourceLocale, target, untranslated);
         List<ExportedUnit> units = new ArrayList<>();
-        for (TranslationUnit unit : TranslatableText.units(source.content())) {
+        for (TranslationUnit unit : sourceUnits) {
             String key = unit.source().key();
             if (translated.containsKey(key)) {
                 units.add(new ExportedUnit(unit, translated.get(key), Suggestion.TRANSLATION));

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -154,10 +156,15 @@ abstract class BatchImportTests {
         var lines = admin.post("/api/import/batch", NDJSON, many);
         assertEquals(413, lines.status(), lines::toString);
 
-        var huge = line(Fixtures.unique("batch-huge"), "draft");
-        huge.put("body", "x".repeat(17 * 1024 * 1024));
-        var bytes = admin.post("/api/import/batch", NDJSON, ndjson(huge));
-        assertEquals(413, bytes.status(), bytes::toString);
+        Map<String, String> headers = Map.of("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString("admin:demo".getBytes(StandardCharsets.UTF_8)), "Content-Type", NDJSON);
+        byte[] piece = ("{\"body\":\"" + "a".repeat(65_526)).getBytes(StandardCharsets.UTF_8);
+        var chunked = RawHttp.send("POST", "/api/import/batch", headers, piece, 17L << 20);
+        assertEquals(413, chunked.status(), chunked::toString);
+        var declared = new LinkedHashMap<>(headers);
+        declared.put("Content-Length", Long.toString(17L << 20));
+        var held = RawHttp.send("POST", "/api/import/batch", declared, "{".getBytes(StandardCharsets.UTF_8), 0);
+        assertEquals(413, held.status(), held::toString);
     }
 
     @Test

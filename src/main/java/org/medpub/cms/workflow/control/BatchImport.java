@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -237,21 +238,26 @@ public class BatchImport {
                 claim(fieldOf, lineOf, line.line(), "translations[" + i + "].slug", t.locale(), t.content().slug());
             }
         }
-        List<String> slugs = fieldOf.keySet().stream().map(key -> key.substring(key.indexOf(' ') + 1)).distinct().toList();
-        for (int from = 0; from < slugs.size(); from += SLUGS_PER_QUERY) {
-            em.createQuery("select v.locale, v.slug from ArticleVariant v where v.slug in :slugs", Object[].class)
-                    .setParameter("slugs", slugs.subList(from, Math.min(slugs.size(), from + SLUGS_PER_QUERY)))
-                    .getResultList()
-                    .stream()
-                    .map(row -> row[0] + " " + row[1])
-                    .filter(fieldOf::containsKey)
-                    .min((a, b) -> Integer.compare(lineOf.get(a), lineOf.get(b)))
-                    .ifPresent(taken -> {
-                        String locale = taken.substring(0, taken.indexOf(' '));
-                        throw refusal(lineOf.get(taken), fieldOf.get(taken), "Another article in " + locale
-                                + " already uses the slug '" + taken.substring(taken.indexOf(' ') + 1) + "'");
-                    });
-        }
+        // per locale, so that the unique index (locale, slug) finds them
+        Map<String, List<String>> slugsByLocale = new HashMap<>();
+        fieldOf.keySet().forEach(key -> slugsByLocale.computeIfAbsent(key.substring(0, key.indexOf(' ')),
+                locale -> new ArrayList<>()).add(key.substring(key.indexOf(' ') + 1)));
+        List<String> taken = new ArrayList<>();
+        slugsByLocale.forEach((locale, slugs) -> {
+            for (int from = 0; from < slugs.size(); from += SLUGS_PER_QUERY) {
+                em.createQuery("select v.slug from ArticleVariant v where v.locale = :locale and v.slug in :slugs",
+                                String.class)
+                        .setParameter("locale", locale)
+                        .setParameter("slugs", slugs.subList(from, Math.min(slugs.size(), from + SLUGS_PER_QUERY)))
+                        .getResultList()
+                        .forEach(slug -> taken.add(locale + " " + slug));
+            }
+        });
+        taken.stream().min(Comparator.comparing(lineOf::get)).ifPresent(key -> {
+            String locale = key.substring(0, key.indexOf(' '));
+            throw refusal(lineOf.get(key), fieldOf.get(key), "Another article in " + locale
+                    + " already uses the slug '" + key.substring(key.indexOf(' ') + 1) + "'");
+        });
     }
 
     private static void claim(Map<String, String> fieldOf, Map<String, Integer> lineOf, int line, String field,

@@ -40,6 +40,9 @@ abstract class BatchImportTests {
                 translation("fr", slug + "-fr", "draft", false)));
         var draft = line(draftSlug, "draft");
 
+        // the index is cached now: the import must drop it
+        assertFalse(Api.anonymous().get("/en/").body().contains(slug));
+
         var reply = admin.post("/api/import/batch", NDJSON, ndjson(published, draft));
 
         assertEquals(201, reply.status(), reply::toString);
@@ -58,6 +61,7 @@ abstract class BatchImportTests {
         assertEquals(200, Api.anonymous().get("/de/articles/" + slug + "-de").status());
         assertEquals(404, Api.anonymous().get("/en/articles/" + draftSlug).status());
         assertTrue(Api.anonymous().get("/sitemap.xml").body().contains("/en/articles/" + slug), "sitemap names it");
+        assertTrue(Api.anonymous().get("/en/").body().contains("/en/articles/" + slug), "the index shows it at once");
 
         JsonNode article = admin.get("/api/articles/" + id).json();
         Map<String, JsonNode> locales = new LinkedHashMap<>();

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -80,18 +81,18 @@ public class BatchImportResource {
         EditorialPermissions.requireImportBatches(caller.actor());
         String text = StrictText.decode(body.readAllBytes(),
                 StrictText.charset(headers.getMediaType().getParameters().get(MediaType.CHARSET_PARAMETER)), "The batch");
-        List<BatchArticle> batch = new ArrayList<>();
         String[] lines = text.split("\n", -1);
+        // counted before any line is read: a batch too long is refused whatever its lines hold
+        if (Arrays.stream(lines).filter(line -> !line.isBlank()).count() > maxLines) {
+            throw new WebApplicationException(answers.answer(headers, "body-too-large", 413,
+                    "A batch may have at most " + maxLines + " lines; split it"));
+        }
+        List<BatchArticle> batch = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
-            if (line.isEmpty()) {
-                continue;
+            if (!line.isEmpty()) {
+                batch.add(article(i + 1, line));
             }
-            if (batch.size() == maxLines) {
-                throw new WebApplicationException(answers.answer(headers, "body-too-large", 413,
-                        "A batch may have at most " + maxLines + " lines; split it"));
-            }
-            batch.add(article(i + 1, line));
         }
         List<BatchImport.Imported> imported = batchImport.importAll(batch, caller.actor());
         return Response.status(imported.isEmpty() ? Response.Status.OK : Response.Status.CREATED)

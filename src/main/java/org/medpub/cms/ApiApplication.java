@@ -15,6 +15,7 @@ import org.medpub.cms.translation.boundary.TranslationsResource;
 import org.medpub.cms.translation.boundary.XliffExportResource;
 import org.medpub.cms.translation.boundary.XliffImportResource;
 import org.medpub.cms.workflow.boundary.AssignmentResource;
+import org.medpub.cms.workflow.boundary.BatchImportResource;
 import org.medpub.cms.workflow.boundary.CommentsResource;
 import org.medpub.cms.workflow.boundary.HistoryResource;
 import org.medpub.cms.workflow.boundary.PreviewLinkResource;
@@ -36,6 +37,7 @@ public class ApiApplication extends Application {
         return Set.of(
                 ArticlesResource.class,
                 ImportResource.class,
+                BatchImportResource.class,
                 TransitionsResource.class,
                 HistoryResource.class,
                 AssignmentResource.class,

@@ -62,6 +62,10 @@ class ApiSuiteIT {
     }
 
     @Nested
+    class BatchImport extends BatchImportTests {
+    }
+
+    @Nested
     class Platform extends PlatformTests {
     }
 

@@ -5,12 +5,12 @@ import java.util.List;
 import org.medpub.cms.article.entity.RevisionContent;
 
 /** Normalises what arrives over the API before it becomes a revision: NFC, trimmed, no nulls. */
-final class RevisionText {
+public final class RevisionText {
 
     private RevisionText() {
     }
 
-    static RevisionContent content(String title, String slug, String summary, String body, List<String> topics,
+    public static RevisionContent content(String title, String slug, String summary, String body, List<String> topics,
             List<ReferenceData> references, String changeNote, boolean safetyRelevant, Integer sourceRevision) {
         return new RevisionContent(
                 nfc(title).strip(),

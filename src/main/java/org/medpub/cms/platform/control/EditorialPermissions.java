@@ -122,6 +122,11 @@ public final class EditorialPermissions {
         require(mayImportArticles(actor), "import articles", AUTHOR, ADMIN);
     }
 
+    /** A batch publishes without the workflow, on a reviewer's word: admins only. */
+    public static void requireImportBatches(Actor actor) {
+        require(actor.holdsAnyOf(ADMIN), "import a batch of articles", ADMIN);
+    }
+
     public static void requireImportTranslations(Actor actor) {
         require(mayImportTranslations(actor), "import translations", TRANSLATOR, AUTHOR, ADMIN);
     }

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.medpub.cms.article.entity.ArticleVariant;
 import org.medpub.cms.article.entity.WorkflowState;
+import org.medpub.cms.workflow.control.AuditTrail;
 import org.medpub.cms.workflow.control.EditorialWorkflow;
 import org.medpub.cms.workflow.control.TransitionRule;
 import org.medpub.cms.workflow.entity.AuditEvent;
@@ -180,7 +182,9 @@ public class PublishedArticles {
     /** The steps that changed what readers see, recorded after this instant, from the audit trail. */
     public List<Change> changesSince(Instant since) {
         List<String> actions = EditorialWorkflow.rules().stream().filter(TransitionRule::changesWhatReadersSee)
-                .map(rule -> rule.action().key()).distinct().toList();
+                .map(rule -> rule.action().key()).collect(Collectors.toCollection(ArrayList::new));
+        // a batch import's line: it may have published the variant
+        actions.add(AuditTrail.IMPORT);
         return em.createQuery("select e from AuditEvent e where e.at > :since and e.action in :actions", AuditEvent.class)
                 .setHint(READ_ONLY, true)
                 .setParameter("since", since)

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.medpub.cms.platform.control.Cluster;
 import org.medpub.cms.platform.control.Database;
 import org.medpub.cms.platform.control.DatabaseOutage;
+import org.medpub.cms.workflow.control.ArticlesImported;
 import org.medpub.cms.workflow.control.WorkflowTransitioned;
 
 /**
@@ -125,7 +127,20 @@ public class SiteChanges {
         if (!step.rule().changesWhatReadersSee()) {
             return;
         }
-        Set<String> keys = PageDependency.ofStep(step.articleId(), step.locale());
+        announce(PageDependency.ofStep(step.articleId(), step.locale()));
+    }
+
+    /** A batch import is one change: the pages of what it published, and the lists of its locales. */
+    void onImport(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticlesImported batch) {
+        Set<String> keys = new HashSet<>();
+        batch.publishedLocales().forEach((article, locales) ->
+                locales.forEach(locale -> keys.addAll(PageDependency.ofStep(article, locale))));
+        if (!keys.isEmpty()) {
+            announce(keys);
+        }
+    }
+
+    private void announce(Set<String> keys) {
         drop(StalePages.of(keys));
         cluster.grid().ifPresent(grid -> {
             try {

@@ -34,6 +34,8 @@ public class AuditTrail {
     public static final String SCHEDULE = "schedule";
     public static final String UNSCHEDULE = "unschedule";
     public static final String ASSIGN = "assign";
+    /** A variant that arrived through a batch import, in the state the batch gave it. */
+    public static final String IMPORT = "import";
 
     private static final String SCHEDULED_PREFIX = "to publish at ";
     private static final String PUBLISHED_AS_SCHEDULED_PREFIX = "scheduled for ";

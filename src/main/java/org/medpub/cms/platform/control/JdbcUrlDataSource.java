@@ -110,6 +110,10 @@ public class JdbcUrlDataSource implements DataSource {
                 }
             }
         }
+        if (url.startsWith("jdbc:postgresql:") && !url.contains("reWriteBatchedInserts=")) {
+            // a batch of inserts (a revision's topics, a batch import) as one multi-row statement, not a round trip each
+            properties.setProperty("reWriteBatchedInserts", "true");
+        }
         Connection connection = driver().connect(url, properties);
         if (connection == null) {
             throw new SQLException("No driver opened " + url);

@@ -220,4 +220,8 @@ class ApiSuiteIT {
     @Nested
     class ReaderPaging extends ReaderPagingTests {
     }
+
+    @Nested
+    class StatementCount extends StatementCountTests {
+    }
 }

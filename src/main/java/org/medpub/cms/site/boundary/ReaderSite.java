@@ -18,10 +18,11 @@ import org.medpub.cms.platform.control.EnabledLocales;
 import org.medpub.cms.site.control.PageCache;
 import org.medpub.cms.site.control.ReaderPages;
 import org.medpub.cms.site.control.RenderedPage;
+import org.medpub.cms.site.control.SiteSearch;
 
 /**
  * The public reader site: {@code /}, {@code /{locale}/}, {@code /{locale}/articles/{slug}},
- * {@code /{locale}/search?q=} and {@code /sitemap.xml}. Every other address that reaches it is
+ * {@code /{locale}/search?q=&page=} and {@code /sitemap.xml}. Every other address that reaches it is
  * the one "not found" page. Stateless: no session, no view state; rendered pages come from the
  * {@link PageCache} and answer conditional requests with 304. Their security headers (no script
  * at all): {@code SecurityHeaders}.
@@ -38,6 +39,9 @@ public class ReaderSite extends HttpServlet {
 
     @Inject
     PageCache cache;
+
+    @Inject
+    SiteSearch siteSearch;
 
     @Inject
     EnabledLocales locales;
@@ -91,9 +95,11 @@ public class ReaderSite extends HttpServlet {
                 return;
             }
             if (rest.equals("search")) {
-                String query = queryParameter(request.getQueryString(), "q");
-                send(request, response, cache.get(base + "/" + locale + "/search?q=" + (query == null ? "" : query.strip()),
-                        () -> pages.search(base, locale, query)));
+                // one cached page per words actually searched and page shown: a cut query shares the page of its cut words
+                SiteSearch.Request search = siteSearch.request(queryParameter(request.getQueryString(), "q"),
+                        queryParameter(request.getQueryString(), "page"));
+                send(request, response, cache.get(base + ReaderPages.searchPath(locale, search.words(), search.page()),
+                        () -> pages.search(base, locale, search)));
                 return;
             }
             if (rest.startsWith(ARTICLES) && rest.length() > ARTICLES.length() && rest.indexOf('/', ARTICLES.length()) < 0) {

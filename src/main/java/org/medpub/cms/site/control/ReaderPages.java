@@ -143,27 +143,88 @@ public class ReaderPages {
         return articlePage(base, locale, shown, live, byLocale).dependingOn(dependsOn.toArray(String[]::new));
     }
 
+    /**
+     * A page of search results: the result line ("N articles found", or "More than N" when only the
+     * newest N matches were ranked), the hits of this page, a {@code <nav>} of the pages and
+     * {@code <link rel=prev/next>}. The search box shows the words searched, cut when too long.
+     */
     @Transactional
-    public RenderedPage search(String base, String locale, String query) {
-        String q = query == null ? "" : query.strip();
-        List<Map<String, Object>> hits = siteSearch.search(locale, q).stream()
+    public RenderedPage search(String base, String locale, SiteSearch.Request request) {
+        String q = request.words();
+        SiteSearch.Found found = siteSearch.search(locale, request);
+        List<Map<String, Object>> hits = found.hits().stream()
                 .map(hit -> Map.<String, Object>of("href", articlePath(locale, hit.slug()), "title", hit.title(),
                         "snippet", highlight(hit.snippet())))
                 .toList();
-        Map<String, Object> content = Map.of(
-                "heading", words.text(locale, "site.search.heading"),
-                "hasQuery", !q.isEmpty(),
-                "resultLine", hits.isEmpty()
-                        ? words.format(locale, "site.search.none", Map.of("query", q))
-                        : words.format(locale, "site.search.results", Map.of("count", hits.size(), "query", q)),
-                "hits", hits);
+        int pages = Math.max(1, (found.count() + siteSearch.pageSize() - 1) / siteSearch.pageSize());
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("heading", words.text(locale, "site.search.heading"));
+        content.put("hasQuery", !q.isEmpty());
+        content.put("cutNote", request.cut() ? words.text(locale, "site.search.cut") : null);
+        content.put("resultLine", found.count() == 0
+                ? words.format(locale, "site.search.none", Map.of("query", q))
+                : words.format(locale, found.more() ? "site.search.resultsMore" : "site.search.results",
+                        Map.of("count", found.count(), "query", q)));
+        content.put("start", request.page() > 1 ? (request.page() - 1) * siteSearch.pageSize() + 1 : null);
+        content.put("hits", hits);
         Map<String, Object> page = frame(base, locale, words.text(locale, "site.search.heading"), null,
                 "/" + locale + "/search", switcher(locale, Map.of()));
+        if (pages > 1) {
+            content.put("pager", pager(locale, q, request.page(), pages));
+            page.put("prev", request.page() > 1 ? searchPath(locale, q, request.page() - 1) : null);
+            page.put("next", request.page() < pages ? searchPath(locale, q, request.page() + 1) : null);
+        }
         page.put("query", q);
         page.put("robots", "noindex");
         page.put("content", render("search", content));
         return RenderedPage.of(200, HTML, render("page", page), null, locale)
                 .dependingOn(PageDependency.locale(locale));
+    }
+
+    /** The address of a page of search results, the same for a link and for the page cache. */
+    public static String searchPath(String locale, String words, int page) {
+        return "/" + locale + "/search?q=" + URLEncoder.encode(words, StandardCharsets.UTF_8)
+                + (page > 1 ? "&page=" + page : "");
+    }
+
+    private Map<String, Object> pager(String locale, String q, int current, int last) {
+        List<Map<String, Object>> numbers = new ArrayList<>();
+        for (int number : pageNumbers(current, last)) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("gap", number == 0);
+            item.put("current", number == current);
+            item.put("link", number != 0 && number != current);
+            item.put("number", number);
+            item.put("href", searchPath(locale, q, number));
+            item.put("label", words.format(locale, "site.search.page", Map.of("page", number)));
+            numbers.add(item);
+        }
+        Map<String, Object> pager = new LinkedHashMap<>();
+        pager.put("label", words.text(locale, "site.search.pages"));
+        pager.put("numbers", numbers);
+        pager.put("previous", current > 1
+                ? Map.of("href", searchPath(locale, q, current - 1), "text", words.text(locale, "site.search.previous"))
+                : null);
+        pager.put("next", current < last
+                ? Map.of("href", searchPath(locale, q, current + 1), "text", words.text(locale, "site.search.next"))
+                : null);
+        return pager;
+    }
+
+    /**
+     * The page numbers a pager shows: the first, the last, and two either side of the current one;
+     * 0 stands for a gap ("…"). Fifty pages of a common word would otherwise be fifty links.
+     */
+    static List<Integer> pageNumbers(int current, int last) {
+        List<Integer> numbers = new ArrayList<>();
+        for (int number = 1; number <= last; number++) {
+            if (number == 1 || number == last || Math.abs(number - current) <= 2) {
+                numbers.add(number);
+            } else if (numbers.get(numbers.size() - 1) != 0) {
+                numbers.add(0);
+            }
+        }
+        return numbers;
     }
 
     /** Every published page with its alternates in the other locales (sitemaps.org with xhtml:link). */

@@ -98,6 +98,10 @@ class ApiSuiteIT {
     }
 
     @Nested
+    class ReaderSearch extends ReaderSearchTests {
+    }
+
+    @Nested
     class Notifications extends NotificationTests {
     }
 

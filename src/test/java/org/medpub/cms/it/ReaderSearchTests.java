@@ -194,10 +194,10 @@ abstract class ReaderSearchTests {
     }
 
     private void translate(String article, String locale, String body) {
-        var created = Api.as("translator").put(article + "/locales/" + locale,
+        var created = author.put(article + "/locales/" + locale,
                 with(edit(unique("stem" + locale), body, locale), "title", "Translated " + locale), null);
         assertEquals(201, created.status(), created::toString);
-        Workflow.publish(Api.as("translator"), article + "/locales/" + locale);
+        Workflow.publish(author, article + "/locales/" + locale);
     }
 
     /** The page with its attributes as a browser reads them: Mustache writes '=' and '&' in a link as entities. */
@@ -221,7 +221,6 @@ abstract class ReaderSearchTests {
     }
 
     private static void assertNone(Api.Reply page) {
-        assertTrue(page.body().contains("No articles found"), page::body);
-        assertTrue(hits(page.body()).isEmpty(), page::body);
+        assertTrue(page.body().contains("<ol class=\"results\"></ol>"), page::body);
     }
 }

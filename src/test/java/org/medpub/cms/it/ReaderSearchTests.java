@@ -149,7 +149,7 @@ abstract class ReaderSearchTests {
     void aVeryLongQueryIsCutToItsFirstWordsAndAnswered() {
         String word = word("long");
         publish("en", with(article(unique("long")), "body", "A long search finds " + word + " among filler words."));
-        // about 8 000 characters: the HTTP listener refuses longer header lines before the application sees them
+        // under 8 KiB, the HTTP listener's limit for a header line (README, Bad input)
         String query = word + (" filler").repeat(1_100);
 
         var page = reader.get("/en/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));

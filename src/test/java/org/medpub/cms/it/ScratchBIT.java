@@ -52,4 +52,8 @@ class ScratchBIT {
     @Nested
     class NoLeaks extends NoLeakTests {
     }
+
+    @Nested
+    class Accessibility extends AccessibilityTests {
+    }
 }

@@ -216,7 +216,10 @@ abstract class ReaderSearchTests {
     }
 
     private static void assertFound(int count, Api.Reply page) {
-        assertTrue(page.body().contains(count + (count == 1 ? " article found" : " articles found")), page::body);
+        // the result line is checked in English; other languages word it (and their plurals) their own way
+        if (page.body().contains("<html lang=\"en\"")) {
+            assertTrue(page.body().contains(count + (count == 1 ? " article found" : " articles found")), page::body);
+        }
         assertEquals(Math.min(count, 3), hits(page.body()).size(), page::body);
     }
 

@@ -102,6 +102,10 @@ class ApiSuiteIT {
     }
 
     @Nested
+    class ReaderSearch extends ReaderSearchTests {
+    }
+
+    @Nested
     class Notifications extends NotificationTests {
     }
 

@@ -130,6 +130,24 @@ class EmbeddedDefaultIT {
     }
 
     @Test
+    void readersFindPublishedWordsOnH2() {
+        Api author = Api.as("author");
+        String word = unique("h2found").replace("-", "");
+        String draft = unique("h2draft").replace("-", "");
+        String slug = unique("h2search");
+        String path = RevisionApiTests.path(author.post("/api/articles", Fixtures.with(article(slug), "body", "Found " + word + ".")));
+        Workflow.publish(author, path + "/locales/en");
+        assertEquals(200, author.put(path + "/locales/en", edit(slug, "Drafted " + draft + ".", "draft"), "\"r1\"").status());
+
+        var found = Api.anonymous().get("/en/search?q=" + word.toUpperCase(java.util.Locale.ROOT) + "+migraine");
+        assertEquals(200, found.status(), found::toString);
+        assertTrue(found.body().contains("1 article found"), found::body);
+        assertTrue(found.body().contains("<a href=\"/en/articles/" + slug + "\">"), found::body);
+        assertTrue(Api.anonymous().get("/en/search?q=" + draft).body().contains("<ol class=\"results\"></ol>"),
+                "a draft's words are not found");
+    }
+
+    @Test
     void previewLinksWorkOnH2() {
         String marker = unique("h2preview");
         var created = Api.as("author").post("/api/articles", Fixtures.with(article(unique("h2link")), "body", marker));

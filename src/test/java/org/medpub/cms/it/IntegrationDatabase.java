@@ -39,7 +39,9 @@ public class IntegrationDatabase implements LauncherSessionListener {
                 password = System.getenv().getOrDefault("CMS_TEST_DB_PASSWORD", "cms");
             } else {
                 try {
-                    postgres = EmbeddedPostgres.builder().start();
+                    // pg_stat_statements: ReaderSearchTests reads the statements as PostgreSQL ran them
+                    postgres = EmbeddedPostgres.builder()
+                            .setServerConfig("shared_preload_libraries", "pg_stat_statements").start();
                 } catch (IOException e) {
                     throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
                 }
@@ -93,6 +95,10 @@ public class IntegrationDatabase implements LauncherSessionListener {
                 // small sitemap files and index pages, so that a few articles make several of each
                 "-Dcms.site.sitemap-urls=3",
                 "-Dcms.site.index-page-size=4",
+                // search results come 3 to a page, and only the newest 8 matches are ranked, so that a
+                // few articles fill several pages and pass the cap
+                "-Dcms.site.search-page-size=3",
+                "-Dcms.site.search-ranked-matches=8",
                 // the PostgreSQL suite runs as behind a trusted TLS proxy; the H2 suite keeps the default
                 "-Dcms.http.trust-forwarded-proto=" + !kind.equals("h2"),
                 "-Dhazelcast.socket.bind.any=false",

@@ -19,15 +19,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.medpub.cms.platform.control.EnabledLocales;
-import org.medpub.cms.site.control.IndexPaging;
+import org.medpub.cms.site.control.Paging;
 import org.medpub.cms.site.control.PageCache;
 import org.medpub.cms.site.control.ReaderPages;
 import org.medpub.cms.site.control.RenderedPage;
+import org.medpub.cms.site.control.SiteSearch;
 import org.medpub.cms.site.control.Sitemaps;
 
 /**
  * The public reader site: {@code /}, {@code /{locale}/} (and its pages {@code ?page=N}),
- * {@code /{locale}/articles/{slug}}, {@code /{locale}/search?q=}, {@code /sitemap.xml} and the
+ * {@code /{locale}/articles/{slug}}, {@code /{locale}/search?q=&page=}, {@code /sitemap.xml} and the
  * sitemap files {@code /sitemaps/{locale}-{n}.xml}. Every other address that reaches it is
  * the one "not found" page. Stateless: no session, no view state; rendered pages come from the
  * {@link PageCache} and answer conditional requests with 304. Their security headers (no script
@@ -46,6 +47,9 @@ public class ReaderSite extends HttpServlet {
 
     @Inject
     PageCache cache;
+
+    @Inject
+    SiteSearch siteSearch;
 
     @Inject
     EnabledLocales locales;
@@ -107,22 +111,24 @@ public class ReaderSite extends HttpServlet {
             String rest = path.substring(slash + 1);
             if (rest.isEmpty()) {
                 String asked = queryParameter(request.getQueryString(), "page");
-                OptionalLong page = IndexPaging.requested(asked);
+                OptionalLong page = Paging.requested(asked);
                 if ("1".equals(asked)) { // page 1 has one address, without ?page
-                    send(request, response, RenderedPage.redirect(301, IndexPaging.path(locale, 1)));
+                    send(request, response, RenderedPage.redirect(301, Paging.path(locale, 1)));
                     return;
                 }
                 if (page.isPresent()) {
                     long number = page.getAsLong();
-                    send(request, response, cache.get(base + IndexPaging.path(locale, number),
+                    send(request, response, cache.get(base + Paging.path(locale, number),
                             () -> pages.index(base, locale, number)));
                     return;
                 }
             }
             if (rest.equals("search")) {
-                String query = queryParameter(request.getQueryString(), "q");
-                send(request, response, cache.get(base + "/" + locale + "/search?q=" + (query == null ? "" : query.strip()),
-                        () -> pages.search(base, locale, query)));
+                // one cached page per words actually searched and page shown: a cut query shares the page of its cut words
+                SiteSearch.Request search = siteSearch.request(queryParameter(request.getQueryString(), "q"),
+                        queryParameter(request.getQueryString(), "page"));
+                send(request, response, cache.get(base + ReaderPages.searchPath(locale, search.words(), search.page()),
+                        () -> pages.search(base, locale, search)));
                 return;
             }
             if (rest.startsWith(ARTICLES) && rest.length() > ARTICLES.length() && rest.indexOf('/', ARTICLES.length()) < 0) {

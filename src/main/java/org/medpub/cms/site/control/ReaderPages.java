@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.io.StringWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongFunction;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.medpub.cms.article.control.ArticleHtml;
 import org.medpub.cms.article.control.ArticleStore;
@@ -98,7 +101,7 @@ public class ReaderPages {
      */
     @Transactional
     public RenderedPage index(String base, String locale, long number) {
-        IndexPaging paging = IndexPaging.of(number, counts.inLocale(locale), pageSize);
+        Paging paging = Paging.of(number, counts.inLocale(locale), pageSize);
         if (!paging.exists()) {
             return notFound(base, locale);
         }
@@ -119,51 +122,55 @@ public class ReaderPages {
         content.put("empty", items.isEmpty());
         content.put("emptyText", words.text(locale, "site.index.empty"));
         if (paging.pages() > 1) {
-            content.put("paging", pagingNav(locale, paging));
+            content.put("paging", pagingNav(locale, paging, n -> Paging.path(locale, n), "site.index.pages"));
         }
         String title = paging.page() == 1 ? words.text(locale, "site.name")
                 : words.text(locale, "site.index.heading") + " – " + pageLine;
-        Map<String, Object> page = frame(base, locale, title, null, IndexPaging.path(locale, paging.page()),
+        Map<String, Object> page = frame(base, locale, title, null, Paging.path(locale, paging.page()),
                 switcher(locale, Map.of()));
-        page.put("canonical", base + IndexPaging.path(locale, paging.page()));
+        page.put("canonical", base + Paging.path(locale, paging.page()));
         if (paging.page() == 1) {
             // the other languages' indexes list other articles: only their first pages are one another's alternates
             page.put("alternates", locales.all().stream().map(tag -> alternate(tag, base + "/" + tag + "/")).toList());
         }
-        if (paging.hasPrevious()) {
-            page.put("prevLink", base + IndexPaging.path(locale, paging.page() - 1));
-        }
-        if (paging.hasNext()) {
-            page.put("nextLink", base + IndexPaging.path(locale, paging.page() + 1));
-        }
+        pageLinks(page, base, paging, n -> Paging.path(locale, n));
         page.put("content", render("index", content));
         return RenderedPage.of(200, HTML, render("page", page), newest, locale)
                 .dependingOn(PageDependency.locale(locale));
     }
 
-    private Map<String, Object> pagingNav(String locale, IndexPaging paging) {
+    /** The {@code <nav>} of a paged list (index or search results): previous, next and the page numbers around this one. */
+    private Map<String, Object> pagingNav(String locale, Paging paging, LongFunction<String> path, String labelKey) {
         Map<String, Object> nav = new LinkedHashMap<>();
-        nav.put("label", words.text(locale, "site.index.pages"));
+        nav.put("label", words.text(locale, labelKey));
         if (paging.hasPrevious()) {
-            nav.put("previous", Map.of("href", IndexPaging.path(locale, paging.page() - 1),
-                    "text", words.text(locale, "site.index.previous")));
+            nav.put("previous", Map.of("href", path.apply(paging.page() - 1), "text", words.text(locale, "site.pages.previous")));
         }
         if (paging.hasNext()) {
-            nav.put("next", Map.of("href", IndexPaging.path(locale, paging.page() + 1),
-                    "text", words.text(locale, "site.index.next")));
+            nav.put("next", Map.of("href", path.apply(paging.page() + 1), "text", words.text(locale, "site.pages.next")));
         }
         nav.put("links", paging.links().stream().map(n -> {
             Map<String, Object> link = new LinkedHashMap<>();
             if (n == 0) {
                 link.put("gap", true);
             } else {
-                link.put("number", words.format(locale, "site.index.pageNumber", Map.of("page", n)));
-                link.put("label", words.format(locale, "site.index.pageLink", Map.of("page", n)));
-                link.put(n == paging.page() ? "current" : "href", n == paging.page() ? Boolean.TRUE : IndexPaging.path(locale, n));
+                link.put("number", words.format(locale, "site.pages.pageNumber", Map.of("page", n)));
+                link.put("label", words.format(locale, "site.pages.pageLink", Map.of("page", n)));
+                link.put(n == paging.page() ? "current" : "href", n == paging.page() ? Boolean.TRUE : path.apply(n));
             }
             return link;
         }).toList());
         return nav;
+    }
+
+    /** The head's {@code <link rel=prev/next>} of a paged list. */
+    private static void pageLinks(Map<String, Object> page, String base, Paging paging, LongFunction<String> path) {
+        if (paging.hasPrevious()) {
+            page.put("prevLink", base + path.apply(paging.page() - 1));
+        }
+        if (paging.hasNext()) {
+            page.put("nextLink", base + path.apply(paging.page() + 1));
+        }
     }
 
     /** An article in the reader's locale, or the nearest locale that has it published, or a redirect to its slug of today. */
@@ -201,27 +208,48 @@ public class ReaderPages {
         return articlePage(base, locale, shown, live, byLocale).dependingOn(dependsOn.toArray(String[]::new));
     }
 
+    /**
+     * A page of search results: the result line ("N articles found", or "More than N" when only the
+     * newest N matches were ranked), the hits of this page, a {@code <nav>} of the pages and
+     * {@code <link rel=prev/next>}. The search box shows the words searched, cut when too long.
+     */
     @Transactional
-    public RenderedPage search(String base, String locale, String query) {
-        String q = query == null ? "" : query.strip();
-        List<Map<String, Object>> hits = siteSearch.search(locale, q).stream()
+    public RenderedPage search(String base, String locale, SiteSearch.Request request) {
+        String q = request.words();
+        SiteSearch.Found found = siteSearch.search(locale, request);
+        List<Map<String, Object>> hits = found.hits().stream()
                 .map(hit -> Map.<String, Object>of("href", articlePath(locale, hit.slug()), "title", hit.title(),
                         "snippet", highlight(hit.snippet())))
                 .toList();
-        Map<String, Object> content = Map.of(
-                "heading", words.text(locale, "site.search.heading"),
-                "hasQuery", !q.isEmpty(),
-                "resultLine", hits.isEmpty()
-                        ? words.format(locale, "site.search.none", Map.of("query", q))
-                        : words.format(locale, "site.search.results", Map.of("count", hits.size(), "query", q)),
-                "hits", hits);
+        int pages = Math.max(1, (found.count() + siteSearch.pageSize() - 1) / siteSearch.pageSize());
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("heading", words.text(locale, "site.search.heading"));
+        content.put("hasQuery", !q.isEmpty());
+        content.put("cutNote", request.cut() ? words.text(locale, "site.search.cut") : null);
+        content.put("resultLine", found.count() == 0
+                ? words.format(locale, "site.search.none", Map.of("query", q))
+                : words.format(locale, found.more() ? "site.search.resultsMore" : "site.search.results",
+                        Map.of("count", found.count(), "query", q)));
+        content.put("start", request.page() > 1 ? (request.page() - 1) * siteSearch.pageSize() + 1 : null);
+        content.put("hits", hits);
         Map<String, Object> page = frame(base, locale, words.text(locale, "site.search.heading"), null,
                 "/" + locale + "/search", switcher(locale, Map.of()));
+        if (pages > 1) {
+            Paging paging = new Paging(request.page(), pages);
+            content.put("paging", pagingNav(locale, paging, n -> searchPath(locale, q, n), "site.search.pages"));
+            pageLinks(page, base, paging, n -> searchPath(locale, q, n));
+        }
         page.put("query", q);
         page.put("robots", "noindex");
         page.put("content", render("search", content));
         return RenderedPage.of(200, HTML, render("page", page), null, locale)
                 .dependingOn(PageDependency.locale(locale));
+    }
+
+    /** The address of a page of search results, the same for a link and for the page cache. */
+    public static String searchPath(String locale, String words, long page) {
+        return "/" + locale + "/search?q=" + URLEncoder.encode(words, StandardCharsets.UTF_8)
+                + (page > 1 ? "&page=" + page : "");
     }
 
     /**

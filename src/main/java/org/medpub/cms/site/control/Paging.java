@@ -12,14 +12,14 @@ import java.util.TreeSet;
  * @param page this page's number, from 1
  * @param pages how many pages there are
  */
-public record IndexPaging(long page, long pages) {
+public record Paging(long page, long pages) {
 
     /** Pages linked either side of the current one, besides the first and the last. */
     static final int AROUND = 2;
 
     /** Page {@code page} of an index of {@code count} articles, {@code size} a page. */
-    public static IndexPaging of(long page, long count, int size) {
-        return new IndexPaging(page, Math.max(1, (count + size - 1) / size));
+    public static Paging of(long page, long count, int size) {
+        return new Paging(page, Math.max(1, (count + size - 1) / size));
     }
 
     /**

@@ -22,6 +22,7 @@ import argparse
 import base64
 import bisect
 import concurrent.futures
+import functools
 import http.client
 import itertools
 import json
@@ -212,29 +213,38 @@ def body_text(rng, locale, target_words, extra):
     return "\n\n".join(blocks)
 
 
-def slugify(text, n):
-    text = unicodedata.normalize("NFKD", text.replace("ß", "ss"))
+@functools.lru_cache(maxsize=None)
+def slug_word(word):
+    """A word in a slug: lower case, accents off (ß as ss), anything but letters and digits a hyphen."""
     kept = []
-    for ch in text.lower():
-        if unicodedata.combining(ch):
-            continue
-        cat = unicodedata.category(ch)
-        kept.append(ch if cat in ("Ll", "Lo", "Nd") else "-")
-    base = "-".join(p for p in "".join(kept).split("-") if p)
+    for ch in unicodedata.normalize("NFKD", word.replace("ß", "ss")).lower():
+        if not unicodedata.combining(ch):
+            kept.append(ch if unicodedata.category(ch) in ("Ll", "Lo", "Nd") else "-")
+    return "-".join(p for p in "".join(kept).split("-") if p)
+
+
+def slugify(text, n):
+    """A slug unique to article n (the vocabularies are small: slugs of the words are remembered)."""
+    base = "-".join(p for p in map(slug_word, text.split()) if p)
     base = base[:80].strip("-") or "article"
     return "%s-%d" % (base, n)
 
 
-def text_of(rng, locale, factor, title_words, summary_words, body_words, extra):
+def title_of(rng, locale, factor, title_words):
     title = " ".join(words(rng, locale, max(3, round(title_words * factor)))).rstrip(".")
-    title = title[0].upper() + title[1:]
+    return title[0].upper() + title[1:]
+
+
+def rest_of(rng, locale, factor, summary_words, body_words, extra):
+    """The summary and body, drawn after the title."""
     summary = " ".join(words(rng, locale, round(summary_words * factor))) + "."
     summary = summary[0].upper() + summary[1:]
-    return title, summary, body_text(rng, locale, round(body_words * factor), extra)
+    return summary, body_text(rng, locale, round(body_words * factor), extra)
 
 
-def article(seed, n):
-    """Article n as one line of the batch import: a dict in the fixed NDJSON shape."""
+def article(seed, n, titles_only=False):
+    """Article n as one line of the batch import: a dict in the fixed NDJSON shape. titles_only:
+    only the state, titles and slugs (the same as in the whole article, made far faster)."""
     rng = random.Random("%s:%d" % (seed, n))
     rare = n % 1000 == 1
     published = rare or rng.random() < PUBLISHED_SHARE
@@ -245,7 +255,13 @@ def article(seed, n):
     def extra(locale):
         return ([COMMON[locale]] if common else []) + ([RARE[locale]] if rare else [])
 
-    title, summary, body = text_of(rng, "en", 1.0, title_words, summary_words, body_words, extra("en"))
+    title = title_of(rng, "en", 1.0, title_words)
+    state = "published" if published else "draft"
+    if titles_only:
+        return {"title": title, "slug": slugify(title, n), "state": state, "translations": [
+            {"locale": locale, "slug": slugify(title_of(*translation_start(seed, n, locale), title_words), n),
+             "state": state} for locale in TRANSLATIONS]}
+    summary, body = rest_of(rng, "en", 1.0, summary_words, body_words, extra("en"))
     doc = {
         "sourceLocale": "en",
         "title": title,
@@ -258,14 +274,13 @@ def article(seed, n):
     if has_previous:
         # the source as it was: one section shorter, which the translations may still translate
         doc["previousBody"] = body.rsplit("\n\n", 2)[0]
-    doc["state"] = "published" if published else "draft"
+    doc["state"] = state
     doc["reviewer"] = REVIEWER
     doc["translations"] = []
     for locale in TRANSLATIONS:
-        trng = random.Random("%s:%d:%s" % (seed, n, locale))
-        factor = LENGTH_FACTOR[locale] * trng.uniform(0.92, 1.08)
-        t_title, t_summary, t_body = text_of(trng, locale, factor, title_words, summary_words, body_words,
-                                             extra(locale))
+        trng, _, factor = translation_start(seed, n, locale)
+        t_title = title_of(trng, locale, factor, title_words)
+        t_summary, t_body = rest_of(trng, locale, factor, summary_words, body_words, extra(locale))
         doc["translations"].append({
             "locale": locale,
             "title": t_title,
@@ -276,6 +291,12 @@ def article(seed, n):
             "translatesPrevious": has_previous and trng.random() < TRANSLATES_PREVIOUS,
         })
     return doc
+
+
+def translation_start(seed, n, locale):
+    """A translation's random numbers, locale and length factor, before its title is drawn."""
+    trng = random.Random("%s:%d:%s" % (seed, n, locale))
+    return trng, locale, LENGTH_FACTOR[locale] * trng.uniform(0.92, 1.08)
 
 
 def reference(rng, n, i):
@@ -294,7 +315,7 @@ def reference(rng, n, i):
 def reader_paths(seed, first, last):
     """The reader pages of the published articles, every locale."""
     for n in range(first, last + 1):
-        doc = article(seed, n)
+        doc = article(seed, n, titles_only=True)
         if doc["state"] != "published":
             continue
         yield "/en/articles/" + doc["slug"]
@@ -437,20 +458,27 @@ def load(args):
     makers = concurrent.futures.ProcessPoolExecutor(max_workers=args.threads)
 
     def send(numbers):
+        """Sends articles; False when it put them back on the queue in small parts instead."""
         if state["mode"] != "one-by-one":
             body = makers.submit(batch_body, args.seed, numbers[0], numbers[-1]).result()
             status = send_batch(server, body, numbers, args.max_wait)
             if status != 404:
                 state["mode"] = "batch"
-                return
+                return True
             with lock:
                 if state["mode"] is None:
                     print("  POST /api/import/batch answered 404: loading one article at a time through "
                           "POST /api/articles, PUT and transitions (slow)", flush=True)
                     state["one_by_one"] = fallback()
                     state["mode"] = "one-by-one"
+        if len(numbers) > 10:
+            # one article at a time: small parts, so that every sender has some
+            for first in range(0, len(numbers), 10):
+                work.put(numbers[first:first + 10])
+            return False
         for n in numbers:
             state["one_by_one"].load(n, article(args.seed, n))
+        return True
 
     def count(numbers):
         with lock:
@@ -468,17 +496,18 @@ def load(args):
             except queue.Empty:
                 return
             try:
-                send(numbers)
+                sent = send(numbers)
             except Exception as e:  # noqa: BLE001 - any failure stops the load and is reported
                 with lock:
                     state["error"] = state["error"] or e
                 return
-            count(numbers)
+            if sent:
+                count(numbers)
 
     # the first batch alone: its answer tells whether there is a batch endpoint
     try:
-        send(batches[0])
-        count(batches[0])
+        if send(batches[0]):
+            count(batches[0])
     except Exception as e:  # noqa: BLE001
         state["error"] = e
     threads = [threading.Thread(target=worker) for _ in range(args.threads)]

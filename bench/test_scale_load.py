@@ -3,11 +3,16 @@
     python3 -m unittest bench/test_scale_load.py
 """
 
+import argparse
+import http.server
+import io
 import json
 import os
 import re
 import sys
+import threading
 import unittest
+from contextlib import redirect_stdout
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import scale_load  # noqa: E402
@@ -84,6 +89,47 @@ class GeneratorTest(unittest.TestCase):
         published = [d for d in self.docs[:100] if d["state"] == "published"]
         self.assertEqual(5 * len(published), len(paths))
         self.assertIn("/ar/articles/" + published[0]["translations"][3]["slug"], paths)
+
+
+class BatchServer(http.server.BaseHTTPRequestHandler):
+    """POST /api/import/batch: 503 with Retry-After to every other batch, the first time it is sent."""
+    lines, busy_once, lock = [], set(), threading.Lock()
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers["Content-Length"])).decode("utf-8")
+        docs = [json.loads(line) for line in body.splitlines()]
+        with self.lock:
+            busy = docs[0]["slug"] not in self.busy_once and len(self.busy_once) % 2 == 0
+            self.busy_once.add(docs[0]["slug"])
+            if not busy:
+                self.lines.extend(docs)
+        self.send_response(503 if busy else 200)
+        if busy:
+            self.send_header("Retry-After", "0")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+class LoadTest(unittest.TestCase):
+
+    def test_every_article_is_sent_once_in_batches_and_a_busy_answer_is_resent(self):
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), BatchServer)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            args = argparse.Namespace(port=server.server_address[1], from_=5, to=64, threads=3, batch=7,
+                                      user="admin", password="demo", reviewer="reviewer", reviewer_password="demo",
+                                      timeout=10.0, max_wait=10.0, seed="test")
+            with redirect_stdout(io.StringIO()) as out:
+                self.assertEqual(0, scale_load.load(args))
+        finally:
+            server.shutdown()
+        self.assertEqual(sorted(scale_load.article("test", n)["slug"] for n in range(5, 65)),
+                         sorted(d["slug"] for d in BatchServer.lines))
+        self.assertGreater(len(BatchServer.busy_once), 8)
+        self.assertIn("loaded 60 articles", out.getvalue())
 
 
 if __name__ == "__main__":

@@ -88,16 +88,20 @@ for account in "$ADMIN" reviewer:demo "$EDITOR:$PASSWORD"; do
 done
 
 app_pids() { group_pids "$SERVER_PID"; }
-pg_pids() { # the postmaster and its children (the backends of the connection pool)
-    local pm file stat f
+# pg_ticks: CPU clock ticks of PostgreSQL: the postmaster with the backends it has reaped (its
+# children's times: a backend that ends between two readings still counts) and those running
+pg_ticks() {
+    local pm file stat f total
     pm="$(head -n 1 "$PG_DIR/data/postmaster.pid")"
-    echo "$pm"
+    stat="$(cat "/proc/$pm/stat")"
+    read -r -a f <<<"${stat##*) }" # utime, stime, cutime, cstime are fields 14-17
+    total=$(( f[11] + f[12] + f[13] + f[14] ))
     for file in /proc/[0-9]*/stat; do
         { stat="$(<"$file")"; } 2>/dev/null || continue
         read -r -a f <<<"${stat##*) }" # field 4 is the parent
-        [[ "${f[1]}" == "$pm" ]] && { file="${file#/proc/}"; echo "${file%/stat}"; }
+        [[ "${f[1]}" == "$pm" ]] && total=$(( total + f[11] + f[12] ))
     done
-    return 0
+    echo "$total"
 }
 
 # sign_in USER PASSWORD: the editorial UI's session cookie
@@ -166,9 +170,9 @@ measure() {
     # the uncached pages warm up on other pages than those measured
     [[ "$label" == page-uncached ]] && warm="$WORK/pages-warm.txt"
     run_wrk "$out" "$WARMUP_SECONDS" "$THREADS" "$CONNECTIONS" "$BENCH_DIR/get-paths.lua" "$BASE" -- "$warm" "$@"
-    app_before="$(cpu_ticks $(app_pids))" pg_before="$(cpu_ticks $(pg_pids))"
+    app_before="$(cpu_ticks $(app_pids))" pg_before="$(pg_ticks)"
     run_wrk "$out" "$RUN_SECONDS" "$THREADS" "$CONNECTIONS" "$BENCH_DIR/get-paths.lua" "$BASE" -- "$paths" "$@"
-    app_after="$(cpu_ticks $(app_pids))" pg_after="$(cpu_ticks $(pg_pids))"
+    app_after="$(cpu_ticks $(app_pids))" pg_after="$(pg_ticks)"
     requests="$(field "$out" requests)"
     (( requests > 0 )) || die "$label made no request"
     local key="$size|$label"
@@ -195,9 +199,10 @@ for size in "${SIZE_LIST[@]}"; do
 
     # the published reader pages, shuffled (the same order every run); the uncached run takes them
     # from the start and never sees a page twice while the list lasts
+    # (percent-encoded, as browsers send them)
     python3 "$BENCH_DIR/scale_load.py" paths --to "$size" | python3 -c '
-import random, sys
-paths = sys.stdin.read().split()
+import random, sys, urllib.parse
+paths = [urllib.parse.quote(p) for p in sys.stdin.read().split()]
 random.Random(7).shuffle(paths)
 print("\n".join(paths))' >"$WORK/pages.txt"
     pages="$(wc -l <"$WORK/pages.txt")"
@@ -251,7 +256,7 @@ for label in "${LABELS[@]}"; do
     for size in "${SIZE_LIST[@]}"; do
         key="$size|$label"
         line+="$(printf ' | %9s / %9s %6s+%-6s' "$(ms "${P50[$key]}")" "$(ms "${P99[$key]}")" "${APP_CPU[$key]}" "${PG_CPU[$key]}")"
-        (( ${BAD[$key]} > 0 )) && line+=" (${BAD[$key]} non-2xx)"
+        if (( BAD[$key] > 0 )); then line+=" (${BAD[$key]} non-2xx)"; fi
     done
     if (( ${#SIZE_LIST[@]} > 1 )); then
         ratio="$(awk -v a="${P99[$LARGE|$label]}" -v b="${P99[$SMALL|$label]}" 'BEGIN { printf "%.2f", b > 0 ? a / b : 0 }')"
@@ -272,7 +277,7 @@ worst=0
 for locale in "${LOCALES[@]}"; do
     for kind in common rare; do
         v="${P99[$LARGE|search-$locale-$kind]}"
-        (( v > worst )) && worst="$v"
+        if (( v > worst )); then worst="$v"; fi
     done
 done
 printf '; slowest search p99 %s ms (≤ %s: %s)\n' "$(ms "$worst")" "$TARGET_SEARCH_P99_MS" \

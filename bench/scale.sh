@@ -52,7 +52,7 @@ done
 command -v python3 >/dev/null || die "python3 is needed"
 command -v java >/dev/null || die "java is needed"
 command -v jcmd >/dev/null || die "jcmd (the JDK's) is needed"
-ensure_commands wrk wrk psql postgresql-client
+ensure_commands wrk wrk psql postgresql-client curl curl
 ensure_commands pg_ctlcluster postgresql
 if [[ ! -f "$WAR" ]]; then
     echo "bench: no $WAR; building it (mvn package)"
@@ -142,13 +142,16 @@ r = c.getresponse()
 body = r.read()
 if r.status != 200:
     sys.exit("GET /api/articles answered %d" % r.status)
-for item in json.loads(body)["items"]:
-    print(item["id"])
+ids = []
+for item in json.loads(body)["items"]:  # one item per article and locale
+    if item["id"] not in ids:
+        ids.append(item["id"])
+print("\n".join(str(i) for i in ids))
 EOF
 }
 
 # ---- 4. per size: load, then measure ------------------------------------------------------------
-declare -A P50 P99 APP_CPU PG_CPU RPS BAD
+declare -A P50 P99 APP_CPU PG_CPU RPS BAD STATUS
 declare -A LOAD_RATE DB_SIZE HEAP_MB
 LABELS=()
 BASIC_ADMIN="Basic $(printf '%s' "$ADMIN" | base64 -w0)"
@@ -174,15 +177,24 @@ measure() {
     run_wrk "$out" "$RUN_SECONDS" "$THREADS" "$CONNECTIONS" "$BENCH_DIR/get-paths.lua" "$BASE" -- "$paths" "$@"
     app_after="$(cpu_ticks $(app_pids))" pg_after="$(pg_ticks)"
     requests="$(field "$out" requests)"
-    (( requests > 0 )) || die "$label made no request"
-    local key="$size|$label"
+    local key="$size|$label" first
+    # what the first path answers (wrk counts only 4xx and 5xx as errors: a redirect to the sign-in would pass)
+    first="$(head -n 1 "$paths")"
+    STATUS[$key]="$(curl -s -o /dev/null -w '%{http_code}' --max-time 60 ${1:+-H "$1: $2"} "$BASE$first" || true)"
+    if (( requests == 0 )); then
+        # nothing answered within the run: the run's length stands for the latency
+        P50[$key]=$((RUN_SECONDS * 1000000)) P99[$key]=$((RUN_SECONDS * 1000000)) RPS[$key]=0 BAD[$key]=0
+        APP_CPU[$key]=- PG_CPU[$key]=-
+        printf '  %-22s no answer within %s s (%s answers %s)  (load average %s)\n' "$label" "$RUN_SECONDS" "$first" "${STATUS[$key]}" "$(loadavg)"
+        return 0
+    fi
     P50[$key]="$(field "$out" p50_us)" P99[$key]="$(field "$out" p99_us)" RPS[$key]="$(field "$out" rps)"
     BAD[$key]=$(( $(field "$out" status_errors) + $(field "$out" socket_errors) ))
     APP_CPU[$key]="$(awk -v t=$((app_after - app_before)) -v hz="$CLK_TCK" -v n="$requests" 'BEGIN { printf "%.2f", t / hz * 1000 / n }')"
     PG_CPU[$key]="$(awk -v t=$((pg_after - pg_before)) -v hz="$CLK_TCK" -v n="$requests" 'BEGIN { printf "%.2f", t / hz * 1000 / n }')"
-    printf '  %-22s p50 %7s ms  p99 %7s ms  CPU/request app %6s ms + PostgreSQL %6s ms  %6.0f req/s  %6d requests, %d non-2xx or failed  (load average %s)\n' \
+    printf '  %-22s p50 %7s ms  p99 %7s ms  CPU/request app %6s ms + PostgreSQL %6s ms  %6.0f req/s  %6d requests, %d 4xx/5xx or failed, the first path answers %s  (load average %s)\n' \
         "$label" "$(ms "${P50[$key]}")" "$(ms "${P99[$key]}")" "${APP_CPU[$key]}" "${PG_CPU[$key]}" "${RPS[$key]}" \
-        "$requests" "${BAD[$key]}" "$(loadavg)"
+        "$requests" "${BAD[$key]}" "${STATUS[$key]}" "$(loadavg)"
 }
 one_path() { printf '%s\n' "$2" >"$WORK/path-$1.txt"; echo "$WORK/path-$1.txt"; }
 
@@ -208,7 +220,7 @@ print("\n".join(paths))' >"$WORK/pages.txt"
     pages="$(wc -l <"$WORK/pages.txt")"
     tail -n $(( (pages + 1) / 2 )) "$WORK/pages.txt" | tac >"$WORK/pages-warm.txt"
     cached="$(sed -n '$p' "$WORK/pages.txt")"
-    api_ids 20 | sed 's|^\(.*\)$|/api/articles/\1/locales/es/xliff|' >"$WORK/xliff.txt"
+    api_ids 100 | head -n 20 | sed 's|^\(.*\)$|/api/articles/\1/locales/es/xliff|' >"$WORK/xliff.txt"
     [[ -s "$WORK/xliff.txt" ]] || die "no article ids for the XLIFF export"
     COOKIE="$(sign_in "$EDITOR" "$PASSWORD")" || die "could not sign in as $EDITOR"
 
@@ -256,7 +268,8 @@ for label in "${LABELS[@]}"; do
     for size in "${SIZE_LIST[@]}"; do
         key="$size|$label"
         line+="$(printf ' | %9s / %9s %6s+%-6s' "$(ms "${P50[$key]}")" "$(ms "${P99[$key]}")" "${APP_CPU[$key]}" "${PG_CPU[$key]}")"
-        if (( BAD[$key] > 0 )); then line+=" (${BAD[$key]} non-2xx)"; fi
+        if (( BAD[$key] > 0 )); then line+=" (${BAD[$key]} 4xx/5xx)"; fi
+        if [[ "${STATUS[$key]}" != 200 ]]; then line+=" (answers ${STATUS[$key]})"; fi
     done
     if (( ${#SIZE_LIST[@]} > 1 )); then
         ratio="$(awk -v a="${P99[$LARGE|$label]}" -v b="${P99[$SMALL|$label]}" 'BEGIN { printf "%.2f", b > 0 ? a / b : 0 }')"

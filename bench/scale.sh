@@ -131,7 +131,7 @@ print(cookie[0])
 EOF
 }
 
-# api_ids N: ids of up to N articles, as the admin sees them in the API's list
+# api_ids N: ids of up to 20 articles among the first N items of the API's list (one per locale), as the admin sees them
 api_ids() {
     python3 - "$PORT" "$ADMIN" "$1" <<'EOF'
 import base64, http.client, json, sys
@@ -146,7 +146,7 @@ ids = []
 for item in json.loads(body)["items"]:  # one item per article and locale
     if item["id"] not in ids:
         ids.append(item["id"])
-print("\n".join(str(i) for i in ids))
+print("\n".join(str(i) for i in ids[:20]))
 EOF
 }
 
@@ -220,7 +220,7 @@ print("\n".join(paths))' >"$WORK/pages.txt"
     pages="$(wc -l <"$WORK/pages.txt")"
     tail -n $(( (pages + 1) / 2 )) "$WORK/pages.txt" | tac >"$WORK/pages-warm.txt"
     cached="$(sed -n '$p' "$WORK/pages.txt")"
-    api_ids 100 | head -n 20 | sed 's|^\(.*\)$|/api/articles/\1/locales/es/xliff|' >"$WORK/xliff.txt"
+    api_ids 100 | sed 's|^\(.*\)$|/api/articles/\1/locales/es/xliff|' >"$WORK/xliff.txt"
     [[ -s "$WORK/xliff.txt" ]] || die "no article ids for the XLIFF export"
     COOKIE="$(sign_in "$EDITOR" "$PASSWORD")" || die "could not sign in as $EDITOR"
 

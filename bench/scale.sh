@@ -111,7 +111,10 @@ import http.client, re, sys, urllib.parse
 port, user, password = int(sys.argv[1]), sys.argv[2], sys.argv[3]
 c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
 c.request("GET", "/admin/login.xhtml")
-page = c.getresponse().read().decode()
+answer = c.getresponse()
+page = answer.read().decode()
+# the form's session goes with the sign-in (its view state belongs to it)
+first = [v.split(";")[0] for k, v in answer.getheaders() if k.lower() == "set-cookie" and v.startswith("JSESSIONID")]
 form = page[page.index('<form id="login"'):]
 form = form[:form.index("</form>")]
 fields = {}
@@ -121,13 +124,23 @@ for tag in re.findall(r"<input\b[^>]*>", form):
     if name and 'type="submit"' not in tag:
         fields[name.group(1)] = value.group(1) if value else ""
 fields.update({"login:userName": user, "login:password": password, "login:signIn": "pressed"})
-c.request("POST", "/admin/login.xhtml", urllib.parse.urlencode(fields), {"Content-Type": "application/x-www-form-urlencoded"})
+headers = {"Content-Type": "application/x-www-form-urlencoded"}
+if first:
+    headers["Cookie"] = first[-1]
+c.request("POST", "/admin/login.xhtml", urllib.parse.urlencode(fields), headers)
 answer = c.getresponse()
 answer.read()
+# the session id changes at sign-in: the last one set is the signed-in session
 cookie = [v.split(";")[0] for k, v in answer.getheaders() if k.lower() == "set-cookie" and v.startswith("JSESSIONID")]
+cookie = cookie[-1] if cookie else (first[-1] if first else None)
 if answer.status not in (302, 303) or not cookie:
     sys.exit("sign-in as %s failed: %d" % (user, answer.status))
-print(cookie[0])
+c.request("GET", "/admin/articles.xhtml", headers={"Cookie": cookie})
+answer = c.getresponse()
+answer.read()
+if answer.status != 200:
+    sys.exit("signed in as %s, the articles list answers %d, not 200" % (user, answer.status))
+print(cookie)
 EOF
 }
 
@@ -272,7 +285,7 @@ for label in "${LABELS[@]}"; do
         if [[ "${STATUS[$key]}" != 200 ]]; then line+=" (answers ${STATUS[$key]})"; fi
     done
     if (( ${#SIZE_LIST[@]} > 1 )); then
-        ratio="$(awk -v a="${P99[$LARGE|$label]}" -v b="${P99[$SMALL|$label]}" 'BEGIN { printf "%.2f", b > 0 ? a / b : 0 }')"
+        ratio="$(awk -v a="${P99[$LARGE|$label]}" -v b="${P99[$SMALL|$label]}" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')"
         limit="$TARGET_RATIO"
         [[ "$label" == search-* ]] && limit="$TARGET_RATIO_SEARCH"
         line+="$(printf ' | %5s (≤ %s) %s' "$ratio" "$limit" "$(met "$(le "$ratio" "$limit")" "ratio of $label $ratio > $limit")")"

@@ -130,9 +130,16 @@ if first:
 c.request("POST", "/admin/login.xhtml", urllib.parse.urlencode(fields), headers)
 answer = c.getresponse()
 answer.read()
-# the session id changes at sign-in: the last one set is the signed-in session
-cookie = [v.split(";")[0] for k, v in answer.getheaders() if k.lower() == "set-cookie" and v.startswith("JSESSIONID")]
-cookie = cookie[-1] if cookie else (first[-1] if first else None)
+# the session id changes at sign-in: the last one set is the signed-in session, and it goes
+# with Payara's JSESSIONIDVERSION (without it the session is not found: a redirect to the sign-in)
+jar = {}
+for k, v in answer.getheaders():
+    if k.lower() == "set-cookie" and v.startswith("JSESSIONID"):
+        name, _, value = v.split(";")[0].partition("=")
+        jar[name] = value
+if "JSESSIONID" not in jar and first:
+    jar["JSESSIONID"] = first[-1].partition("=")[2]
+cookie = "; ".join("%s=%s" % item for item in jar.items()) if "JSESSIONID" in jar else None
 if answer.status not in (302, 303) or not cookie:
     sys.exit("sign-in as %s failed: %d" % (user, answer.status))
 c.request("GET", "/admin/articles.xhtml", headers={"Cookie": cookie})

@@ -231,7 +231,7 @@ public class ArticleStore {
 
     /** The content with each image of the media library pinned to the version that is current now. */
     private RevisionContent pinned(RevisionContent content) {
-        if (!images.isResolvable() || content.body() == null || !content.body().contains("media:")) {
+        if (images == null || !images.isResolvable() || content.body() == null || !content.body().contains("media:")) {
             return content;
         }
         return new RevisionContent(content.title(), content.slug(), content.summary(), images.get().pin(content.body()),

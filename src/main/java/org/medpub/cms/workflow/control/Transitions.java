@@ -87,9 +87,9 @@ public class Transitions {
         Revision concerned = step.concerned();
         String comment = step.comment();
         if (rule.signsOff()) {
-            requireAltText(concerned, locale);
             WorkflowStep.checkSignOff(wroteOrEdited(actor.username(), rule, concerned), command.checklist(),
                     checklist.keys());
+            requireAltText(concerned, locale);
             review(concerned, rule.action() == WorkflowAction.REAPPROVE ? ReviewDecision.REAPPROVED
                     : ReviewDecision.APPROVED, actor, comment, Set.copyOf(checklist.keys()));
         }
@@ -125,7 +125,7 @@ public class Transitions {
 
     /** A locale is not approved while an image it shows has no alt text in it: readers of screen readers would miss it. */
     private void requireAltText(Revision revision, String locale) {
-        if (!images.isResolvable()) {
+        if (images == null || !images.isResolvable()) {
             return;
         }
         List<String> missing = images.get().missingAltText(revision.getBody(), locale);

@@ -194,12 +194,12 @@ public class MediaLibrary {
 
     /** Where the item is shown, newest revisions first. */
     public List<Use> usage(long itemId) {
-        List<Object[]> rows = em.createQuery("select r.variant.article.id, r.variant.locale, r.number, u.version,"
-                        + " case when r.variant.live = r then true else false end"
-                        + " from MediaUsage u join u.revision r where u.itemId = :item order by r.id desc", Object[].class)
+        List<Object[]> rows = em.createQuery("select a.id, v.locale, r.number, u.version, r.id, l.id"
+                        + " from MediaUsage u join u.revision r join r.variant v join v.article a left join v.live l"
+                        + " where u.itemId = :item order by r.id desc", Object[].class)
                 .setParameter("item", itemId)
                 .getResultList();
-        return rows.stream().map(r -> new Use((Long) r[0], (String) r[1], (Integer) r[2], (Integer) r[3], Boolean.TRUE.equals(r[4])))
+        return rows.stream().map(r -> new Use((Long) r[0], (String) r[1], (Integer) r[2], (Integer) r[3], r[4].equals(r[5])))
                 .toList();
     }
 
@@ -213,8 +213,8 @@ public class MediaLibrary {
         if (item == null) {
             throw notFound(itemId);
         }
-        List<Long> articles = em.createQuery("select distinct v.article.id from MediaUsage u join u.revision r join r.variant v"
-                        + " where u.itemId = :item and v.live = r order by v.article.id", Long.class)
+        List<Long> articles = em.createQuery("select distinct a.id from MediaUsage u join u.revision r join r.variant v join v.article a"
+                        + " join v.live l where u.itemId = :item and l.id = r.id order by a.id", Long.class)
                 .setParameter("item", itemId)
                 .getResultList();
         if (!articles.isEmpty()) {
@@ -257,11 +257,12 @@ public class MediaLibrary {
             return Optional.empty();
         }
         boolean shown = preview == null
-                ? !em.createQuery("select u.itemId from MediaUsage u join u.revision r where u.itemId = :item and u.version = :version"
-                                + " and r.variant.live = r", Long.class)
+                ? !em.createQuery("select u.itemId from MediaUsage u join u.revision r join r.variant v join v.live l"
+                                + " where u.itemId = :item and u.version = :version and l.id = r.id", Long.class)
                         .setParameter("item", itemId).setParameter("version", version).setMaxResults(1).getResultList().isEmpty()
-                : !em.createQuery("select u.itemId from MediaUsage u join u.revision r where u.itemId = :item and u.version = :version"
-                                + " and r.variant.article.id = :article and r.variant.locale = :locale and r.number = :number", Long.class)
+                : !em.createQuery("select u.itemId from MediaUsage u join u.revision r join r.variant v"
+                                + " where u.itemId = :item and u.version = :version and v.article.id = :article"
+                                + " and v.locale = :locale and r.number = :number", Long.class)
                         .setParameter("item", itemId).setParameter("version", version)
                         .setParameter("article", preview.articleId()).setParameter("locale", preview.locale())
                         .setParameter("number", preview.revision()).setMaxResults(1).getResultList().isEmpty();

@@ -208,4 +208,8 @@ class ApiSuiteIT {
     @Nested
     class AdminAccessibility extends AdminAccessibilityTests {
     }
+
+    @Nested
+    class MediaLibrary extends MediaLibraryTests {
+    }
 }

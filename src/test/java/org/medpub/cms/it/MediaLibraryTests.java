@@ -226,6 +226,7 @@ abstract class MediaLibraryTests {
         assertEquals(200, written.status(), written::toString);
         assertFalse(ids(author.get("/api/media?missingAltIn=de&limit=100")).contains(id));
 
+        assertEquals("Ein Ausschlag", translator.get("/api/media/" + id + "/locales/de").json().get("caption").asText());
         JsonNode item = author.get("/api/media/" + id).json();
         assertEquals("Haut", item.get("texts").get("de").get("alt").asText());
         assertEquals("Skin " + word, item.get("texts").get("en").get("alt").asText());

@@ -156,6 +156,15 @@ public class MediaResource {
         return ItemView.of(item, library.texts(item.getId()), library.versions(item.getId()), library.usage(item.getId()));
     }
 
+    @GET
+    @Path("{id}/locales/{locale}")
+    public TextsView texts(@PathParam("id") String id, @PathParam("locale") String locale) {
+        long itemId = itemId(id);
+        library.require(itemId);
+        String canonical = locales.find(locale).orElseThrow(() -> new BusinessException.NotFound("'" + locale + "' is not an enabled locale"));
+        return library.text(itemId, canonical).map(TextsView::of).orElse(new TextsView(null, null, null));
+    }
+
     @PUT
     @Path("{id}/locales/{locale}")
     @Consumes(MediaType.APPLICATION_JSON)

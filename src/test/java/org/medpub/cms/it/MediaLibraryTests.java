@@ -84,6 +84,8 @@ abstract class MediaLibraryTests {
             assertEquals(304, again.statusCode());
             assertEquals(0, again.body().length);
         }
+        assertEquals(200, author.put("/api/media/" + id + "/locales/en", Map.of("alt", "A healing rash"), null).status());
+        assertTrue(reader.get("/en/articles/" + slug).body().contains("alt=\"A healing rash\""), "the cached page is dropped");
         assertEquals(404, fetch("/media/" + id + "/1/321.jpg", null).statusCode());
         assertEquals(404, fetch("/media/" + id + "/1/320.png", null).statusCode());
     }

@@ -1,6 +1,7 @@
 package org.medpub.cms.media.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -56,6 +57,9 @@ public class MediaLibrary {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<ImageTextsChanged> textsChanged;
 
     /** The version whose upload had exactly these bytes, if any. */
     public Optional<MediaVersion> byUpload(String uploadHash) {
@@ -145,7 +149,12 @@ public class MediaLibrary {
     public MediaText writeTexts(long itemId, String locale, Texts texts, Actor actor) {
         EditorialPermissions.requireWriteMediaTexts(actor, locale);
         require(itemId);
-        return write(itemId, locale, texts);
+        MediaText written = write(itemId, locale, texts);
+        Set<Long> shownBy = usage(itemId).stream().filter(Use::live).map(Use::articleId).collect(Collectors.toSet());
+        if (!shownBy.isEmpty()) {
+            textsChanged.fire(new ImageTextsChanged(itemId, shownBy));
+        }
+        return written;
     }
 
     private MediaText write(long itemId, String locale, Texts texts) {

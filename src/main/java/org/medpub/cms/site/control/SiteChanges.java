@@ -28,6 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.medpub.cms.platform.control.Cluster;
 import org.medpub.cms.platform.control.Database;
 import org.medpub.cms.platform.control.DatabaseOutage;
+import org.medpub.cms.media.control.ImageTextsChanged;
 import org.medpub.cms.workflow.control.WorkflowTransitioned;
 
 /**
@@ -125,7 +126,17 @@ public class SiteChanges {
         if (!step.rule().changesWhatReadersSee()) {
             return;
         }
-        Set<String> keys = PageDependency.ofStep(step.articleId(), step.locale());
+        announce(PageDependency.ofStep(step.articleId(), step.locale()));
+    }
+
+    /** An image's alt text, caption or credit changed: the pages of the live articles that show it are stale. */
+    void onImageTexts(@Observes(during = TransactionPhase.AFTER_SUCCESS) ImageTextsChanged change) {
+        // the article's pages in every locale: an image's texts are of one locale, but fallbacks show them in others
+        announce(change.articleIds().stream().map(PageDependency::article).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    /** Drops the pages of these keys here, and tells the other instances through the grid. */
+    private void announce(Set<String> keys) {
         drop(StalePages.of(keys));
         cluster.grid().ifPresent(grid -> {
             try {

@@ -25,6 +25,8 @@ import javax.imageio.spi.IIORegistry;
 import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Makes an uploaded file safe to serve, or refuses it with the reason: the type is what the bytes
@@ -129,7 +131,7 @@ public final class SafeImages {
 
     private static int[] dimensions(byte[] bytes, Format format) {
         ImageReader reader = reader(format);
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             reader.setInput(in, true, true);
             return new int[] {reader.getWidth(0), reader.getHeight(0)};
         } catch (IOException | RuntimeException e) {
@@ -228,7 +230,7 @@ public final class SafeImages {
 
     private static BufferedImage decode(byte[] bytes, Format format) {
         ImageReader reader = reader(format);
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             reader.setInput(in, true, true);
             BufferedImage image = reader.read(0);
             if (image == null) {
@@ -308,7 +310,8 @@ public final class SafeImages {
     public static byte[] encode(BufferedImage image, String ext) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName(ext.equals("png") ? "png" : "jpeg").next();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+        // in memory: ImageIO would otherwise buffer through temporary files
+        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
             writer.setOutput(stream);
             ImageWriteParam param = writer.getDefaultWriteParam();
             if (!ext.equals("png")) {

@@ -38,7 +38,9 @@ import org.junit.jupiter.api.Test;
  */
 abstract class MediaLibraryTests {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    // HTTP/1.1 as Api asks it: readers and caches in front of the site speak it
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private static final String GPS_MARKER = "GPS-51.5074N-0.1278W";
 
     private final Api author = Api.as("author");

@@ -4,8 +4,10 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
 import java.util.Set;
+import org.glassfish.jersey.media.multipart.MultiPartFeature;
 import org.medpub.cms.article.boundary.ArticlesResource;
 import org.medpub.cms.article.boundary.ImportResource;
+import org.medpub.cms.media.boundary.MediaResource;
 import org.medpub.cms.platform.boundary.JsonProvider;
 import org.medpub.cms.platform.boundary.ProblemMappers;
 import org.medpub.cms.platform.boundary.RequestSizeLimit;
@@ -51,6 +53,8 @@ public class ApiApplication extends Application {
                 LocalesResource.class,
                 XliffExportResource.class,
                 XliffImportResource.class,
+                MediaResource.class,
+                MultiPartFeature.class,
                 JsonProvider.class,
                 RequestSizeLimit.class,
                 ProblemMappers.BusinessExceptionMapper.class,

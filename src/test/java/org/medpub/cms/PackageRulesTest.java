@@ -12,7 +12,8 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * The package rules of the README's layout, checked on the compiled classes so that a cycle or a
  * dependency against the chain fails the build instead of growing unseen: features depend along
- * platform ← article ← workflow ← {translation, notification} ← site ← admin, and only the root
+ * platform ← article ← workflow ← {translation, notification, media} ← site ← admin (articles show the
+ * media library's images through ArticleImages, which media implements), and only the root
  * package (the JAX-RS application and the demo content) knows every feature.
  */
 @AnalyzeClasses(packages = "org.medpub.cms", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -50,14 +51,16 @@ class PackageRulesTest {
             .layer("site").definedBy("org.medpub.cms.site..")
             .layer("translation").definedBy("org.medpub.cms.translation..")
             .layer("notification").definedBy("org.medpub.cms.notification..")
+            .layer("media").definedBy("org.medpub.cms.media..")
             .layer("workflow").definedBy("org.medpub.cms.workflow..")
             .layer("article").definedBy("org.medpub.cms.article..")
             .layer("platform").definedBy("org.medpub.cms.platform..")
             .whereLayer("root").mayNotBeAccessedByAnyLayer()
-            .whereLayer("admin").mayOnlyAccessLayers("site", "translation", "notification", "workflow", "article", "platform")
-            .whereLayer("site").mayOnlyAccessLayers("translation", "workflow", "article", "platform")
+            .whereLayer("admin").mayOnlyAccessLayers("site", "translation", "notification", "media", "workflow", "article", "platform")
+            .whereLayer("site").mayOnlyAccessLayers("translation", "media", "workflow", "article", "platform")
             .whereLayer("translation").mayOnlyAccessLayers("workflow", "article", "platform")
             .whereLayer("notification").mayOnlyAccessLayers("workflow", "article", "platform")
+            .whereLayer("media").mayOnlyAccessLayers("workflow", "article", "platform")
             .whereLayer("workflow").mayOnlyAccessLayers("article", "platform")
             .whereLayer("article").mayOnlyAccessLayers("platform")
             .whereLayer("platform").mayNotAccessAnyLayer();

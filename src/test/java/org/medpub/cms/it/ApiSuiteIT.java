@@ -228,4 +228,8 @@ class ApiSuiteIT {
     @Nested
     class StatementCount extends StatementCountTests {
     }
+
+    @Nested
+    class MediaLibrary extends MediaLibraryTests {
+    }
 }

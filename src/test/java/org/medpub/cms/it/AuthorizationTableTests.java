@@ -65,6 +65,12 @@ abstract class AuthorizationTableTests {
             line(                    "GET workflow/checklist",                      401, 200, 200, 200, 200, 200),
             line(                    "GET reviews/due",                             401, 200, 200, 200, 200, 200),
             line(                    "GET an article that never existed",           401, 404, 404, 404, 404, 404),
+            line(                    "POST media",                                  401, 201, 403, 403, 201, 201),
+            line(                    "GET media",                                   401, 200, 200, 200, 200, 200),
+            line(                    "GET media/{id}",                              401, 200, 200, 200, 200, 200),
+            line(                    "PUT media texts es (translator's locale)",    401, 200, 200, 403, 200, 200),
+            line(                    "PUT media texts fr (not the translator's)",   401, 200, 403, 403, 200, 200),
+            line(                    "DELETE media (shown by no article)",          401, 204, 403, 403, 204, 204),
 
             line(DRAFT,                "GET article",                               401, 200, 200, 200, 200, 200),
             line(IN_REVIEW,            "GET article",                               401, 200, 200, 200, 200, 200),
@@ -234,6 +240,14 @@ abstract class AuthorizationTableTests {
             looks("GET workflow/checklist", (api, a) -> api.get("/api/workflow/checklist")),
             looks("GET reviews/due", (api, a) -> api.get("/api/reviews/due")),
             looks("GET an article that never existed", (api, a) -> api.get("/api/articles/99999999999")),
+            changes("POST media", (api, a) -> MediaLibraryTests.upload(api, anImage(), "a.png", "image/png", "en", "An image")),
+            looks("GET media", (api, a) -> api.get("/api/media?limit=5")),
+            looks("GET media/{id}", (api, a) -> api.get("/api/media/" + sharedImage())),
+            looks("PUT media texts es (translator's locale)", (api, a) -> api.put("/api/media/" + sharedImage() + "/locales/es",
+                    Map.of("alt", "Una imagen"), null)),
+            looks("PUT media texts fr (not the translator's)", (api, a) -> api.put("/api/media/" + sharedImage() + "/locales/fr",
+                    Map.of("alt", "Une image"), null)),
+            changes("DELETE media (shown by no article)", (api, a) -> api.send(api.request("/api/media/" + newImage()).DELETE())),
 
             looks("GET article", (api, a) -> api.get(a.path())),
             looks("GET locales/en", (api, a) -> api.get(a.locale("en"))),
@@ -368,6 +382,31 @@ abstract class AuthorizationTableTests {
             }
         }
         return byName;
+    }
+
+    private static Long shared;
+
+    /** An image of the library that the rows which only read or write texts share. */
+    private static synchronized long sharedImage() {
+        if (shared == null) {
+            shared = newImage();
+        }
+        return shared;
+    }
+
+    private static long newImage() {
+        var uploaded = MediaLibraryTests.upload(Api.as("author"), anImage(), "a.png", "image/png", "en", "An image");
+        assertEquals(201, uploaded.status(), uploaded::toString);
+        return uploaded.json().get("id").asLong();
+    }
+
+    /** A PNG no upload had before, so that it makes a new item. */
+    private static byte[] anImage() {
+        try {
+            return MediaLibraryTests.png(40, 30, new java.util.Random().nextInt());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static BiFunction<Api, Fixture, Api.Reply> transition(String locale, Map<String, Object> step) {

@@ -26,7 +26,7 @@ import org.medpub.cms.workflow.control.PreviewLinks;
  */
 abstract class PreviewLinkTests {
 
-    static final String SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:";
+    static final String SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https: data:";
 
     final Api author = Api.as("author");
     final Api reviewer = Api.as("reviewer");

@@ -1,13 +1,25 @@
 package org.medpub.cms.article.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Image;
+import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
+import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.medpub.cms.article.entity.Reference;
 import org.medpub.cms.article.entity.Revision;
@@ -21,6 +33,11 @@ import org.owasp.html.Sanitizers;
  * and the OWASP sanitizer keeps only text formatting, blocks, tables and http(s) and mail links,
  * so no raw HTML, script, image or event handler an author pasted ever reaches a page. References
  * are formatted here too, so that every page cites alike.
+ * <p>
+ * The one kind of image an article shows is one of the media library ({@link ArticleImages}):
+ * its Markdown image becomes a marker that no author can type (it holds a random number of this
+ * run), and after sanitizing, each marker is replaced by the library's {@code <figure>} in the
+ * page's locale. The marked HTML is what is kept per revision, so a changed alt text shows at once.
  * <p>
  * A revision never changes, so the HTML of a revision's body is made once and kept (for at most
  * {@value #MOST_REVISIONS} revisions): after a publish empties the page cache, the pages of the
@@ -42,8 +59,11 @@ public class ArticleHtml {
     }
 
     private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create())).build();
+    private static final String MARKER = "mediafigure" + HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
+    private static final Pattern MARKED = Pattern.compile("(<p>)?" + MARKER + "n(\\d+)v(\\d+)e(</p>)?");
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder()
             .extensions(List.of(TablesExtension.create()))
+            .nodeRendererFactory(context -> new MediaMarkers(context.getWriter()::raw))
             .escapeHtml(true)
             .sanitizeUrls(true)
             .build();
@@ -59,19 +79,96 @@ public class ArticleHtml {
 
     private final Map<Long, String> byRevision = new ConcurrentHashMap<>();
 
-    /** Markdown as safe HTML, for text not saved yet (the live preview). */
+    @Inject
+    Instance<ArticleImages> images;
+
+    /** Markdown as safe HTML, for text not saved yet (the live preview), with its images in the locale. */
+    public String render(String markdown, String locale) {
+        return figures(marked(markdown), locale, null);
+    }
+
+    /** Markdown as safe HTML without images, for where no locale is known. */
     public String render(String markdown) {
+        return figures(marked(markdown), null, null);
+    }
+
+    /** The body of a revision as safe HTML, as readers see it. */
+    public String render(Revision revision) {
+        return render(revision, null);
+    }
+
+    /**
+     * The body of a revision as safe HTML.
+     *
+     * @param previewToken the preview link the page is shown through, which its images need; null for readers
+     */
+    public String render(Revision revision, String previewToken) {
+        String locale = revision.getVariant() == null ? null : revision.getVariant().getLocale();
+        if (revision.getId() == null) {
+            return figures(marked(revision.getBody()), locale, previewToken);
+        }
+        return figures(markedOf(revision), locale, previewToken);
+    }
+
+    /** The destinations of the Markdown's images, in order. */
+    public static List<String> imageDestinations(String markdown) {
+        List<String> destinations = new ArrayList<>();
+        PARSER.parse(markdown == null ? "" : markdown).accept(new AbstractVisitor() {
+            @Override
+            public void visit(Image image) {
+                destinations.add(image.getDestination());
+            }
+        });
+        return destinations;
+    }
+
+    private static String marked(String markdown) {
         return POLICY.sanitize(RENDERER.render(PARSER.parse(markdown == null ? "" : markdown)));
     }
 
-    /** The body of a revision as safe HTML. */
-    public String render(Revision revision) {
-        if (revision.getId() == null) {
-            return render(revision.getBody());
+    private String figures(String marked, String locale, String previewToken) {
+        if (!marked.contains(MARKER)) {
+            return marked;
         }
+        ArticleImages library = images != null && images.isResolvable() && locale != null ? images.get() : null;
+        Matcher m = MARKED.matcher(marked);
+        StringBuilder html = new StringBuilder(marked.length() + 512);
+        while (m.find()) {
+            String figure = library == null ? "" : library.figure(new ArticleImages.Reference(Long.parseLong(m.group(2)),
+                    m.group(3).equals("0") ? null : Integer.valueOf(m.group(3))), locale, previewToken);
+            // a figure is a block: the paragraph around an image that stands alone goes; one inside text closes and reopens it
+            String replacement = m.group(1) != null && m.group(4) != null ? figure
+                    : (m.group(1) == null ? "" : "<p>") + (figure.isEmpty() ? "" : "</p>" + figure + "<p>") + (m.group(4) == null ? "" : "</p>");
+            m.appendReplacement(html, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(html);
+        return html.toString().replace("<p></p>", "");
+    }
+
+    /** Media images as markers; every other image as nothing, as the sanitizer would leave it. */
+    private static final class MediaMarkers implements NodeRenderer {
+        private final java.util.function.Consumer<String> out;
+
+        MediaMarkers(java.util.function.Consumer<String> out) {
+            this.out = out;
+        }
+
+        @Override
+        public Set<Class<? extends Node>> getNodeTypes() {
+            return Set.of(Image.class);
+        }
+
+        @Override
+        public void render(Node node) {
+            ArticleImages.Reference.of(((Image) node).getDestination()).ifPresent(reference -> out.accept(
+                    MARKER + "n" + reference.item() + "v" + (reference.version() == null ? 0 : reference.version()) + "e"));
+        }
+    }
+
+    private String markedOf(Revision revision) {
         String html = byRevision.get(revision.getId());
         if (html == null) {
-            html = render(revision.getBody());
+            html = marked(revision.getBody());
             if (byRevision.size() >= MOST_REVISIONS) {
                 // a crude bound, like the page cache's
                 byRevision.clear();

@@ -2,6 +2,7 @@ package org.medpub.cms.article.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -42,6 +43,9 @@ public class ArticleStore {
 
     @Inject
     AutosavedDrafts drafts;
+
+    @Inject
+    Instance<ArticleImages> images;
 
     /** The outcome of a save: the new revision and whether it started a new locale variant. */
     public record Saved(Revision revision, boolean newVariant) {
@@ -217,12 +221,21 @@ public class ArticleStore {
 
     private Revision addRevision(ArticleVariant variant, RevisionContent content, String author) {
         requireFreeSlug(variant.getLocale(), content.slug(), variant.getId());
-        var revision = new Revision(variant, content, author, clock.instant());
+        var revision = new Revision(variant, pinned(content), author, clock.instant());
         em.persist(revision);
         variant.advanceTo(revision);
         saved.fire(new RevisionSaved(revision));
         em.flush();
         return revision;
+    }
+
+    /** The content with each image of the media library pinned to the version that is current now. */
+    private RevisionContent pinned(RevisionContent content) {
+        if (images == null || !images.isResolvable() || content.body() == null || !content.body().contains("media:")) {
+            return content;
+        }
+        return new RevisionContent(content.title(), content.slug(), content.summary(), images.get().pin(content.body()),
+                content.topics(), content.references(), content.changeNote(), content.safetyRelevant(), content.sourceRevision());
     }
 
     private void requireFreeSlug(String locale, String slug, Long exceptVariant) {

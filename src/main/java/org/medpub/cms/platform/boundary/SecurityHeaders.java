@@ -45,9 +45,9 @@ public class SecurityHeaders extends HttpFilter {
                 + " img-src 'self' https: data:; object-src 'none'; base-uri 'self'; form-action 'self';"
                 + " frame-ancestors 'none'", "same-origin"),
         API("no-store", "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'", "no-referrer"),
-        PREVIEW("no-store", "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; base-uri 'none';"
+        PREVIEW("no-store", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https: data:; base-uri 'none';"
                 + " form-action 'none'; frame-ancestors 'none'", "no-referrer"),
-        SITE(null, "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; form-action 'self';"
+        SITE(null, "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https: data:; form-action 'self';"
                 + " base-uri 'none'; frame-ancestors 'none'", "strict-origin-when-cross-origin");
 
         final String cacheControl;

@@ -80,6 +80,27 @@ public final class EditorialPermissions {
         return actor.holdsAnyOf(TRANSLATOR) ? enabled.stream().filter(actor.locales()::contains).toList() : List.of();
     }
 
+    /** Whether the actor adds images to the media library, new versions included, and removes them. */
+    public static boolean mayManageMedia(Actor actor) {
+        return actor.holdsAnyOf(AUTHOR, EDITOR, ADMIN);
+    }
+
+    /** Whether the actor writes an image's alt text, caption and credit in the locale: who manages media, or its translator. */
+    public static boolean mayWriteMediaTexts(Actor actor, String locale) {
+        return mayManageMedia(actor) || (actor.holdsAnyOf(TRANSLATOR) && locale != null && actor.locales().contains(locale));
+    }
+
+    public static void requireManageMedia(Actor actor) {
+        require(mayManageMedia(actor), "manage the media library", AUTHOR, EDITOR, ADMIN);
+    }
+
+    public static void requireWriteMediaTexts(Actor actor, String locale) {
+        require(mayManageMedia(actor) || actor.holdsAnyOf(TRANSLATOR), "write an image's texts", AUTHOR, EDITOR, ADMIN, TRANSLATOR);
+        if (!mayWriteMediaTexts(actor, locale)) {
+            throw notTheirLocale(actor, locale);
+        }
+    }
+
     /** Whether the actor manages the team's accounts: creates them, sets roles, deactivates, sets one-time passwords. */
     public static boolean mayManageAccounts(Actor actor) {
         return actor.holdsAnyOf(ADMIN);

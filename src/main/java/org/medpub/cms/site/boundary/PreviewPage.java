@@ -31,7 +31,8 @@ public class PreviewPage extends HttpServlet {
         // the address is a password for an unpublished text: keep it out of search engines (and,
         // by SecurityHeaders, out of caches and referrers)
         response.setHeader("X-Robots-Tag", "noindex, nofollow");
-        Optional<RenderedPage> page = token(request).flatMap(links::verify).flatMap(pages::preview);
+        Optional<String> token = token(request);
+        Optional<RenderedPage> page = token.flatMap(links::verify).flatMap(link -> pages.preview(link, token.get()));
         if (page.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;

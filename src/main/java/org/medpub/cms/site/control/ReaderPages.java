@@ -258,10 +258,10 @@ public class ReaderPages {
      * out of search engines. Empty when the revision is gone.
      */
     @Transactional
-    public Optional<RenderedPage> preview(PreviewLink link) {
+    public Optional<RenderedPage> preview(PreviewLink link, String token) {
         return store.variant(link.articleId(), link.locale())
                 .flatMap(variant -> store.revision(variant, link.revision()))
-                .map(revision -> previewPage(link, revision));
+                .map(revision -> previewPage(link, token, revision));
     }
 
     /** The one page for anything unpublished, unknown or archived: it says nothing about what exists. */
@@ -320,11 +320,11 @@ public class ReaderPages {
         return RenderedPage.of(200, HTML, render("page", page), lastModified, shownLocale);
     }
 
-    private RenderedPage previewPage(PreviewLink link, Revision revision) {
+    private RenderedPage previewPage(PreviewLink link, String token, Revision revision) {
         String locale = link.locale();
         Messages banner = Messages.in(Locale.forLanguageTag(locale));
         String notPublished = banner.text("preview.banner.notPublished");
-        Map<String, Object> content = articleContent(locale, locale, revision, List.of(), null, revision.getCreatedAt());
+        Map<String, Object> content = articleContent(locale, locale, revision, List.of(), null, revision.getCreatedAt(), token);
         Map<String, Object> page = frame(null, locale, revision.getTitle() + " (" + notPublished + ")",
                 revision.getSummary(), null, List.of());
         page.put("preview", Map.of("heading", notPublished, "expires", banner.format("preview.banner.expires",
@@ -337,6 +337,12 @@ public class ReaderPages {
     /** The article element with what surrounds it: the same for readers and for a preview. */
     private Map<String, Object> articleContent(String locale, String shownLocale, Revision revision, List<String> notices,
             String reviewLine, Instant updatedAt) {
+        return articleContent(locale, shownLocale, revision, notices, reviewLine, updatedAt, null);
+    }
+
+    /** @param previewToken the preview link the page is shown through, whose token its images carry; null for readers */
+    private Map<String, Object> articleContent(String locale, String shownLocale, Revision revision, List<String> notices,
+            String reviewLine, Instant updatedAt, String previewToken) {
         List<ArticleHtml.Citation> references = html.citations(revision.getReferences());
         Map<String, Object> content = new LinkedHashMap<>();
         // the chrome and notices speak the reader's language; the article its own
@@ -348,7 +354,7 @@ public class ReaderPages {
         content.put("title", revision.getTitle());
         content.put("summary", revision.getSummary().isBlank() ? null : revision.getSummary());
         content.put("reviewLine", reviewLine);
-        content.put("bodyHtml", html.render(revision));
+        content.put("bodyHtml", html.render(revision, previewToken));
         content.put("hasReferences", !references.isEmpty());
         content.put("referencesHeading", words.text(locale, "article.references"));
         content.put("references", references);

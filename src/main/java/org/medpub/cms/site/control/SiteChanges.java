@@ -25,10 +25,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.medpub.cms.platform.control.Cluster;
 import org.medpub.cms.platform.control.Database;
 import org.medpub.cms.platform.control.DatabaseOutage;
+import org.medpub.cms.media.control.ImageTextsChanged;
 import org.medpub.cms.workflow.control.ArticlesImported;
 import org.medpub.cms.workflow.control.WorkflowTransitioned;
 
@@ -140,6 +142,13 @@ public class SiteChanges {
         }
     }
 
+    /** An image's alt text, caption or credit changed: the pages of the live articles that show it are stale. */
+    void onImageTexts(@Observes(during = TransactionPhase.AFTER_SUCCESS) ImageTextsChanged change) {
+        // the article's pages in every locale: an image's texts are of one locale, but fallbacks show them in others
+        announce(change.articleIds().stream().map(PageDependency::article).collect(Collectors.toSet()));
+    }
+
+    /** Drops the pages of these keys here, and tells the other instances through the grid. */
     private void announce(Set<String> keys) {
         drop(StalePages.of(keys));
         cluster.grid().ifPresent(grid -> {

@@ -3,6 +3,7 @@ package org.medpub.cms.workflow.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.medpub.cms.article.control.ArticleStore;
+import org.medpub.cms.article.control.ArticleImages;
 import org.medpub.cms.article.control.RevisionSaved;
 import org.medpub.cms.article.entity.ArticleVariant;
 import org.medpub.cms.article.entity.Revision;
@@ -67,6 +69,9 @@ public class Transitions {
     @Inject
     Event<WorkflowTransitioned> transitioned;
 
+    @Inject
+    Instance<ArticleImages> images;
+
     @Transactional
     public Outcome perform(long articleId, String locale, TransitionCommand command, Actor actor) {
         WorkflowStep.requireRole(command.action(), actor);
@@ -84,6 +89,7 @@ public class Transitions {
         if (rule.signsOff()) {
             WorkflowStep.checkSignOff(wroteOrEdited(actor.username(), rule, concerned), command.checklist(),
                     checklist.keys());
+            requireAltText(concerned, locale);
             review(concerned, rule.action() == WorkflowAction.REAPPROVE ? ReviewDecision.REAPPROVED
                     : ReviewDecision.APPROVED, actor, comment, Set.copyOf(checklist.keys()));
         }
@@ -115,6 +121,18 @@ public class Transitions {
         variant.moveTo(rule.target(from));
         announce(variant, concerned, rule, from, actor.username(), comment);
         return new Outcome(variant, scheduled);
+    }
+
+    /** A locale is not approved while an image it shows has no alt text in it: readers of screen readers would miss it. */
+    private void requireAltText(Revision revision, String locale) {
+        if (images == null || !images.isResolvable()) {
+            return;
+        }
+        List<String> missing = images.get().missingAltText(revision.getBody(), locale);
+        if (!missing.isEmpty()) {
+            throw new BusinessException.Conflict("alt-text-missing", "The images " + String.join(", ", missing)
+                    + " have no alt text in " + locale + "; write it in the media library before approving");
+        }
     }
 
     /**

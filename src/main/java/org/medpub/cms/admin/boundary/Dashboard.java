@@ -133,8 +133,7 @@ public class Dashboard {
         if (reReviewsDue == null) {
             reReviewsDue = reReviews.dueOrOverdue().stream()
                     .limit(SHOWN)
-                    .map(due -> new ReReviewRow(due.variant().getArticle().getId(), due.variant().getLocale(),
-                            due.variant().getLive().orElseThrow().getTitle(), due.dueAt(), due.overdue()))
+                    .map(due -> new ReReviewRow(due.articleId(), due.locale(), due.title(), due.dueAt(), due.overdue()))
                     .toList();
         }
         return reReviewsDue;

@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.persistence.annotations.BatchFetchType;
+import org.eclipse.persistence.config.QueryHints;
 import org.medpub.cms.article.entity.Article;
 import org.medpub.cms.article.entity.ArticleVariant;
 import org.medpub.cms.article.entity.Revision;
@@ -155,7 +157,13 @@ public class ArticleStore {
             jpql.append(" and v.id < :after");
         }
         jpql.append(" order by v.id desc");
-        var query = em.createQuery(jpql.toString(), ArticleVariant.class).setMaxResults(limit);
+        // a page's articles, revisions and sibling locales in one query each, not one per row
+        var query = em.createQuery(jpql.toString(), ArticleVariant.class).setMaxResults(limit)
+                .setHint(QueryHints.BATCH_TYPE, BatchFetchType.IN)
+                .setHint(QueryHints.BATCH, "v.article")
+                .setHint(QueryHints.BATCH, "v.current")
+                .setHint(QueryHints.BATCH, "v.live")
+                .setHint(QueryHints.BATCH, "v.article.variants");
         if (locale != null) {
             query.setParameter("locale", locale);
         }

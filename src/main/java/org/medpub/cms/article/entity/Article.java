@@ -13,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.eclipse.persistence.annotations.BatchFetch;
-import org.eclipse.persistence.annotations.BatchFetchType;
 
 /**
  * A piece of medical content, written first in its source locale and translated into others.
@@ -51,7 +49,6 @@ public class Article {
      */
     private String locales;
 
-    @BatchFetch(BatchFetchType.IN)
     @OneToMany(mappedBy = "article")
     @OrderBy("id")
     private List<ArticleVariant> variants = new ArrayList<>();

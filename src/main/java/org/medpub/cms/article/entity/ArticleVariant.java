@@ -12,8 +12,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Optional;
-import org.eclipse.persistence.annotations.BatchFetch;
-import org.eclipse.persistence.annotations.BatchFetchType;
 
 /**
  * An article in one locale: its workflow state, its newest (current) revision and the revision
@@ -28,8 +26,6 @@ public class ArticleVariant {
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "variant_seq")
     private Long id;
 
-    // a list of variants loads their articles, revisions and siblings in one query each, not one per row
-    @BatchFetch(BatchFetchType.IN)
     @ManyToOne(optional = false)
     @JoinColumn(name = "article_id", updatable = false)
     private Article article;
@@ -42,12 +38,10 @@ public class ArticleVariant {
     /** The current revision's slug, kept here so that a slug is unique per locale in the database. */
     private String slug;
 
-    @BatchFetch(BatchFetchType.IN)
     @ManyToOne
     @JoinColumn(name = "current_revision_id")
     private Revision current;
 
-    @BatchFetch(BatchFetchType.IN)
     @ManyToOne
     @JoinColumn(name = "live_revision_id")
     private Revision live;

@@ -7,7 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
-import java.util.Collection;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,9 +26,6 @@ public class Inbox {
     public record Page(List<InboxEntry> entries, boolean more) {
     }
 
-    /** Keeps each statement's list of parameters well within what the databases take. */
-    private static final int KEYS_PER_QUERY = 500;
-
     @PersistenceContext
     EntityManager em;
 
@@ -41,17 +38,14 @@ public class Inbox {
         em.persist(entry);
     }
 
-    /** Which of these keys an entry was ever put in an inbox with. */
+    /** The keys starting with this prefix (no wildcards in it) of the entries due from this instant on, in everyone's inbox. */
     @Transactional(TxType.MANDATORY)
-    public Set<String> held(Collection<String> dedupeKeys) {
-        Set<String> held = new HashSet<>();
-        List<String> keys = List.copyOf(dedupeKeys);
-        for (int from = 0; from < keys.size(); from += KEYS_PER_QUERY) {
-            held.addAll(em.createQuery("select e.dedupeKey from InboxEntry e where e.dedupeKey in :keys", String.class)
-                    .setParameter("keys", keys.subList(from, Math.min(keys.size(), from + KEYS_PER_QUERY)))
-                    .getResultList());
-        }
-        return held;
+    public Set<String> held(String keyPrefix, Instant dueFrom) {
+        return new HashSet<>(em.createQuery("select e.dedupeKey from InboxEntry e where e.dueAt >= :from"
+                        + " and e.dedupeKey like :prefix", String.class)
+                .setParameter("from", dueFrom)
+                .setParameter("prefix", keyPrefix + "%")
+                .getResultList());
     }
 
     /** The reader's entries older than entry {@code before} (all when null), newest first, at most {@code size}. */

@@ -13,8 +13,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.medpub.cms.article.entity.ArticleVariant;
-import org.medpub.cms.article.entity.Revision;
 import org.medpub.cms.notification.control.NotificationText.ReReviewDue;
 import org.medpub.cms.notification.control.Recipients.Recipient;
 import org.medpub.cms.notification.entity.InboxEntry;
@@ -33,6 +31,8 @@ import org.medpub.cms.workflow.control.ReReviews.Due;
  */
 @ApplicationScoped
 public class ReReviewReminders {
+
+    private static final String KEY_PREFIX = "re-review/";
 
     @Inject
     ReReviews reReviews;
@@ -67,9 +67,7 @@ public class ReReviewReminders {
         if (reviewers.isEmpty() || dues.isEmpty()) {
             return 0;
         }
-        Set<String> told = inbox.held(reviewers.stream()
-                .flatMap(reviewer -> dues.stream().map(due -> key(due, reviewer)))
-                .toList());
+        Set<String> told = inbox.held(KEY_PREFIX, dues.stream().map(Due::dueAt).min(Comparator.naturalOrder()).orElseThrow());
         int mailed = 0;
         for (Recipient reviewer : reviewers) {
             List<ReReviewDue> news = new ArrayList<>();
@@ -78,14 +76,12 @@ public class ReReviewReminders {
                 if (told.contains(key)) {
                     continue;
                 }
-                ArticleVariant variant = due.variant();
-                Revision live = variant.getLive().orElseThrow();
                 inbox.put(new InboxEntry(reviewer.username(),
                         due.overdue() ? InboxKind.RE_REVIEW_OVERDUE : InboxKind.RE_REVIEW_DUE,
-                        variant.getArticle().getId(), variant.getLocale(), live.getNumber(), live.getTitle(), null,
+                        due.articleId(), due.locale(), due.liveRevision(), due.title(), null,
                         null, due.dueAt(), key, clock.instant()));
-                news.add(new ReReviewDue(variant.getArticle().getId(), variant.getLocale(), live.getTitle(),
-                        live.getNumber(), due.lastReviewed(), due.dueAt(), due.overdue()));
+                news.add(new ReReviewDue(due.articleId(), due.locale(), due.title(), due.liveRevision(),
+                        due.lastReviewed(), due.dueAt(), due.overdue()));
             }
             if (!news.isEmpty() && mailEnabled && reviewer.mailable()) {
                 NotificationText text = NotificationText.reReviewsDue(news);
@@ -97,7 +93,7 @@ public class ReReviewReminders {
     }
 
     private static String key(Due due, Recipient reviewer) {
-        return "re-review/" + due.variant().getId() + "/" + due.dueAt() + "/" + reviewer.username();
+        return KEY_PREFIX + due.variantId() + "/" + due.dueAt() + "/" + reviewer.username();
     }
 
     /** The inbox keys already make an announcement once per cluster; the mail's key says the same of the mail. */

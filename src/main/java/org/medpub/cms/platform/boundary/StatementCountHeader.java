@@ -48,7 +48,6 @@ public class StatementCountHeader extends HttpFilter {
             if (!response.isCommitted() && statements >= 0) {
                 response.setHeader("Server-Timing", "db;desc=\"queries\";dur=" + statements);
             }
-            response.flushBuffer();
         }
     }
 
@@ -94,7 +93,7 @@ public class StatementCountHeader extends HttpFilter {
 
         @Override
         public void flushBuffer() {
-            // held back until the filter has written the header
+            // held back: the container sends the answer when the request ends, after the filter wrote the header
         }
 
         // a response whose announced length is written is complete, and committed at once: the

@@ -58,10 +58,8 @@ final class WorkflowViews {
             boolean overdue) {
 
         static DueView of(ReReviews.Due due) {
-            var variant = due.variant();
-            Revision live = variant.getLive().orElseThrow();
-            return new DueView(variant.getArticle().getId(), variant.getLocale(), live.getTitle(), live.getNumber(),
-                    due.lastReviewed(), due.dueAt(), due.overdue());
+            return new DueView(due.articleId(), due.locale(), due.title(), due.liveRevision(), due.lastReviewed(), due.dueAt(),
+                    due.overdue());
         }
     }
 

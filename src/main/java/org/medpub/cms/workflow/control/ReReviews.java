@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +32,10 @@ public class ReReviews {
 
     private static final int ARTICLES_PER_STATEMENT = 500;
 
-    /** A published variant and when its live revision was last signed off and is due again. */
-    public record Due(ArticleVariant variant, Instant lastReviewed, Instant dueAt, boolean overdue) {
+    /** A published variant (its live revision's title and number) and when it was last signed off and is due again. */
+    public record Due(long variantId, long articleId, String locale, String title, int liveRevision, Instant lastReviewed,
+            Instant dueAt, boolean overdue) {
     }
-
-    /** Keeps each statement's list of parameters well within what the databases take. */
-    private static final int VARIANTS_PER_QUERY = 500;
 
     @PersistenceContext
     EntityManager em;
@@ -60,21 +57,17 @@ public class ReReviews {
      */
     public List<Due> dueOrOverdue() {
         Instant now = clock.instant();
-        List<Object[]> rows = em.createNativeQuery("select id, live_signed_off_at from variant"
-                        + " where live_revision_id is not null and live_signed_off_at <= ?1 order by live_signed_off_at, id")
+        List<Object[]> rows = em.createNativeQuery("select v.id, v.article_id, v.locale, r.title, r.revision_no,"
+                        + " v.live_signed_off_at from variant v join revision r on r.id = v.live_revision_id"
+                        + " where v.live_signed_off_at <= ?1 order by v.live_signed_off_at, v.id")
                 .setParameter(1, dueIfSignedOffBy().atOffset(ZoneOffset.UTC))
                 .getResultList();
-        Map<Long, ArticleVariant> variants = new HashMap<>();
-        List<Long> ids = rows.stream().map(row -> ((Number) row[0]).longValue()).toList();
-        for (int from = 0; from < ids.size(); from += VARIANTS_PER_QUERY) {
-            em.createQuery("select v from ArticleVariant v where v.id in :ids", ArticleVariant.class)
-                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + VARIANTS_PER_QUERY)))
-                    .getResultList()
-                    .forEach(variant -> variants.put(variant.getId(), variant));
-        }
-        return rows.stream()
-                .map(row -> due(variants.get(((Number) row[0]).longValue()), InstantConverter.fromColumn(row[1]), now))
-                .toList();
+        return rows.stream().map(row -> {
+            Instant lastReviewed = InstantConverter.fromColumn(row[5]);
+            Instant dueAt = dueAt(lastReviewed);
+            return new Due(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), (String) row[2], (String) row[3],
+                    ((Number) row[4]).intValue(), lastReviewed, dueAt, !dueAt.isAfter(now));
+        }).toList();
     }
 
     /** The last sign-off of what readers see in this variant: the "last reviewed" date. Read-only: not to be changed. */
@@ -157,10 +150,5 @@ public class ReReviews {
 
     public Instant dueAt(Instant lastReviewed) {
         return lastReviewed.atOffset(ZoneOffset.UTC).plus(Period.parse(interval)).toInstant();
-    }
-
-    private Due due(ArticleVariant variant, Instant lastReviewed, Instant now) {
-        Instant dueAt = dueAt(lastReviewed);
-        return new Due(variant, lastReviewed, dueAt, !dueAt.isAfter(now));
     }
 }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.medpub.cms.article.control.ArticleStore;
 import org.medpub.cms.article.entity.TranslationStatus;
@@ -124,7 +125,9 @@ public class Dashboard {
                             state.safetyRelevant())));
                 }
             }
-            translationsDue = rows.stream().limit(SHOWN).toList();
+            // the newest articles first, whether their translation is outdated or missing
+            translationsDue = rows.stream().sorted(Comparator.comparingLong(TranslationRow::article).reversed())
+                    .limit(SHOWN).toList();
         }
         return translationsDue;
     }

@@ -237,7 +237,8 @@ public class ReaderPages {
         if (pages > 1) {
             Paging paging = new Paging(request.page(), pages);
             content.put("paging", pagingNav(locale, paging, n -> searchPath(locale, q, n), "site.search.pages"));
-            pageLinks(page, base, paging, n -> searchPath(locale, q, n));
+            // search pages are not indexed (robots noindex): their head links stay relative
+            pageLinks(page, "", paging, n -> searchPath(locale, q, n));
         }
         page.put("query", q);
         page.put("robots", "noindex");

@@ -29,6 +29,9 @@ import org.medpub.cms.article.entity.Revision;
 // Not final: CDI proxies application-scoped beans.
 public class TranslationMemoryIndex {
 
+    /** The length of {@code translation_memory.target} (V17). */
+    private static final int MAX_TARGET_CHARS = 400_000;
+
     /** Rows per insert statement. */
     private static final int ROWS_PER_INSERT = 100;
 
@@ -82,8 +85,14 @@ public class TranslationMemoryIndex {
             Map<String, List<Inline>> byKey = new LinkedHashMap<>();
             TranslationMemory.remember(source.content(), translation.content(), byKey);
             List<Object[]> rows = new ArrayList<>();
-            byKey.forEach((key, target) -> rows.add(new Object[] {variant.getId(), RememberedTarget.hash(key),
-                    variant.getArticle().getSourceLocale(), variant.getLocale(), RememberedTarget.write(target)}));
+            byKey.forEach((key, target) -> {
+                String written = RememberedTarget.write(target);
+                // a segment longer than the column (a whole long article in one paragraph) is not remembered
+                if (written.length() <= MAX_TARGET_CHARS) {
+                    rows.add(new Object[] {variant.getId(), RememberedTarget.hash(key),
+                            variant.getArticle().getSourceLocale(), variant.getLocale(), written});
+                }
+            });
             for (int start = 0; start < rows.size(); start += ROWS_PER_INSERT) {
                 insert(rows.subList(start, Math.min(rows.size(), start + ROWS_PER_INSERT)));
             }

@@ -53,13 +53,16 @@ public class ReReviews {
 
     /**
      * The published variants due for review again within {@code cms.review.due-soon}, or overdue, soonest first:
-     * read by the sign-off date kept on each variant (indexed), so that it costs the same in a large library.
+     * the last sign-off (approval or re-approval) of each live revision, in one statement.
      */
     public List<Due> dueOrOverdue() {
         Instant now = clock.instant();
         List<Object[]> rows = em.createNativeQuery("select v.id, v.article_id, v.locale, r.title, r.revision_no,"
-                        + " v.live_signed_off_at from variant v join revision r on r.id = v.live_revision_id"
-                        + " where v.live_signed_off_at <= ?1 order by v.live_signed_off_at, v.id")
+                        + " max(m.reviewed_at) as signed_off from variant v join revision r on r.id = v.live_revision_id"
+                        + " join medical_review m on m.variant_id = v.id and m.revision_id = v.live_revision_id"
+                        + " and m.decision <> 'REJECTED'"
+                        + " group by v.id, v.article_id, v.locale, r.title, r.revision_no"
+                        + " having max(m.reviewed_at) <= ?1 order by signed_off, v.id")
                 .setParameter(1, dueIfSignedOffBy().atOffset(ZoneOffset.UTC))
                 .getResultList();
         return rows.stream().map(row -> {

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 abstract class InboxTests {
 
     static final String PASSWORD = "a long initial password";
+    private static final Pattern OLDER = Pattern.compile("href=\"([^\"]*[?&](?:amp;)?before=\\d+[^\"]*)\"");
     private static final Pattern UNREAD_BADGE = Pattern.compile("<span class=\"badge\" aria-hidden=\"true\">(\\d+)</span>");
 
     final Api reviewer = Api.as("reviewer");
@@ -44,8 +45,8 @@ abstract class InboxTests {
                 DatabaseRows.count("select count(*) from inbox_entry where title like ? and kind = 'REVIEW_REQUESTED'",
                         "%" + marker + "%"),
                 "every medical reviewer, with or without an e-mail address, is asked");
-        var inbox = signIn(newReviewer);
-        String page = inbox.get("/admin/inbox.xhtml").body();
+        // the suite's re-reviews are all due soon, so a new reviewer is also told of each: the request may be on an older page
+        String page = pageShowing(signIn(newReviewer), marker);
         assertTrue(page.contains("Review requested"), page);
         assertTrue(page.contains(marker), page);
         assertTrue(page.contains(author + " submitted revision 1 for medical review. No reviewer is assigned"), page);
@@ -181,6 +182,17 @@ abstract class InboxTests {
 
     private static String articleId(String variantPath) {
         return variantPath.replaceAll(".*/articles/(\\d+)/.*", "$1");
+    }
+
+    /** The inbox page that shows the marker, reached through the "Older" links as a reader of the inbox would. */
+    private static String pageShowing(AdminSession inbox, String marker) {
+        String page = inbox.get("/admin/inbox.xhtml").body();
+        Matcher older = OLDER.matcher(page);
+        for (int pages = 1; !page.contains(marker) && older.find() && pages < 50; pages++) {
+            page = inbox.get(older.group(1).replace("&amp;", "&")).body();
+            older = OLDER.matcher(page);
+        }
+        return page;
     }
 
     /** The number the header's inbox link shows, or null when it shows none. */

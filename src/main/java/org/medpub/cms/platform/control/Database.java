@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -84,6 +85,24 @@ public class Database {
 
     public boolean isReachable() {
         try (var connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether the database answers a connection of its own, made beside the pool: a pool whose
+     * connections are all in use, or a statement that outlasted the answer timeout, says nothing
+     * of whether the database itself can be reached.
+     */
+    public boolean answersBesideThePool() {
+        var config = ConfigProvider.getConfig(Database.class.getClassLoader());
+        JdbcUrlDataSource own = new JdbcUrlDataSource();
+        own.setUrl(config.getValue("cms.db.url", String.class));
+        own.setUser(config.getOptionalValue("cms.db.user", String.class).orElse(null));
+        own.setPassword(config.getOptionalValue("cms.db.password", String.class).orElse(null));
+        try (var connection = own.getConnection()) {
             return connection.isValid(2);
         } catch (Exception e) {
             return false;

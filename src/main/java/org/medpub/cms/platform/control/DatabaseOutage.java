@@ -26,6 +26,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * starts, at most one line every {@code cms.db.outage-log-seconds} while it lasts and one line when
  * it ends, never a stack trace per request. While it lasts no connection is tried but that of a
  * probe that asks the database every second whether it is back, so requests fail at once.
+ * <p>
+ * A failure is taken for an outage only once a connection of its own, made beside the pool, gets
+ * no answer either: a statement that outlasted {@code cms.db.timeout-seconds} (a lock waited for,
+ * a slow query) or a pool with every connection in use fails its request, but must not answer
+ * every other request 503 while the database answers.
  */
 @ApplicationScoped
 public class DatabaseOutage {
@@ -45,6 +50,7 @@ public class DatabaseOutage {
      * saying the database cannot be reached or a connection is closed.
      */
     private static final java.util.List<String> POOL_LOGGERS = java.util.List.of(
+            "javax.enterprise.resource.resourceadapter.com.sun.enterprise.resource",
             "javax.enterprise.resource.resourceadapter.com.sun.enterprise.resource.allocator",
             "javax.enterprise.resource.resourceadapter.com.sun.enterprise.resource.pool",
             "javax.enterprise.resource.resourceadapter.com.sun.enterprise.connectors",
@@ -70,6 +76,8 @@ public class DatabaseOutage {
     private final AtomicLong failedRequests = new AtomicLong();
     private volatile long downSince;
     private volatile long lastLogged;
+    private boolean confirming;
+    private long lastAnswered;
     private ScheduledFuture<?> probing;
 
     void quietPool(@Observes Startup startup) {
@@ -104,23 +112,59 @@ public class DatabaseOutage {
         return retryAfterSeconds;
     }
 
-    /** A request or a background task failed because the database cannot be reached. */
-    public synchronized void failed(Throwable failure) {
+    /**
+     * A request or a background task failed because the database could not be reached; unless an
+     * outage is known already, a connection beside the pool is tried (in the background, so that
+     * the failed request is answered at once) to tell an outage from a slow statement or a busy pool.
+     */
+    public void failed(Throwable failure) {
         failedRequests.incrementAndGet();
-        long now = System.nanoTime();
-        if (downSince == 0) {
-            downSince = now;
-            lastLogged = now;
-            LOG.warning(() -> "The database cannot be reached (" + rootCause(failure)
-                    + "); requests that need it are answered 503 until it is back, and this is logged at most every "
-                    + logSeconds + " s meanwhile");
-            JdbcUrlDataSource.unreachable(true);
-            probing = executor.scheduleWithFixedDelay(this::probe, 1, 1, TimeUnit.SECONDS);
-        } else if (now - lastLogged >= TimeUnit.SECONDS.toNanos(logSeconds)) {
-            lastLogged = now;
-            LOG.warning(() -> "The database is still unreachable after " + seconds(now - downSince) + " s ("
-                    + rootCause(failure) + "); " + failedRequests.get() + " failures so far");
+        synchronized (this) {
+            if (downSince != 0) {
+                long now = System.nanoTime();
+                if (now - lastLogged >= TimeUnit.SECONDS.toNanos(logSeconds)) {
+                    lastLogged = now;
+                    LOG.warning(() -> "The database is still unreachable after " + seconds(now - downSince) + " s ("
+                            + rootCause(failure) + "); " + failedRequests.get() + " failures so far");
+                }
+                return;
+            }
+            if (confirming) {
+                return;
+            }
+            confirming = true;
         }
+        executor.execute(() -> confirm(failure));
+    }
+
+    private void confirm(Throwable failure) {
+        boolean answers = JdbcUrlDataSource.probe(database::answersBesideThePool);
+        synchronized (this) {
+            confirming = false;
+            if (!answers) {
+                down(failure);
+                return;
+            }
+            long now = System.nanoTime();
+            long failures = failedRequests.getAndSet(0);
+            if (lastAnswered == 0 || now - lastAnswered >= TimeUnit.SECONDS.toNanos(logSeconds)) {
+                lastAnswered = now;
+                LOG.warning(() -> failures + " requests or tasks failed on the database (" + rootCause(failure)
+                        + "), but it answers: a statement outlasted cms.db.timeout-seconds or every pooled connection"
+                        + " was in use; this is logged at most every " + logSeconds + " s");
+            }
+        }
+    }
+
+    private void down(Throwable failure) {
+        long now = System.nanoTime();
+        downSince = now;
+        lastLogged = now;
+        LOG.warning(() -> "The database cannot be reached (" + rootCause(failure)
+                + "); requests that need it are answered 503 until it is back, and this is logged at most every "
+                + logSeconds + " s meanwhile");
+        JdbcUrlDataSource.unreachable(true);
+        probing = executor.scheduleWithFixedDelay(this::probe, 1, 1, TimeUnit.SECONDS);
     }
 
     public boolean isDown() {

@@ -60,4 +60,12 @@ class ScratchGIT {
     @Nested
     class StatementCount extends StatementCountTests {
     }
+
+    @Nested
+    class ArticleList extends ArticleListTests {
+    }
+
+    @Nested
+    class AdminUi extends AdminUiTests {
+    }
 }

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 
@@ -88,7 +89,9 @@ abstract class TranslationStoryTests {
         long item = image.get("id").asLong();
         String slug = unique("story-image");
         String body = XliffTests.BODY.replace("\n\n- Take", "\n\n![](media:" + item + ")\n\n- Take");
-        String article = RevisionApiTests.path(author.post("/api/articles", with(article(slug), "body", body)));
+        String marker = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String article = RevisionApiTests.path(author.post("/api/articles",
+                with(with(article(slug), "body", body), "title", "Living with migraine " + marker)));
         long id = Long.parseLong(article.substring(article.lastIndexOf('/') + 1));
         Workflow.publish(author, article + "/locales/en");
         String es = article + "/locales/es";
@@ -102,8 +105,13 @@ abstract class TranslationStoryTests {
         assertEquals(0, XliffTests.unit(xliff, "media-" + item + "-alt").getElementsByTagNameNS(XliffTests.XLIFF, "target")
                 .getLength(), "no Spanish alt text yet");
         assertEquals(List.of("media-" + item + "-alt", "media-" + item + "-caption"), missingMediaTexts(id));
+        var session = new AdminSession();
+        session.signIn("translator", "demo");
+        String dashboard = session.get("/admin/").body();
+        assertTrue(dashboard.contains("Alt text of image " + item + " missing"), dashboard);
 
         Map<String, String> words = new HashMap<>(XliffTests.SPANISH);
+        words.put("Living with migraine " + marker, "Vivir con migraña " + marker);
         words.put(alt, "");
         words.put("A caption", "");
         String elsewhere = XliffTests.translated(exported, words).replace("\"media-" + item + "-alt\"", "\"media-9" + item + "-alt\"");
@@ -121,6 +129,8 @@ abstract class TranslationStoryTests {
         assertTrue(blocked.json().get("type").asText().endsWith("/alt-text-missing"), blocked::toString);
         assertTrue(blocked.json().get("detail").asText().contains("media:" + item + "@1"), blocked::toString);
         assertEquals(List.of("media-" + item + "-alt", "media-" + item + "-caption"), missingMediaTexts(id));
+        String list = session.get("/admin/articles.xhtml?q=" + marker).body();
+        assertTrue(list.contains("Caption of image " + item + " missing"), list);
 
         words.put(alt, "Líneas en zigzag de un aura de migraña");
         words.put("A caption", "El aura puede anunciar la crisis");

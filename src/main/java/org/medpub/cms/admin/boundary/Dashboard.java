@@ -13,7 +13,6 @@ import org.medpub.cms.article.entity.WorkflowState;
 import org.medpub.cms.platform.boundary.Caller;
 import org.medpub.cms.platform.control.EditorialPermissions;
 import org.medpub.cms.platform.control.EnabledLocales;
-import org.medpub.cms.translation.control.ImageUnits;
 import org.medpub.cms.translation.control.TranslationStates;
 import org.medpub.cms.workflow.control.AuditTrail;
 import org.medpub.cms.workflow.control.EditorialWorkflow;
@@ -37,19 +36,7 @@ public class Dashboard {
      * @param imageTexts the alt texts and captions of its images it lacks
      */
     public record TranslationRow(long article, String locale, String title, String status, boolean safetyRelevant,
-            List<ImageText> imageTexts) {
-    }
-
-    /**
-     * An image's text a translation lacks: {@code text} is {@code alt} or {@code caption}, for the bundles' key;
-     * {@code image} its id as written, not as a number in the user's language.
-     */
-    public record ImageText(String image, String text) {
-
-        /** From its XLIFF unit id, {@code media-42-alt}. */
-        static ImageText of(String unitId) {
-            return new ImageText(Long.toString(ImageUnits.item(unitId).orElseThrow()), unitId.substring(unitId.lastIndexOf('-') + 1));
-        }
+            List<MissingImageText> imageTexts) {
     }
 
     /** A published article due for medical review again. */
@@ -140,7 +127,7 @@ public class Dashboard {
                 for (TranslationStatus wanted : List.of(TranslationStatus.OUTDATED, TranslationStatus.MISSING)) {
                     translations.page(locale, wanted, null, SHOWN).forEach(state -> rows.add(new TranslationRow(
                             state.articleId(), locale, title(state.articleId()), state.status().name(),
-                            state.safetyRelevant(), state.missingMediaTexts().stream().map(ImageText::of).toList())));
+                            state.safetyRelevant(), state.missingMediaTexts().stream().map(MissingImageText::of).toList())));
                 }
             }
             // the newest articles first, whether their translation is outdated or missing

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.medpub.cms.article.entity.Article;
 import org.medpub.cms.article.entity.ArticleVariant;
@@ -48,7 +49,15 @@ public class TranslationStates {
             + " join media_text st on st.item_id = u.item_id and st.locale = a.source_locale"
             + " left join media_text mt on mt.item_id = u.item_id and mt.locale = ?1"
             + " where u.revision_id = coalesce(t.current_revision_id, s.current_revision_id)"
-            + " and (st.alt is not null and mt.alt is null or st.caption is not null and mt.caption is null)";
+            + " and " + Lacking.EITHER;
+
+    /** Which of an image's texts the locale lacks, of those its source language has: {@code st} and {@code mt} as above. */
+    private static final class Lacking {
+        static final String ALT = "st.alt is not null and mt.alt is null";
+        static final String CAPTION = "st.caption is not null and mt.caption is null";
+        static final String EITHER = "(" + ALT + " or " + CAPTION + ")";
+        static final String COLUMNS = "case when " + ALT + " then 1 else 0 end, case when " + CAPTION + " then 1 else 0 end";
+    }
 
     /**
      * A page of the articles' states in one locale, newest article first, after the article id
@@ -111,33 +120,59 @@ public class TranslationStates {
         }
         // the ids are the page's own, read from the database a moment ago: numbers, not input
         String ids = articles.stream().map(String::valueOf).collect(Collectors.joining(","));
-        List<Object[]> rows = em.createNativeQuery("select a.id, u.item_id,"
-                        + " case when st.alt is not null and mt.alt is null then 1 else 0 end,"
-                        + " case when st.caption is not null and mt.caption is null then 1 else 0 end"
+        List<Object[]> rows = em.createNativeQuery("select a.id, u.item_id, " + Lacking.COLUMNS
                         + " from article a"
                         + " join variant s on s.article_id = a.id and s.locale = a.source_locale"
                         + " left join variant t on t.article_id = a.id and t.locale = ?1"
                         + " join media_usage u on u.revision_id = coalesce(t.current_revision_id, s.current_revision_id)"
                         + " join media_text st on st.item_id = u.item_id and st.locale = a.source_locale"
                         + " left join media_text mt on mt.item_id = u.item_id and mt.locale = ?1"
-                        + " where a.id in (" + ids + ") and a.source_locale <> ?1"
-                        + " and (st.alt is not null and mt.alt is null or st.caption is not null and mt.caption is null)"
+                        + " where a.id in (" + ids + ") and a.source_locale <> ?1 and " + Lacking.EITHER
                         + " order by a.id, u.item_id")
                 .setParameter(1, locale)
                 .getResultList();
-        Map<Long, Set<String>> lacking = new LinkedHashMap<>();
+        return unitIds(rows, row -> ((Number) row[0]).longValue(), 1);
+    }
+
+    /**
+     * For each translation of the articles, in whatever locale, the texts its newest revision's
+     * images lack in its locale, as XLIFF unit ids; in one statement. Keyed by
+     * {@code articleId + "/" + locale}; a translation that lacks none is left out.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, List<String>> lackingTexts(List<Long> articles) {
+        if (articles.isEmpty()) {
+            return Map.of();
+        }
+        // the ids are the caller's page, read from the database: numbers, not input
+        String ids = articles.stream().map(String::valueOf).collect(Collectors.joining(","));
+        List<Object[]> rows = em.createNativeQuery("select a.id, t.locale, u.item_id, " + Lacking.COLUMNS
+                        + " from article a"
+                        + " join variant t on t.article_id = a.id and t.locale <> a.source_locale"
+                        + " join media_usage u on u.revision_id = t.current_revision_id"
+                        + " join media_text st on st.item_id = u.item_id and st.locale = a.source_locale"
+                        + " left join media_text mt on mt.item_id = u.item_id and mt.locale = t.locale"
+                        + " where a.id in (" + ids + ") and " + Lacking.EITHER
+                        + " order by a.id, t.locale, u.item_id")
+                .getResultList();
+        return unitIds(rows, row -> ((Number) row[0]).longValue() + "/" + row[1], 2);
+    }
+
+    /** Rows of a key, an item and the two flags of {@link Lacking#COLUMNS} from {@code itemColumn}, as unit ids by key. */
+    private static <K> Map<K, List<String>> unitIds(List<Object[]> rows, Function<Object[], K> key, int itemColumn) {
+        Map<K, Set<String>> lacking = new LinkedHashMap<>();
         for (Object[] row : rows) {
-            Set<String> texts = lacking.computeIfAbsent(((Number) row[0]).longValue(), id -> new LinkedHashSet<>());
-            long item = ((Number) row[1]).longValue();
-            if (((Number) row[2]).intValue() == 1) {
+            Set<String> texts = lacking.computeIfAbsent(key.apply(row), k -> new LinkedHashSet<>());
+            long item = ((Number) row[itemColumn]).longValue();
+            if (((Number) row[itemColumn + 1]).intValue() == 1) {
                 texts.add(ImageUnits.altId(item));
             }
-            if (((Number) row[3]).intValue() == 1) {
+            if (((Number) row[itemColumn + 2]).intValue() == 1) {
                 texts.add(ImageUnits.captionId(item));
             }
         }
-        Map<Long, List<String>> lists = new LinkedHashMap<>();
-        lacking.forEach((article, texts) -> lists.put(article, List.copyOf(texts)));
+        Map<K, List<String>> lists = new LinkedHashMap<>();
+        lacking.forEach((k, texts) -> lists.put(k, List.copyOf(texts)));
         return lists;
     }
 

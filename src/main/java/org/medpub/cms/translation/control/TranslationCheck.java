@@ -1,11 +1,11 @@
 package org.medpub.cms.translation.control;
 
+import static org.medpub.cms.article.control.ImageTexts.ALT_MAX;
+import static org.medpub.cms.article.control.ImageTexts.CAPTION_MAX;
 import static org.medpub.cms.article.entity.ArticleFields.BODY_MAX;
 import static org.medpub.cms.article.entity.ArticleFields.CITATION_MAX;
 import static org.medpub.cms.article.entity.ArticleFields.SUMMARY_MAX;
 import static org.medpub.cms.article.entity.ArticleFields.TITLE_MAX;
-import static org.medpub.cms.article.control.ImageTexts.ALT_MAX;
-import static org.medpub.cms.article.control.ImageTexts.CAPTION_MAX;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -39,8 +39,8 @@ public class Dashboard {
             List<MissingImageText> imageTexts) {
     }
 
-    /** A published article due for medical review again. */
-    public record ReReviewRow(long article, String locale, String title, Instant dueAt, boolean overdue) {
+    /** A published article due for medical review again; past the grace period its readers are told that it is overdue. */
+    public record ReReviewRow(long article, String locale, String title, Instant dueAt, boolean overdue, boolean pastGrace) {
     }
 
     @Inject
@@ -141,7 +141,8 @@ public class Dashboard {
         if (reReviewsDue == null) {
             reReviewsDue = reReviews.dueOrOverdue().stream()
                     .limit(SHOWN)
-                    .map(due -> new ReReviewRow(due.articleId(), due.locale(), due.title(), due.dueAt(), due.overdue()))
+                    .map(due -> new ReReviewRow(due.articleId(), due.locale(), due.title(), due.dueAt(), due.overdue(),
+                            due.pastGrace()))
                     .toList();
         }
         return reReviewsDue;

@@ -6,6 +6,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,8 +23,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * sure no change was missed.
  * <p>
  * A page whose rendering began before a change that makes it stale is never kept: every drop
- * takes a number from a clock, each page keeps the clock's reading from before it was rendered, and
+ * takes a number from a counter, each page keeps the counter's reading from before it was rendered, and
  * a page read before a drop of one of its keys is not served.
+ * <p>
+ * A page that changes by the passing of time alone ({@link RenderedPage#freshUntil()}: the day an
+ * article's review becomes overdue) is rendered anew from that instant on.
  */
 @ApplicationScoped
 public class PageCache {
@@ -38,9 +42,12 @@ public class PageCache {
     @Inject
     SiteChanges changes;
 
+    @Inject
+    Clock clock;
+
     private Cache<String, Kept> pages;
-    private final AtomicLong clock = new AtomicLong();
-    /** The clock's reading at the last drop of each key, and of every page. */
+    private final AtomicLong dropClock = new AtomicLong();
+    /** The drop counter's reading at the last drop of each key, and of every page. */
     private final Map<String, Long> droppedAt = new ConcurrentHashMap<>();
     private volatile long allDroppedAt;
 
@@ -53,7 +60,12 @@ public class PageCache {
 
     /** A cache of at most this many bytes (0 keeps nothing) that hears of changes only by {@link #drop}. */
     PageCache(long capacityBytes) {
+        this(capacityBytes, Clock.systemUTC());
+    }
+
+    PageCache(long capacityBytes, Clock clock) {
         this.capacityBytes = capacityBytes;
+        this.clock = clock;
         build();
     }
 
@@ -79,7 +91,7 @@ public class PageCache {
         if (kept != null && isCurrent(kept)) {
             return kept.page();
         }
-        long before = clock.get();
+        long before = dropClock.get();
         RenderedPage page = render.get();
         if (page.cacheable()) {
             pages.put(url, new Kept(page, before));
@@ -92,7 +104,7 @@ public class PageCache {
         if (stale.isEmpty()) {
             return;
         }
-        long now = clock.incrementAndGet();
+        long now = dropClock.incrementAndGet();
         if (stale.all()) {
             allDroppedAt = now;
             pages.invalidateAll();
@@ -108,7 +120,7 @@ public class PageCache {
     }
 
     private boolean isCurrent(Kept kept) {
-        if (kept.renderedAfter() < allDroppedAt) {
+        if (kept.renderedAfter() < allDroppedAt || kept.page().expiredAt(clock.instant())) {
             return false;
         }
         for (String key : kept.page().dependsOn()) {

@@ -305,8 +305,15 @@ public class ReaderPages {
                         : words.text(locale, "article.notice.outdated"));
             }
         }
+        Optional<ReReviews.Dates> dates = review.map(r -> reReviews.dates(r.getReviewedAt()));
+        boolean overdue = dates.filter(d -> d.overdueAt(reReviews.now())).isPresent();
+        if (overdue) {
+            notices.add(words.format(locale, "article.notice.reviewOverdue", Map.of("due", Date.from(dates.get().dueAt()))));
+        }
         Map<String, Object> content = articleContent(locale, shownLocale, live, notices,
                 review.map(r -> reviewLine(locale, r)).orElse(null), shown.getUpdatedAt());
+        content.put("reviewDates", dates.map(d -> words.format(locale, "article.reviewDates",
+                Map.of("reviewed", Date.from(d.lastReviewed()), "due", Date.from(d.dueAt())))).orElse(null));
 
         Map<String, String> slugs = new LinkedHashMap<>();
         byLocale.forEach((tag, variant) -> slugs.put(tag, variant.getLive().orElseThrow().getSlug()));
@@ -318,7 +325,12 @@ public class ReaderPages {
         page.put("content", render("article", content));
         Instant lastModified = review.map(MedicalReview::getReviewedAt).filter(t -> t.isAfter(shown.getUpdatedAt()))
                 .orElse(shown.getUpdatedAt());
-        return RenderedPage.of(200, HTML, render("page", page), lastModified, shownLocale);
+        if (overdue && dates.get().overdueFrom().isAfter(lastModified)) {
+            // the notice appeared then: a conditional request from before must get the page anew
+            lastModified = dates.get().overdueFrom();
+        }
+        return RenderedPage.of(200, HTML, render("page", page), lastModified, shownLocale)
+                .freshUntil(overdue ? null : dates.map(ReReviews.Dates::overdueFrom).orElse(null));
     }
 
     private RenderedPage previewPage(PreviewLink link, String token, Revision revision) {

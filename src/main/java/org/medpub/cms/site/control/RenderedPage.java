@@ -21,9 +21,11 @@ import java.util.Set;
  *        here rather than on every request of a cached page
  * @param dependsOn what the page was made from ({@link PageDependency} keys): a cached page is
  *        dropped when a change names one of them
+ * @param freshUntil when what the page shows changes by the passing of time alone (an article's
+ *        review becomes overdue), or null: a cached page is not served from then on
  */
 public record RenderedPage(int status, String contentType, byte[] body, String etag, Instant lastModified,
-        String location, String contentLanguage, String lastModifiedHeader, Set<String> dependsOn) {
+        String location, String contentLanguage, String lastModifiedHeader, Set<String> dependsOn, Instant freshUntil) {
 
     public RenderedPage {
         dependsOn = Set.copyOf(dependsOn);
@@ -33,17 +35,28 @@ public record RenderedPage(int status, String contentType, byte[] body, String e
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         return new RenderedPage(status, contentType, bytes, tagOf(bytes), lastModified, null, language,
                 lastModified == null ? null : DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                        lastModified.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC)), Set.of());
+                        lastModified.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC)), Set.of(), null);
     }
 
     public static RenderedPage redirect(int status, String location) {
-        return new RenderedPage(status, null, new byte[0], null, null, location, null, null, Set.of());
+        return new RenderedPage(status, null, new byte[0], null, null, location, null, null, Set.of(), null);
     }
 
     /** This page, made from these {@link PageDependency} keys. */
     public RenderedPage dependingOn(String... keys) {
         return new RenderedPage(status, contentType, body, etag, lastModified, location, contentLanguage,
-                lastModifiedHeader, Set.of(keys));
+                lastModifiedHeader, Set.of(keys), freshUntil);
+    }
+
+    /** This page, to be rendered anew from this instant on (null: only a change makes it stale). */
+    public RenderedPage freshUntil(Instant until) {
+        return new RenderedPage(status, contentType, body, etag, lastModified, location, contentLanguage,
+                lastModifiedHeader, dependsOn, until);
+    }
+
+    /** Whether the passing of time alone has made the page stale by this instant. */
+    public boolean expiredAt(Instant now) {
+        return freshUntil != null && !now.isBefore(freshUntil);
     }
 
     /** Pages and permanent redirects are kept; a 404 is not, so odd URLs do not fill the cache. */

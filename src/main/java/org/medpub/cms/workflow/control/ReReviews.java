@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
@@ -24,7 +25,8 @@ import org.medpub.cms.workflow.entity.ReviewDecision;
 /**
  * Medical content ages: what readers see is due for review again {@code cms.review.interval}
  * (default twelve months) after its last sign-off, and is listed from {@code cms.review.due-soon}
- * before that date.
+ * before that date. Once it is overdue by more than {@code cms.review.overdue-grace}, readers are
+ * told so on the page and the dashboard marks it.
  */
 @ApplicationScoped
 @Transactional
@@ -34,7 +36,18 @@ public class ReReviews {
 
     /** A published variant (its live revision's title and number) and when it was last signed off and is due again. */
     public record Due(long variantId, long articleId, String locale, String title, int liveRevision, Instant lastReviewed,
-            Instant dueAt, boolean overdue) {
+            Instant dueAt, boolean overdue, boolean pastGrace) {
+    }
+
+    /**
+     * The review dates readers see: the last sign-off, when the next review is due, and from when
+     * the page says that it is overdue (the due date plus the grace period).
+     */
+    public record Dates(Instant lastReviewed, Instant dueAt, Instant overdueFrom) {
+
+        public boolean overdueAt(Instant now) {
+            return !overdueFrom.isAfter(now);
+        }
     }
 
     @PersistenceContext
@@ -50,6 +63,10 @@ public class ReReviews {
     @Inject
     @ConfigProperty(name = "cms.review.due-soon")
     String dueSoon;
+
+    @Inject
+    @ConfigProperty(name = "cms.review.overdue-grace")
+    String overdueGrace;
 
     /**
      * The published variants due for review again within {@code cms.review.due-soon}, or overdue, soonest first:
@@ -67,9 +84,10 @@ public class ReReviews {
                 .getResultList();
         return rows.stream().map(row -> {
             Instant lastReviewed = InstantConverter.fromColumn(row[5]);
-            Instant dueAt = dueAt(lastReviewed);
+            Dates dates = dates(lastReviewed);
             return new Due(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), (String) row[2], (String) row[3],
-                    ((Number) row[4]).intValue(), lastReviewed, dueAt, !dueAt.isAfter(now));
+                    ((Number) row[4]).intValue(), lastReviewed, dates.dueAt(), !dates.dueAt().isAfter(now),
+                    dates.overdueAt(now));
         }).toList();
     }
 
@@ -153,5 +171,20 @@ public class ReReviews {
 
     public Instant dueAt(Instant lastReviewed) {
         return lastReviewed.atOffset(ZoneOffset.UTC).plus(Period.parse(interval)).toInstant();
+    }
+
+    /** The dates of a page last signed off at this instant. */
+    public Dates dates(Instant lastReviewed) {
+        Instant dueAt = dueAt(lastReviewed);
+        return new Dates(lastReviewed, dueAt, dueAt.atOffset(ZoneOffset.UTC).plus(grace()).toInstant());
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** The grace period as an ISO-8601 period (P14D) or, for less than a day, a duration (PT12H). */
+    private java.time.temporal.TemporalAmount grace() {
+        return overdueGrace.contains("T") ? Duration.parse(overdueGrace) : Period.parse(overdueGrace);
     }
 }

@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +37,38 @@ class PageCacheTest {
 
         assertSame(first, second);
         assertEquals(1, renders.get());
+    }
+
+    @Test
+    void aPageWhoseReviewBecomesOverdueIsRenderedAnewFromThatInstant() {
+        Instant overdueFrom = Instant.parse("2026-12-03T00:00:00Z");
+        AtomicReference<Instant> now = new AtomicReference<>(overdueFrom.minusSeconds(60));
+        Clock clock = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        PageCache cache = new PageCache(1_000_000, clock);
+        Supplier<RenderedPage> render = () -> render(200).get().freshUntil(overdueFrom);
+
+        RenderedPage before = cache.get("http://x/en/articles/a", render);
+        assertSame(before, cache.get("http://x/en/articles/a", render));
+        now.set(overdueFrom);
+        RenderedPage after = cache.get("http://x/en/articles/a", render);
+
+        assertNotSame(before, after);
+        assertEquals(2, renders.get());
     }
 
     @Test

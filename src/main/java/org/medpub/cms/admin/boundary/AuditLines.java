@@ -56,6 +56,7 @@ public class AuditLines {
         String said = note.at() != null ? words.with("audit.note." + event.getAction(), "time", words.time(note.at()))
                 : note.person() != null ? words.with("audit.note.assignedTo", "reviewer", name.apply(note.person()))
                 : AuditTrail.ASSIGN.equals(event.getAction()) ? words.text("audit.note.unassigned")
+                : note.noReferencesReason() != null ? words.with("audit.note.noReferences", "reason", note.noReferencesReason())
                 : null;
         if (said == null) {
             return note.comment();

@@ -33,11 +33,12 @@ final class FormFields {
             Map.entry("topics", new Input(null, "editor.topics.label")),
             Map.entry("references", new Input(null, "editor.references.label")),
             Map.entry("comment", new Input("workflow:comment", "review.commentLabel")),
+            Map.entry("noReferencesReason", new Input("workflow:noReferencesReason", "review.noReferencesReason")),
             Map.entry("publishAt", new Input("workflow:publishAt", "publish.atLabel")));
 
     /** The fields in the order the forms show them, for the summary to list them in. */
     private static final List<String> ORDER = List.of("sourceLocale", "title", "slug", "summary", "body", "topics",
-            "references", "changeNote", "checklist", "comment", "publishAt");
+            "references", "changeNote", "checklist", "noReferencesReason", "comment", "publishAt");
 
     /** Orders field names as the forms show them (then by name, so {@code references[2]} after {@code references[1]}). */
     static final Comparator<String> AS_SHOWN = Comparator.<String>comparingInt(field -> {

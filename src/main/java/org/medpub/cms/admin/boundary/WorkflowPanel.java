@@ -106,6 +106,7 @@ public class WorkflowPanel implements Serializable {
     TimeZoneChoice timeZone;
 
     private String comment;
+    private String noReferencesReason;
     private String publishAt;
     private String assignee;
     private final Map<String, Boolean> checked = new LinkedHashMap<>();
@@ -179,8 +180,10 @@ public class WorkflowPanel implements Serializable {
     private void perform(WorkflowAction action, Instant at, Map<String, Boolean> confirmed) {
         try {
             var outcome = transitions.perform(open.getArticleId(), open.getLocale(),
-                    new TransitionCommand(action, comment, at, confirmed, open.getBaseRevision()), caller.actor());
+                    new TransitionCommand(action, comment, at, confirmed, open.getBaseRevision(), noReferencesReason),
+                    caller.actor());
             comment = null;
+            noReferencesReason = null;
             refresh();
             Notices.info(outcome.scheduled() != null
                     ? words.with("publish.scheduled", "time", words.time(outcome.scheduled().getPublishAt()))
@@ -313,6 +316,26 @@ public class WorkflowPanel implements Serializable {
     }
 
     /** For a re-review: when what readers see was last signed off, and when it is due again. */
+    /**
+     * Whether the revision a sign-off would concern (the current one to approve, the live one to
+     * re-approve) cites no reference: the reviewer then says why none is needed, or cannot sign off.
+     */
+    public boolean isCitesNoReference() {
+        return open.once("citesNoReference", () -> open.variant()
+                .map(v -> may(WorkflowAction.APPROVE) ? Optional.of(v.getCurrent()) : v.getLive())
+                .flatMap(revision -> revision)
+                .filter(revision -> revision.getReferences().isEmpty())
+                .isPresent());
+    }
+
+    public String getNoReferencesReason() {
+        return noReferencesReason;
+    }
+
+    public void setNoReferencesReason(String noReferencesReason) {
+        this.noReferencesReason = noReferencesReason;
+    }
+
     public String getReReview() {
         return open.once("reReview", () -> open.variant().flatMap(reReviews::lastSignOff)
                 .map(last -> words.format("review.reReview.summary", "revision", open.getLiveRevision(),

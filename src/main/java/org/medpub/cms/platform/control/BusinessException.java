@@ -87,6 +87,12 @@ public abstract class BusinessException extends RuntimeException {
             this.type = type;
         }
 
+        /** A conflict the caller resolves by filling in this field. */
+        public Conflict(String type, FieldError error) {
+            super(error.message(), List.of(error));
+            this.type = type;
+        }
+
         public int status() { return 409; }
         public String type() { return type; }
     }

@@ -18,16 +18,19 @@ import org.medpub.cms.workflow.control.TransitionCommand;
  *                  (see {@link org.medpub.cms.workflow.control.PublicationWindow})
  * @param checklist for {@code approve} and {@code reapprove}: every checklist item set to true
  * @param revision  optional: the revision the caller looked at; 409 when another was saved since
+ * @param noReferencesReason for {@code approve} and {@code reapprove} of a revision that cites no reference: why
+ *                  none is needed; without it the sign-off is a 409 problem {@code references-missing}
  */
 public record TransitionRequest(
         @NotBlank String action,
         @Size(max = 4000) String comment,
         OffsetDateTime publishAt,
         Map<String, Boolean> checklist,
-        @Positive Integer revision) {
+        @Positive Integer revision,
+        @Size(max = 4000) String noReferencesReason) {
 
     TransitionCommand command() {
         return new TransitionCommand(EditorialWorkflow.requested(action.strip()), comment,
-                publishAt == null ? null : publishAt.toInstant(), checklist, revision);
+                publishAt == null ? null : publishAt.toInstant(), checklist, revision, noReferencesReason);
     }
 }

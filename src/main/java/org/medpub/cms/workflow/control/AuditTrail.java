@@ -41,9 +41,17 @@ public class AuditTrail {
     private static final String PUBLISHED_AS_SCHEDULED_PREFIX = "scheduled for ";
     private static final String ASSIGNED_PREFIX = "assigned to ";
     private static final String UNASSIGNED = "unassigned";
+    private static final String NO_REFERENCES_PREFIX = "no references needed: ";
 
-    /** What a line's note says in a form a screen can put in words; the time or person is null when the note names none. */
-    public record Note(Instant at, String person, String comment) {
+    /**
+     * What a line's note says in a form a screen can put in words; the time or person is null when the
+     * note names none, {@code noReferencesReason} when the line is no sign-off without references.
+     */
+    public record Note(Instant at, String person, String comment, String noReferencesReason) {
+
+        public Note(Instant at, String person, String comment) {
+            this(at, person, comment, null);
+        }
     }
 
     @PersistenceContext
@@ -80,6 +88,14 @@ public class AuditTrail {
         return PUBLISHED_AS_SCHEDULED_PREFIX + at;
     }
 
+    /** A sign-off's note: the reason why no reference is needed, on its own line before the comment, when there is one. */
+    static String signOffNote(String noReferencesReason, String comment) {
+        if (noReferencesReason == null) {
+            return comment;
+        }
+        return NO_REFERENCES_PREFIX + noReferencesReason + (comment == null ? "" : "\n" + comment);
+    }
+
     static String assignmentNote(String reviewer) {
         return reviewer == null ? UNASSIGNED : ASSIGNED_PREFIX + reviewer;
     }
@@ -97,6 +113,14 @@ public class AuditTrail {
             return comment.equals(UNASSIGNED) ? new Note(null, null, null)
                     : comment.startsWith(ASSIGNED_PREFIX) ? new Note(null, comment.substring(ASSIGNED_PREFIX.length()), null)
                     : new Note(null, null, comment);
+        }
+        boolean signOff = WorkflowAction.APPROVE.key().equals(event.getAction())
+                || WorkflowAction.REAPPROVE.key().equals(event.getAction());
+        if (signOff && comment.startsWith(NO_REFERENCES_PREFIX)) {
+            // the reason is one line (Transitions makes it so): the comment follows on the next
+            int end = comment.indexOf('\n');
+            return new Note(null, null, end < 0 ? null : comment.substring(end + 1),
+                    comment.substring(NO_REFERENCES_PREFIX.length(), end < 0 ? comment.length() : end));
         }
         String prefix = SCHEDULE.equals(event.getAction()) || UNSCHEDULE.equals(event.getAction()) ? SCHEDULED_PREFIX
                 : WorkflowAction.PUBLISH.key().equals(event.getAction()) ? PUBLISHED_AS_SCHEDULED_PREFIX : null;

@@ -9,7 +9,13 @@ import java.util.Map;
  * @param publishAt        for publish: when, or null for now
  * @param checklist        for a sign-off: the checklist items confirmed
  * @param expectedRevision the revision the caller looked at, or null; refused when no longer current
+ * @param noReferencesReason for a sign-off of a revision that cites no reference: why none is needed
  */
 public record TransitionCommand(WorkflowAction action, String comment, Instant publishAt, Map<String, Boolean> checklist,
-        Integer expectedRevision) {
+        Integer expectedRevision, String noReferencesReason) {
+
+    public TransitionCommand(WorkflowAction action, String comment, Instant publishAt, Map<String, Boolean> checklist,
+            Integer expectedRevision) {
+        this(action, comment, publishAt, checklist, expectedRevision, null);
+    }
 }

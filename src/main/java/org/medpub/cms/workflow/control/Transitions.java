@@ -90,12 +90,14 @@ public class Transitions {
             WorkflowStep.checkSignOff(wroteOrEdited(actor.username(), rule, concerned), command.checklist(),
                     checklist.keys());
             requireAltText(concerned, locale);
+            String noReferencesReason = requireEvidence(concerned, command.noReferencesReason());
             review(concerned, rule.action() == WorkflowAction.REAPPROVE ? ReviewDecision.REAPPROVED
-                    : ReviewDecision.APPROVED, actor, comment, Set.copyOf(checklist.keys()));
+                    : ReviewDecision.APPROVED, actor, comment, Set.copyOf(checklist.keys()), noReferencesReason);
+            comment = AuditTrail.signOffNote(noReferencesReason, comment);
         }
         ScheduledPublication scheduled = null;
         switch (rule.action()) {
-            case REJECT -> review(concerned, ReviewDecision.REJECTED, actor, comment, Set.of());
+            case REJECT -> review(concerned, ReviewDecision.REJECTED, actor, comment, Set.of(), null);
             case PUBLISH -> {
                 Instant now = clock.instant();
                 if (command.publishAt() != null && command.publishAt().isAfter(now)) {
@@ -133,6 +135,26 @@ public class Transitions {
             throw new BusinessException.Conflict("alt-text-missing", "The images " + String.join(", ", missing)
                     + " have no alt text in " + locale + "; write it in the media library before approving");
         }
+    }
+
+    /**
+     * A locale is not signed off while the revision cites no reference, unless the reviewer says why
+     * none is needed (409 naming {@code noReferencesReason}): the checklist's "sources are cited"
+     * is then checked, not only ticked.
+     *
+     * @return the reason on one line, kept with the review; null when the revision cites a reference
+     */
+    private static String requireEvidence(Revision revision, String reason) {
+        if (!revision.getReferences().isEmpty()) {
+            return null;
+        }
+        String oneLine = reason == null ? "" : reason.strip().replaceAll("\\s+", " ");
+        if (oneLine.isEmpty()) {
+            throw new BusinessException.Conflict("references-missing", new BusinessException.FieldError(
+                    "noReferencesReason", "Revision " + revision.getNumber() + " cites no reference: add one, or say in"
+                    + " noReferencesReason why none is needed").worded("review.noReferencesRequired", Map.of()));
+        }
+        return oneLine;
     }
 
     /**
@@ -267,10 +289,11 @@ public class Transitions {
         return variant.getLive().map(Revision::getNumber).orElse(0);
     }
 
-    private void review(Revision revision, ReviewDecision decision, Actor actor, String comment, Set<String> confirmed) {
+    private void review(Revision revision, ReviewDecision decision, Actor actor, String comment, Set<String> confirmed,
+            String noReferencesReason) {
         UserAccount reviewer = users.find(actor.username()).orElseThrow();
         em.persist(new MedicalReview(revision, decision, reviewer.getUsername(), reviewer.getDisplayName(),
-                reviewer.getCredentials(), comment, confirmed, clock.instant()));
+                reviewer.getCredentials(), comment, confirmed, clock.instant(), noReferencesReason));
     }
 
     private void cancelSchedules(ArticleVariant variant) {

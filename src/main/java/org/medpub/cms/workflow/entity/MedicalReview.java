@@ -60,6 +60,10 @@ public class MedicalReview {
     @Column(name = "reviewed_at", updatable = false)
     private Instant reviewedAt;
 
+    /** Why the approved revision needs no reference, when it cites none; null otherwise. */
+    @Column(name = "no_references_reason", updatable = false)
+    private String noReferencesReason;
+
     // read only when asked for (nothing shows it yet): a reader page that names the review needs no extra query
     @ElementCollection
     @CollectionTable(name = "medical_review_check", joinColumns = @JoinColumn(name = "review_id"))
@@ -80,6 +84,14 @@ public class MedicalReview {
         this.comment = comment;
         this.confirmed = new TreeSet<>(confirmed);
         this.reviewedAt = reviewedAt;
+    }
+
+    /** An approval of a revision that cites no reference, with the reviewer's reason why none is needed. */
+    public MedicalReview(Revision revision, ReviewDecision decision, String reviewer, String reviewerName,
+            String reviewerCredentials, String comment, Set<String> confirmed, Instant reviewedAt,
+            String noReferencesReason) {
+        this(revision, decision, reviewer, reviewerName, reviewerCredentials, comment, confirmed, reviewedAt);
+        this.noReferencesReason = noReferencesReason;
     }
 
     public Long getId() {
@@ -116,6 +128,10 @@ public class MedicalReview {
 
     public Instant getReviewedAt() {
         return reviewedAt;
+    }
+
+    public String getNoReferencesReason() {
+        return noReferencesReason;
     }
 
     public Set<String> getConfirmed() {

@@ -46,10 +46,17 @@ public final class ArticleFixtures {
         return save(variant, author, sourceRevision, false);
     }
 
+    /** A revision citing one reference, as a reviewer may approve it. */
     public static Revision save(ArticleVariant variant, String author, Integer sourceRevision, boolean safetyRelevant) {
+        return save(variant, author, sourceRevision, safetyRelevant,
+                List.of(new Reference("Example society. Guideline, 2025.", null, null, null)));
+    }
+
+    public static Revision save(ArticleVariant variant, String author, Integer sourceRevision, boolean safetyRelevant,
+            List<Reference> references) {
         int number = variant.nextRevisionNumber();
         Revision revision = withId(new Revision(variant, new RevisionContent("Title " + number, "slug-" + variant.getLocale(),
-                "Summary", "Body " + number, List.of(), List.of(), "note " + number, safetyRelevant, sourceRevision),
+                "Summary", "Body " + number, List.of(), references, "note " + number, safetyRelevant, sourceRevision),
                 author, AT));
         variant.advanceTo(revision);
         REVISIONS.add(revision);

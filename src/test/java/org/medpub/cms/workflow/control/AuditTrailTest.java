@@ -27,6 +27,15 @@ class AuditTrailTest {
     }
 
     @Test
+    void aSignOffWithoutReferencesGivesTheReasonAndTheCommentAfterIt() {
+        assertEquals(new AuditTrail.Note(null, null, "Sound: well written", "a checklist, nothing to cite"),
+                AuditTrail.note(line("approve", AuditTrail.signOffNote("a checklist, nothing to cite", "Sound: well written"))));
+        assertEquals(new AuditTrail.Note(null, null, null, "nothing to cite"),
+                AuditTrail.note(line("reapprove", AuditTrail.signOffNote("nothing to cite", null))));
+        assertEquals(new AuditTrail.Note(null, null, "Sound."), AuditTrail.note(line("approve", AuditTrail.signOffNote(null, "Sound."))));
+    }
+
+    @Test
     void anAssignmentGivesTheReviewer() {
         assertEquals(new AuditTrail.Note(null, "reviewer", null),
                 AuditTrail.note(line("assign", AuditTrail.assignmentNote("reviewer"))));

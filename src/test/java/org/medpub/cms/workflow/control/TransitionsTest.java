@@ -236,6 +236,28 @@ class TransitionsTest {
     }
 
     @Test
+    void aRevisionCitingNoReferenceIsApprovedOnlyWithTheReasonWhyNoneIsNeeded() {
+        ArticleFixtures.save(en, "author", null, false, List.of());
+        take(WorkflowAction.SUBMIT, AUTHOR);
+
+        var refused = assertThrows(BusinessException.Conflict.class, () -> take(approve(CONFIRMED), REVIEWER));
+        assertEquals("references-missing", refused.type());
+        assertEquals("noReferencesReason", refused.errors().get(0).field());
+        assertThrows(BusinessException.Conflict.class, () -> take(new TransitionCommand(WorkflowAction.APPROVE, null, null,
+                CONFIRMED, null, "  \n "), REVIEWER));
+        assertEquals(IN_REVIEW, en.getState());
+        assertTrue(reviews().isEmpty(), "nothing was recorded");
+
+        take(new TransitionCommand(WorkflowAction.APPROVE, "Sound.", null, CONFIRMED, null,
+                " A first-aid checklist:\n  nothing to cite "), REVIEWER);
+
+        assertEquals(APPROVED, en.getState());
+        assertEquals("A first-aid checklist: nothing to cite", reviews().get(0).getNoReferencesReason());
+        assertEquals("approve r2 IN_REVIEW>APPROVED reviewer: no references needed: A first-aid checklist: nothing to cite"
+                + "\nSound.", audit.get(audit.size() - 1));
+    }
+
+    @Test
     void anApprovalWithAnItemUnconfirmedOrUnknownIsRefusedNamingTheItem() {
         take(WorkflowAction.SUBMIT, AUTHOR);
 

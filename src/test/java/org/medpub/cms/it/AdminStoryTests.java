@@ -141,6 +141,10 @@ abstract class AdminStoryTests {
             box.click();
         });
         assertTrue(text(reviewer, "#review").contains("When to see a doctor"), "the changes are shown for review");
+        // the text cites no reference: the reviewer says why none is needed, or cannot approve it
+        assertTrue(text(reviewer, "#noReferencesHint").startsWith("This version cites no reference."),
+                text(reviewer, "#review"));
+        type(reviewer, "workflow:noReferencesReason", "A first overview; the guideline is cited in the linked articles.");
         see(reviewer, "reviewer-checklist", "Edit article");
         click(reviewer, "workflow:approve");
         assertMessage(reviewer, "Approved");
@@ -190,6 +194,7 @@ abstract class AdminStoryTests {
         // the reviewer approves the Spanish text, and the editor publishes it
         openFrom(reviewer, "reviewer", "awaitingMyReview", id, "es");
         reviewer.driver().findElements(By.cssSelector("#review input[type=checkbox]")).forEach(WebElement::click);
+        type(reviewer, "workflow:noReferencesReason", "Una traducción fiel; el original no cita ninguna fuente.");
         see(reviewer, "reviewer-checklist-es", "Edit article");
         click(reviewer, "workflow:approve");
         assertState(reviewer, "Approved");

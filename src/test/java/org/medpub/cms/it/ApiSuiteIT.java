@@ -102,6 +102,10 @@ class ApiSuiteIT {
     }
 
     @Nested
+    class ReviewDates extends ReviewDatesTests {
+    }
+
+    @Nested
     class ReaderSearch extends ReaderSearchTests {
     }
 

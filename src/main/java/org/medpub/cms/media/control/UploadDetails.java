@@ -21,7 +21,7 @@ public record UploadDetails(String licence, String source, String locale, MediaL
             EnabledLocales locales) {
         List<FieldError> errors = new ArrayList<>();
         if (!hasFile) {
-            errors.add(new FieldError("file", "required: the image").worded("media.refusal.fileRequired", Map.of()));
+            errors.add(new FieldError("file", "required: the image").worded("refusal.media.fileRequired", Map.of()));
         }
         String canonical = locale == null || locale.isBlank() ? null : locales.find(locale).orElse(null);
         if (canonical == null) {
@@ -42,7 +42,7 @@ public record UploadDetails(String licence, String source, String locale, MediaL
     private static void required(List<FieldError> errors, String field, String value, int max) {
         if (value == null || value.isBlank()) {
             errors.add(new FieldError(field, "required: a health publisher must show it may publish the image")
-                    .worded("media.refusal.required", Map.of()));
+                    .worded("refusal.media.required", Map.of()));
         } else {
             optional(errors, field, value, max);
         }
@@ -50,7 +50,7 @@ public record UploadDetails(String licence, String source, String locale, MediaL
 
     private static void optional(List<FieldError> errors, String field, String value, int max) {
         if (value != null && value.length() > max) {
-            errors.add(new FieldError(field, "at most " + max + " characters").worded("media.refusal.tooLong", Map.of("max", max)));
+            errors.add(new FieldError(field, "at most " + max + " characters").worded("refusal.media.tooLong", Map.of("max", max)));
         }
     }
 }

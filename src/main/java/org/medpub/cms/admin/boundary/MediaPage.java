@@ -148,7 +148,9 @@ public class MediaPage {
         }
         MediaText own = texts.get(language.getTag());
         MediaText first = texts.get(locales.defaultLocale());
-        String thumbnailAlt = own != null && own.getAlt() != null ? own.getAlt() : first != null && first.getAlt() != null ? first.getAlt() : "";
+        // the alt text in the UI's language, else the default locale's, else the image named by its number
+        String thumbnailAlt = own != null && own.getAlt() != null ? own.getAlt() : first != null && first.getAlt() != null ? first.getAlt()
+                : words.with("media.insert.untitled", "id", String.valueOf(item.getId()));
         List<Use> usage = library.usage(item.getId()).stream()
                 .map(use -> new Use(use.articleId(), use.locale(), use.revision(), use.version(), use.live())).toList();
         return new Tile(item.getId(), item.getCurrentVersion(), smallest == null ? null : Figure.editorialPath(smallest),
@@ -167,7 +169,8 @@ public class MediaPage {
             }
             long id = stored.version().getItem().getId();
             Notices.keepForRedirect();
-            Notices.info(stored.found() ? words.with("media.upload.found", "id", id) : words.with("media.upload.done", "id", id));
+            Notices.info(stored.found() ? words.with("media.upload.found", "id", String.valueOf(id))
+                    : words.with("media.upload.done", "id", String.valueOf(id)));
             return "/admin/media.xhtml?faces-redirect=true&item=" + id;
         } catch (BusinessException refused) {
             if (refused.errors().isEmpty()) {

@@ -57,7 +57,14 @@
         }
         dialog.close();
         area.focus();
-        area.setRangeText(button.getAttribute("data-insert"), area.selectionStart, area.selectionEnd, "end");
+        // a figure is a block: blank lines part it from the text before and after the caret
+        var start = area.selectionStart, end = area.selectionEnd;
+        var before = area.value.substring(0, start), after = area.value.substring(end);
+        var lead = before === "" || /\n\n$/.test(before) ? "" : /\n$/.test(before) ? "\n" : "\n\n";
+        var trail = after === "" || /^\n\n/.test(after) ? "" : /^\n/.test(after) ? "\n" : "\n\n";
+        area.setRangeText(lead + button.getAttribute("data-insert") + trail, start, end, "end");
+        area.setSelectionRange(start + lead.length + button.getAttribute("data-insert").length,
+                start + lead.length + button.getAttribute("data-insert").length);
         area.dispatchEvent(new KeyboardEvent("keyup", {bubbles: true}));
     }
 

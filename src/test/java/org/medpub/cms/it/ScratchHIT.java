@@ -41,10 +41,10 @@ class ScratchHIT {
     }
 
     @Nested
-    class MediaLibrary extends MediaLibraryTests {
+    class EditorBrowser extends EditorBrowserTests {
     }
 
     @Nested
-    class AdminAccessibility extends AdminAccessibilityTests {
+    class AdminStory extends AdminStoryTests {
     }
 }

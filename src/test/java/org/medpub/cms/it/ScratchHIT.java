@@ -41,10 +41,6 @@ class ScratchHIT {
     }
 
     @Nested
-    class EditorBrowser extends EditorBrowserTests {
-    }
-
-    @Nested
-    class AdminStory extends AdminStoryTests {
+    class MediaLibrary extends MediaLibraryTests {
     }
 }

@@ -57,6 +57,7 @@ abstract class BatchImportTests {
         assertEquals(200, en.status(), en::toString);
         assertTrue(en.body().contains("Asthma narrows the airways. New advice."), en::body);
         assertFalse(en.body().contains("Old advice"), en::body);
+        assertTrue(en.body().contains("10.1234/gina.2025"), "the reference keeps its DOI:\n" + en.body());
         assertEquals(200, Api.anonymous().get("/es/articles/" + slug + "-es").status());
         assertEquals(200, Api.anonymous().get("/de/articles/" + slug + "-de").status());
         assertEquals(404, Api.anonymous().get("/en/articles/" + draftSlug).status());
@@ -208,7 +209,7 @@ abstract class BatchImportTests {
         line.put("summary", "A summary.");
         line.put("body", "Asthma narrows the airways. New advice.");
         line.put("topics", List.of("asthma"));
-        line.put("references", List.of("Global Initiative for Asthma, 2025 report"));
+        line.put("references", List.of(Map.of("text", "Global Initiative for Asthma, 2025 report", "doi", "10.1234/gina.2025")));
         line.put("state", state);
         return line;
     }

@@ -31,6 +31,7 @@ import org.medpub.cms.platform.control.EnabledLocales;
 import org.medpub.cms.platform.control.UserDirectory;
 import org.medpub.cms.platform.entity.Role;
 import org.medpub.cms.platform.entity.UserAccount;
+import org.medpub.cms.translation.control.TranslationStates;
 import org.medpub.cms.workflow.control.EditorialWorkflow;
 import org.medpub.cms.workflow.control.TransitionCommand;
 import org.medpub.cms.workflow.control.Transitions;
@@ -51,10 +52,10 @@ public class ArticlesPage {
 
     /**
      * A locale of a listed article: its state (or {@code missing}), who is editing it since when
-     * (or null) and, to select it, {@code pick}.
+     * (or null), to select it, {@code pick}, and the alt texts and captions its images lack in it.
      */
     public record Badge(String locale, String language, String state, String stateWord, String translationWord,
-            String editing, String pick) {
+            String editing, String pick, List<MissingImageText> imageTexts) {
     }
 
     /** What became of one selected variant in a bulk action. */
@@ -76,6 +77,9 @@ public class ArticlesPage {
 
     @Inject
     EditLocks editLocks;
+
+    @Inject
+    TranslationStates translationStates;
 
     @Inject
     Caller caller;
@@ -114,6 +118,7 @@ public class ArticlesPage {
     private List<Choice> assignable;
     private Boolean bulk;
     private Map<String, EditLocks.Editing> editing;
+    private Map<String, List<String>> lackingTexts;
 
     /** The page of articles the URL asks for; a filter value it does not know is named next to its field, and not applied. */
     public ArticleList.Page getPage() {
@@ -163,7 +168,8 @@ public class ArticlesPage {
         for (String tag : locales.all()) {
             Optional<ArticleList.Variant> variant = row.variant(tag);
             if (variant.isEmpty()) {
-                badges.add(new Badge(tag, localeName(tag), "MISSING", word("TranslationStatus.MISSING"), null, null, null));
+                badges.add(new Badge(tag, localeName(tag), "MISSING", word("TranslationStatus.MISSING"), null, null, null,
+                        List.of()));
             }
             variant.ifPresent(v -> badges.add(badge(row, v)));
         }
@@ -173,13 +179,25 @@ public class ArticlesPage {
 
     private Badge badge(ArticleList.Row row, ArticleList.Variant variant) {
         TranslationStatus translation = variant.translation();
+        List<MissingImageText> imageTexts = lackingTexts().getOrDefault(row.id() + "/" + variant.locale(), List.of())
+                .stream().map(MissingImageText::of).toList();
+        // a translation that lacks its images' texts is missing work, as GET /api/translations has it
         String translationWord = translation == TranslationStatus.OUTDATED || translation == TranslationStatus.SOURCE
-                ? word("TranslationStatus." + translation.name()) : null;
+                ? word("TranslationStatus." + translation.name())
+                : translation == TranslationStatus.CURRENT && !imageTexts.isEmpty() ? word("TranslationStatus.MISSING") : null;
         EditLocks.Editing editor = editing().get(row.id() + "/" + variant.locale());
         return new Badge(variant.locale(), localeName(variant.locale()), variant.state().name(),
                 word("WorkflowState." + variant.state().name()), translationWord,
                 editor == null ? null : words.with2("list.editing", "name", editor.displayName(), "time", editor.since()),
-                row.id() + "/" + variant.locale() + "/" + variant.revision());
+                row.id() + "/" + variant.locale() + "/" + variant.revision(), imageTexts);
+    }
+
+    /** The texts the images of the page's translations lack, read for the whole page at once. */
+    private Map<String, List<String>> lackingTexts() {
+        if (lackingTexts == null) {
+            lackingTexts = translationStates.lackingTexts(getRows().stream().map(ArticleList.Row::id).toList());
+        }
+        return lackingTexts;
     }
 
     /** Who is editing which locale of the page's articles, read for the whole page at once. */

@@ -30,8 +30,13 @@ public class Dashboard {
 
     private static final int SHOWN = 50;
 
-    /** A translation to make or bring up to date; {@code status} names a {@code TranslationStatus.*} key. */
-    public record TranslationRow(long article, String locale, String title, String status, boolean safetyRelevant) {
+    /**
+     * A translation to make or bring up to date; {@code status} names a {@code TranslationStatus.*} key.
+     *
+     * @param imageTexts the alt texts and captions of its images it lacks
+     */
+    public record TranslationRow(long article, String locale, String title, String status, boolean safetyRelevant,
+            List<MissingImageText> imageTexts) {
     }
 
     /** A published article due for medical review again. */
@@ -122,7 +127,7 @@ public class Dashboard {
                 for (TranslationStatus wanted : List.of(TranslationStatus.OUTDATED, TranslationStatus.MISSING)) {
                     translations.page(locale, wanted, null, SHOWN).forEach(state -> rows.add(new TranslationRow(
                             state.articleId(), locale, title(state.articleId()), state.status().name(),
-                            state.safetyRelevant())));
+                            state.safetyRelevant(), state.missingMediaTexts().stream().map(MissingImageText::of).toList())));
                 }
             }
             // the newest articles first, whether their translation is outdated or missing

@@ -5,23 +5,32 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.medpub.cms.article.control.ArticleImages;
+import org.medpub.cms.article.control.ImageTexts;
 import org.medpub.cms.article.control.RevisionSaved;
 import org.medpub.cms.media.entity.MediaItem;
 import org.medpub.cms.media.entity.MediaText;
 import org.medpub.cms.media.entity.MediaVersion;
+import org.medpub.cms.platform.control.Actor;
 import org.medpub.cms.platform.control.BusinessException;
 
-/** The media library as articles see it: pinning, figures, usage, and the alt text an approval needs. */
+/**
+ * The media library as articles see it: pinning, figures, usage, the alt text an approval needs,
+ * and the alt texts and captions translators translate.
+ */
 @ApplicationScoped
 @Transactional
-public class LibraryImages implements ArticleImages {
+public class LibraryImages implements ArticleImages, ImageTexts {
 
     // a Markdown image whose destination is a media reference, for pinning in the text as written
     private static final Pattern IMAGE = Pattern.compile("(!\\[[^\\]\\n]*\\]\\(\\s*<?)" + REFERENCE.pattern());
@@ -83,6 +92,25 @@ public class LibraryImages implements ArticleImages {
             }
         }
         return List.copyOf(missing);
+    }
+
+    @Override
+    public Map<Long, ImageTexts.Texts> in(Collection<Long> items, String locale) {
+        return library.texts(items, locale).stream()
+                .collect(Collectors.toMap(MediaText::getItemId, text -> new ImageTexts.Texts(text.getAlt(), text.getCaption())));
+    }
+
+    @Override
+    public void translate(long item, String locale, ImageTexts.Texts texts, Actor translator) {
+        Optional<MediaText> now = library.text(item, locale);
+        String alt = texts.alt() != null ? texts.alt() : now.map(MediaText::getAlt).orElse(null);
+        String caption = texts.caption() != null ? texts.caption() : now.map(MediaText::getCaption).orElse(null);
+        String credit = now.map(MediaText::getCredit).orElse(null);
+        // an unchanged text is not written again, so that live pages showing it are not rendered anew
+        if (now.isPresent() && Objects.equals(alt, now.get().getAlt()) && Objects.equals(caption, now.get().getCaption())) {
+            return;
+        }
+        library.writeTexts(item, locale, new MediaLibrary.Texts(alt, caption, credit), translator);
     }
 
     /** Records, in the saving transaction, which versions the new revision shows. */

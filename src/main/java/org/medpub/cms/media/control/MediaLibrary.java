@@ -10,6 +10,7 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,6 +140,17 @@ public class MediaLibrary {
                 .setParameter("item", itemId)
                 .getResultStream()
                 .collect(Collectors.toMap(MediaText::getLocale, t -> t, (a, b) -> a, LinkedHashMap::new));
+    }
+
+    /** The texts of the items in one locale, in one statement. */
+    public List<MediaText> texts(Collection<Long> itemIds, String locale) {
+        if (itemIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select t from MediaText t where t.itemId in :items and t.locale = :locale", MediaText.class)
+                .setParameter("items", List.copyOf(itemIds))
+                .setParameter("locale", locale)
+                .getResultList();
     }
 
     public Optional<MediaText> text(long itemId, String locale) {

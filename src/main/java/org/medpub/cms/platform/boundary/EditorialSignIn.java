@@ -188,6 +188,11 @@ public final class EditorialSignIn implements ServerAuthModule {
             if (!DatabaseOutage.isCause(e) || response.isCommitted()) {
                 throw e;
             }
+            if (!mandatory) {
+                // the container goes on to a page open to all whatever is answered here: it is served
+                // to nobody in particular, and answers 503 itself if it needs the database
+                return anonymous(client);
+            }
             // the accounts cannot be read: 503 rather than the container's empty 500
             try {
                 DatabaseUnavailable.answer(request, response, e);

@@ -30,7 +30,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * A failure is taken for an outage only once a connection of its own, made beside the pool, gets
  * no answer either: a statement that outlasted {@code cms.db.timeout-seconds} (a lock waited for,
  * a slow query) or a pool with every connection in use fails its request, but must not answer
- * every other request 503 while the database answers.
+ * every other request 503 while the database answers. Until that connection answers, requests
+ * fail at once.
  */
 @ApplicationScoped
 public class DatabaseOutage {
@@ -44,12 +45,14 @@ public class DatabaseOutage {
             "jakarta.resource.ResourceException");
 
     /**
-     * The connection pool's loggers: they warn of every connection that could not be made, three
-     * lines each, and log a stack trace for each broken connection they close. While an outage
-     * lasts their records are dropped, and so are, at any time, those that carry an exception
-     * saying the database cannot be reached or a connection is closed.
+     * The connection pool's and the transaction manager's loggers: they warn of every connection
+     * that could not be made, three lines each, and log a stack trace for each broken connection
+     * they close or commit they could not make. While an outage lasts or is being confirmed their
+     * records are dropped, and so are, at any time, those that carry an exception saying the
+     * database cannot be reached or a connection is closed.
      */
     private static final java.util.List<String> POOL_LOGGERS = java.util.List.of(
+            "javax.enterprise.resource.jta.com.sun.enterprise.transaction",
             "javax.enterprise.resource.resourceadapter.com.sun.enterprise.resource",
             "javax.enterprise.resource.resourceadapter.com.sun.enterprise.resource.allocator",
             "javax.enterprise.resource.resourceadapter.com.sun.enterprise.resource.pool",
@@ -76,12 +79,12 @@ public class DatabaseOutage {
     private final AtomicLong failedRequests = new AtomicLong();
     private volatile long downSince;
     private volatile long lastLogged;
-    private boolean confirming;
+    private volatile boolean confirming;
     private long lastAnswered;
     private ScheduledFuture<?> probing;
 
     void quietPool(@Observes Startup startup) {
-        poolLoggers.forEach(logger -> logger.setFilter(record -> !isDown() && !isOutageNoise(record.getThrown())));
+        poolLoggers.forEach(logger -> logger.setFilter(record -> !isDown() && !confirming && !isOutageNoise(record.getThrown())));
     }
 
     private static boolean isOutageNoise(Throwable thrown) {
@@ -133,6 +136,9 @@ public class DatabaseOutage {
                 return;
             }
             confirming = true;
+            // meanwhile requests fail at once, as in an outage: a healthy database answers the
+            // confirmation within milliseconds, while waiting out the timeouts would hold every request
+            JdbcUrlDataSource.unreachable(true);
         }
         executor.execute(() -> confirm(failure));
     }
@@ -140,11 +146,13 @@ public class DatabaseOutage {
     private void confirm(Throwable failure) {
         boolean answers = JdbcUrlDataSource.probe(database::answersBesideThePool);
         synchronized (this) {
-            confirming = false;
             if (!answers) {
                 down(failure);
+                confirming = false;
                 return;
             }
+            confirming = false;
+            JdbcUrlDataSource.unreachable(false);
             long now = System.nanoTime();
             long failures = failedRequests.getAndSet(0);
             if (lastAnswered == 0 || now - lastAnswered >= TimeUnit.SECONDS.toNanos(logSeconds)) {
@@ -163,7 +171,6 @@ public class DatabaseOutage {
         LOG.warning(() -> "The database cannot be reached (" + rootCause(failure)
                 + "); requests that need it are answered 503 until it is back, and this is logged at most every "
                 + logSeconds + " s meanwhile");
-        JdbcUrlDataSource.unreachable(true);
         probing = executor.scheduleWithFixedDelay(this::probe, 1, 1, TimeUnit.SECONDS);
     }
 

@@ -1,5 +1,7 @@
 package org.medpub.cms.translation.control;
 
+import static org.medpub.cms.article.control.ImageTexts.ALT_MAX;
+import static org.medpub.cms.article.control.ImageTexts.CAPTION_MAX;
 import static org.medpub.cms.article.entity.ArticleFields.BODY_MAX;
 import static org.medpub.cms.article.entity.ArticleFields.CITATION_MAX;
 import static org.medpub.cms.article.entity.ArticleFields.SUMMARY_MAX;
@@ -30,7 +32,8 @@ import org.medpub.cms.translation.control.MarkdownSegments.BodyBlock;
  * <li>the metadata's {@code sourceRevision} is a revision of the source text, and still its
  * current one (a translation of older text would be outdated the moment it is saved);</li>
  * <li>the units are exactly those of that revision, none unknown, none twice, none missing, and
- * each unit's source says what the revision says (spaces aside);</li>
+ * each unit's source says what the revision says (spaces aside); the alt text and caption of an
+ * image the revision shows may be left out, and a unit of an image it does not show is unknown;</li>
  * <li>the title and every block of the body have a translation; the codes of each translation
  * match its source's ({@link TranslatableText#codeProblems}); nothing is longer than the
  * article's fields allow;</li>
@@ -59,15 +62,34 @@ public final class TranslationCheck {
         int currentSourceRevision(long articleId);
 
         Optional<RevisionContent> sourceRevision(long articleId, int number);
+
+        /** The alt texts and captions of the images a source revision shows ({@link ImageUnits}); none unless told. */
+        default List<TranslationUnit> imageUnits(RevisionContent source) {
+            return List.of();
+        }
+    }
+
+    /**
+     * The translated texts of an image the article shows.
+     *
+     * @param alt null when the file leaves it as the library has it
+     * @param caption null likewise
+     */
+    public record TranslatedImage(long item, String alt, String caption) {
     }
 
     /**
      * The text of a translation that passed the check.
      *
      * @param references the source's citations with their text translated, or kept where the file left it empty
+     * @param images the images whose alt text or caption the file translates, in the order the body shows them
      */
     public record CheckedTranslation(long articleId, String locale, int sourceRevision, String title, String summary,
-            String body, List<Reference> references, int units) {
+            String body, List<Reference> references, List<TranslatedImage> images, int units) {
+
+        public CheckedTranslation {
+            images = List.copyOf(images);
+        }
     }
 
     private final XliffFile file;
@@ -112,7 +134,8 @@ public final class TranslationCheck {
         if (source == null) {
             throw new XliffRejected(problems);
         }
-        Map<String, List<Inline>> targets = units(source, number);
+        List<TranslationUnit> imageUnits = facts.imageUnits(source);
+        Map<String, List<Inline>> targets = units(source, imageUnits, number);
         String body = body(source, targets);
         if (!problems.isEmpty()) {
             throw new XliffRejected(problems);
@@ -126,7 +149,22 @@ public final class TranslationCheck {
         }
         List<Inline> summary = targets.get("summary");
         return new CheckedTranslation(articleId, locale, number, plain(targets.get("title")),
-                summary == null ? "" : plain(summary), body, references, file.units().size());
+                summary == null ? "" : plain(summary), body, references, images(imageUnits, targets), file.units().size());
+    }
+
+    private static List<TranslatedImage> images(List<TranslationUnit> imageUnits, Map<String, List<Inline>> targets) {
+        Map<Long, TranslatedImage> images = new LinkedHashMap<>();
+        for (TranslationUnit unit : imageUnits) {
+            List<Inline> target = targets.get(unit.id());
+            if (target == null) {
+                continue;
+            }
+            long item = ImageUnits.item(unit.id()).orElseThrow();
+            TranslatedImage before = images.getOrDefault(item, new TranslatedImage(item, null, null));
+            images.put(item, unit.kind() == UnitKind.ALT_TEXT ? new TranslatedImage(item, plain(target).strip(), before.caption())
+                    : new TranslatedImage(item, before.alt(), plain(target).strip()));
+        }
+        return List.copyOf(images.values());
     }
 
     private long article() {
@@ -176,15 +214,19 @@ public final class TranslationCheck {
     }
 
     /** Checks the units against those of the source revision; the tidied targets by unit id. */
-    private Map<String, List<Inline>> units(RevisionContent source, int number) {
+    private Map<String, List<Inline>> units(RevisionContent source, List<TranslationUnit> imageUnits, int number) {
         Map<String, TranslationUnit> expected = new LinkedHashMap<>();
         TranslatableText.units(source).forEach(unit -> expected.put(unit.id(), unit));
+        imageUnits.forEach(unit -> expected.put(unit.id(), unit));
         Map<String, List<Inline>> targets = new HashMap<>();
         Map<String, XliffFile.Unit> seen = new HashMap<>();
         for (XliffFile.Unit given : file.units()) {
             TranslationUnit unit = expected.get(given.id());
             if (unit == null) {
-                problem(given.start(), "Unit " + given.id() + " is not in revision " + number + " of the article");
+                problem(given.start(), "Unit " + given.id() + " is not in revision " + number + " of the article"
+                        + ImageUnits.item(given.id()).map(item -> ImageUnits.shownBy(source.body()).contains(item)
+                                ? ": image " + item + " has no such text in the source language to translate"
+                                : ": it does not show image " + item).orElse(""));
             } else if (seen.putIfAbsent(given.id(), given) != null) {
                 problem(given.start(), "Unit " + given.id() + " appears twice");
             } else {
@@ -192,7 +234,8 @@ public final class TranslationCheck {
             }
         }
         for (TranslationUnit unit : expected.values()) {
-            if (!seen.containsKey(unit.id())) {
+            // an image can gain a text in the library after the export: the file need not have it
+            if (!seen.containsKey(unit.id()) && !ImageUnits.isImageText(unit.kind())) {
                 problem(file.fileStart(), "Unit " + unit.id() + " (the " + unit.kind().label() + " \""
                         + shortened(Segment.words(unit.source().content())) + "\") is missing");
             }
@@ -204,8 +247,10 @@ public final class TranslationCheck {
         Segment source = unit.source();
         String name = "unit " + unit.id() + ": ";
         if (!Segment.shape(TargetText.tidy(given.source(), source.codes()), source.codes()).equals(source.key())) {
-            problem(given.sourceStart(), name + "the source is not what revision " + number + " says (\""
-                    + shortened(Segment.words(source.content())) + "\"); leave the source as exported");
+            String says = " says (\"" + shortened(Segment.words(source.content())) + "\")";
+            problem(given.sourceStart(), name + (ImageUnits.isImageText(unit.kind())
+                    ? "the source is not what the media library" + says + " now: export the file again"
+                    : "the source is not what revision " + number + says + "; leave the source as exported"));
         }
         List<Inline> target = given.target() == null ? null : TargetText.tidy(given.target(), source.codes());
         Position at = given.targetStart() == null ? given.start() : given.targetStart();
@@ -226,6 +271,8 @@ public final class TranslationCheck {
             case TITLE -> TITLE_MAX;
             case SUMMARY -> SUMMARY_MAX;
             case REFERENCE -> CITATION_MAX;
+            case ALT_TEXT -> ALT_MAX;
+            case CAPTION -> CAPTION_MAX;
             default -> -1;
         };
         if (max > 0 && plain(target).length() > max) {

@@ -3,7 +3,9 @@ package org.medpub.cms.translation.control;
 /**
  * What part of an article a translation unit holds. The title and every block of the body must
  * be translated; a summary left empty stays empty, and a citation left empty keeps the source's
- * wording (citations often stay in the language they were published in).
+ * wording (citations often stay in the language they were published in). The alt text and
+ * caption of an image the article shows belong to the image in the media library: one left
+ * empty stays as the library has it.
  */
 public enum UnitKind {
     TITLE("title", true),
@@ -13,7 +15,9 @@ public enum UnitKind {
     LIST_ITEM("list-item", true),
     QUOTE("quote", true),
     TABLE_CELL("table-cell", true),
-    REFERENCE("reference", false);
+    REFERENCE("reference", false),
+    ALT_TEXT("alt-text", false),
+    CAPTION("caption", false);
 
     private final String key;
     private final boolean required;

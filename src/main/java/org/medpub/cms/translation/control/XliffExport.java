@@ -1,13 +1,16 @@
 package org.medpub.cms.translation.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.medpub.cms.article.control.ArticleStore;
+import org.medpub.cms.article.control.ImageTexts;
 import org.medpub.cms.article.entity.Article;
 import org.medpub.cms.article.entity.ArticleVariant;
 import org.medpub.cms.article.entity.Revision;
@@ -21,7 +24,9 @@ import org.medpub.cms.translation.control.XliffWriter.Suggestion;
  * whose source the article's translation into that locale has already translated (identical
  * source, perhaps in another place of the text) comes with that translation as its target,
  * {@code state="translated"}; otherwise one from the {@link TranslationMemory} comes with it,
- * {@code state="initial"} and a note; otherwise it has no target.
+ * {@code state="initial"} and a note; otherwise it has no target. After the article's own units
+ * come the alt text and caption of each image the revision shows ({@link ImageUnits}), with the
+ * image's text in the locale as target, {@code state="translated"}, when the library has one.
  */
 @ApplicationScoped
 // Not final: CDI proxies application-scoped beans.
@@ -39,6 +44,9 @@ public class XliffExport {
 
     @Inject
     TranslationMemory memory;
+
+    @Inject
+    Instance<ImageTexts> images;
 
     @Transactional
     public ExportedFile export(long articleId, String locale) {
@@ -70,8 +78,26 @@ public class XliffExport {
                 units.add(new ExportedUnit(unit, null, Suggestion.NONE));
             }
         }
+        units.addAll(imageUnits(source.getBody(), sourceLocale, target));
         byte[] file = XliffWriter.write(new XliffWriter.Header(articleId, sourceLocale, target, source.getNumber()), units);
         return new ExportedFile("article-" + articleId + "-" + sourceLocale + "-" + target + ".xlf", file);
+    }
+
+    /** The alt texts and captions of the images the body shows, with what the library says in the locale. */
+    private List<ExportedUnit> imageUnits(String body, String sourceLocale, String locale) {
+        Set<Long> shown = ImageUnits.shownBy(body);
+        if (shown.isEmpty() || !images.isResolvable()) {
+            return List.of();
+        }
+        Map<Long, ImageTexts.Texts> translated = images.get().in(shown, locale);
+        List<ExportedUnit> units = new ArrayList<>();
+        for (TranslationUnit unit : ImageUnits.units(body, images.get().in(shown, sourceLocale))) {
+            ImageTexts.Texts there = translated.get(ImageUnits.item(unit.id()).orElseThrow());
+            String text = there == null ? null : unit.kind() == UnitKind.ALT_TEXT ? there.alt() : there.caption();
+            units.add(text == null ? new ExportedUnit(unit, null, Suggestion.NONE)
+                    : new ExportedUnit(unit, List.of(new Inline.Text(text)), Suggestion.TRANSLATION));
+        }
+        return units;
     }
 
     /** What the article's current translation into the locale says for each source segment it translated. */

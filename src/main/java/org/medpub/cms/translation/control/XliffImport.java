@@ -1,11 +1,15 @@
 package org.medpub.cms.translation.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.medpub.cms.article.control.ArticleStore;
+import org.medpub.cms.article.control.ImageTexts;
 import org.medpub.cms.article.control.RevisionPrecondition;
 import org.medpub.cms.article.control.SlugSuggestion;
 import org.medpub.cms.article.entity.Article;
@@ -16,6 +20,7 @@ import org.medpub.cms.platform.control.Actor;
 import org.medpub.cms.platform.control.EditorialPermissions;
 import org.medpub.cms.platform.control.EnabledLocales;
 import org.medpub.cms.translation.control.TranslationCheck.CheckedTranslation;
+import org.medpub.cms.translation.control.TranslationCheck.TranslatedImage;
 
 /**
  * Saves a translated XLIFF file as a new draft revision of the article in the file's target
@@ -23,7 +28,9 @@ import org.medpub.cms.translation.control.TranslationCheck.CheckedTranslation;
  * revision names the file's source revision, its author is who imported it and its change note
  * "Imported from XLIFF". A translation that exists keeps its slug and topics; a new one gets a
  * slug made from its title and the source's topics. The source text is locked from the check to
- * the save, so that it cannot change in between.
+ * the save, so that it cannot change in between. The alt texts and captions of the images the
+ * article shows become those images' texts in the locale, in the same transaction, so that a
+ * refused file changes no image either.
  */
 @ApplicationScoped
 // Not final: CDI proxies application-scoped beans.
@@ -36,6 +43,9 @@ public class XliffImport {
 
     @Inject
     EnabledLocales locales;
+
+    @Inject
+    Instance<ImageTexts> images;
 
     /**
      * @param translator who imports it; a locale they do not translate into is one of the file's problems
@@ -57,6 +67,10 @@ public class XliffImport {
         // the file was checked against the current source: the import follows whatever revision the translation has now
         Revision saved = store.save(checked.articleId(), checked.locale(), content, translator,
                 existing.isPresent() ? RevisionPrecondition.overCurrent() : new RevisionPrecondition(null)).revision();
+        for (TranslatedImage image : checked.images()) {
+            images.get().translate(image.item(), checked.locale(), new ImageTexts.Texts(image.alt(), image.caption()),
+                    translator);
+        }
         return new ImportedTranslation(checked.articleId(), checked.locale(), saved.getNumber(),
                 checked.sourceRevision(), checked.units());
     }
@@ -102,6 +116,16 @@ public class XliffImport {
         @Override
         public Optional<RevisionContent> sourceRevision(long articleId, int number) {
             return store.revision(source, number).map(Revision::content);
+        }
+
+        @Override
+        public List<TranslationUnit> imageUnits(RevisionContent revision) {
+            Set<Long> shown = ImageUnits.shownBy(revision.body());
+            if (shown.isEmpty() || !images.isResolvable()) {
+                return List.of();
+            }
+            Map<Long, ImageTexts.Texts> texts = images.get().in(shown, source.getLocale());
+            return ImageUnits.units(revision.body(), texts);
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.medpub.cms.workflow.boundary;
 
 import static org.medpub.cms.article.entity.ArticleFields.BODY_MAX;
-import static org.medpub.cms.article.entity.ArticleFields.CITATION_MAX;
 import static org.medpub.cms.article.entity.ArticleFields.REFERENCES_MAX;
 import static org.medpub.cms.article.entity.ArticleFields.SLUG;
 import static org.medpub.cms.article.entity.ArticleFields.SLUG_MAX;
@@ -24,7 +23,7 @@ import org.medpub.cms.workflow.control.BatchArticle;
 
 /**
  * One line of {@code POST /api/import/batch}: an article with its translations, each field under
- * the limits of {@code POST /api/articles}. References are citations without identifiers.
+ * the limits of {@code POST /api/articles}, references with their identifiers as there.
  */
 public record BatchLine(
         @NotBlank String sourceLocale,
@@ -33,7 +32,7 @@ public record BatchLine(
         @Size(max = SUMMARY_MAX) String summary,
         @NotBlank @Size(max = BODY_MAX) String body,
         @Size(max = TOPICS_MAX) List<@NotBlank @Size(max = TOPIC_MAX) String> topics,
-        @Size(max = REFERENCES_MAX) List<@NotBlank @Size(max = CITATION_MAX) String> references,
+        @Size(max = REFERENCES_MAX) List<@NotNull @Valid ReferenceData> references,
         @Size(max = BODY_MAX) @Pattern(regexp = NOT_BLANK, message = NOT_BLANK_MESSAGE) String previousBody,
         @Pattern(regexp = STATES, message = STATES_MESSAGE) String state,
         @Size(max = 64) String reviewer,
@@ -63,8 +62,7 @@ public record BatchLine(
 
     /** The article as the import writes it; the line is the batch's, counted from 1. */
     BatchArticle toArticle(int line) {
-        List<ReferenceData> cited = references == null ? List.of()
-                : references.stream().map(text -> new ReferenceData(text, null, null, null)).toList();
+        List<ReferenceData> cited = references == null ? List.of() : references;
         RevisionContent current = RevisionText.content(title, slug, summary, body, topics, cited, null, false, null);
         RevisionContent previous = previousBody == null ? null
                 : RevisionText.content(title, slug, summary, previousBody, topics, cited, null, false, null);

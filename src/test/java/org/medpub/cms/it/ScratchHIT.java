@@ -43,4 +43,12 @@ class ScratchHIT {
     @Nested
     class MediaLibrary extends MediaLibraryTests {
     }
+
+    @Nested
+    class TranslationStory extends TranslationStoryTests {
+    }
+
+    @Nested
+    class EditorBrowser extends EditorBrowserTests {
+    }
 }

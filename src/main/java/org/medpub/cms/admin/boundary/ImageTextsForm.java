@@ -26,7 +26,7 @@ import org.medpub.cms.platform.control.EnabledLocales;
  */
 @Named
 @ViewScoped
-public class ImageTexts implements Serializable {
+public class ImageTextsForm implements Serializable {
 
     private static final long serialVersionUID = 1L;
 

@@ -232,4 +232,8 @@ class ApiSuiteIT {
     @Nested
     class MediaLibrary extends MediaLibraryTests {
     }
+
+    @Nested
+    class AdminMediaStory extends AdminMediaStoryTests {
+    }
 }

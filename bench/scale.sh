@@ -251,8 +251,11 @@ print("\n".join(paths))' >"$WORK/pages.txt"
     measure "$size" index-page-1 "$(one_path index1 /en/)"
     measure "$size" index-page-500 "$(one_path index500 '/en/?page=500')"
     for locale in "${LOCALES[@]}"; do
-        measure "$size" "search-$locale-common" "$(one_path "common-$locale" "/$locale/search?q=$(urlencode "${COMMON_WORD[$locale]}")")"
-        measure "$size" "search-$locale-rare" "$(one_path "rare-$locale" "/$locale/search?q=$(urlencode "${RARE_WORD[$locale]}")")"
+        # each request a different query (the word and one more word), so that searches miss the page cache
+        python3 "$BENCH_DIR/scale_load.py" searches --locale "$locale" --word "${COMMON_WORD[$locale]}" >"$WORK/common-$locale.txt"
+        python3 "$BENCH_DIR/scale_load.py" searches --locale "$locale" --word "${RARE_WORD[$locale]}" >"$WORK/rare-$locale.txt"
+        measure "$size" "search-$locale-common" "$WORK/common-$locale.txt"
+        measure "$size" "search-$locale-rare" "$WORK/rare-$locale.txt"
     done
     measure "$size" admin-list "$(one_path admin "/admin/articles.xhtml?q=${COMMON_WORD[en]}&state=published")" Cookie "$COOKIE"
     measure "$size" outdated-es "$(one_path outdated '/api/translations?status=outdated&locale=es')" Authorization "$BASIC_ADMIN"

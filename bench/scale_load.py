@@ -32,6 +32,7 @@ import sys
 import threading
 import time
 import unicodedata
+import urllib.parse
 
 HOST = "127.0.0.1"  # the only host this script ever contacts
 LOCALES = ("en", "es", "de", "fr", "ar")
@@ -324,6 +325,17 @@ def reader_paths(seed, first, last):
                 yield "/%s/articles/%s" % (t["locale"], t["slug"])
 
 
+def search_paths(locale, word):
+    """Search pages of one locale, each asking for the word with one more content word of the
+    locale: as many different queries as the locale has content words, so that each misses the
+    page cache and does the search's work, and each finds what the word with a common word finds."""
+    seen = set()
+    for other in WORDS[locale]["content"].split():
+        if other.lower() != word.lower() and other.lower() not in seen:
+            seen.add(other.lower())
+            yield "/%s/search?q=%s" % (locale, urllib.parse.quote(word + " " + other))
+
+
 # ---- sending ---------------------------------------------------------------------------------------
 
 class Failed(Exception):
@@ -547,11 +559,17 @@ def main():
     pp = sub.add_parser("paths", help="print the reader paths of the published pages")
     pp.add_argument("--from", dest="from_", type=int, default=1)
     pp.add_argument("--to", type=int, required=True)
+    qp = sub.add_parser("searches", help="print search paths of a locale: the word and one more word each")
+    qp.add_argument("--locale", required=True, choices=LOCALES)
+    qp.add_argument("--word", required=True)
     sp = sub.add_parser("show", help="print article N's NDJSON line")
     sp.add_argument("n", type=int)
     args = ap.parse_args()
     if args.command == "show":
         print(json.dumps(article(args.seed, args.n), ensure_ascii=False))
+        return 0
+    if args.command == "searches":
+        print("\n".join(search_paths(args.locale, args.word)))
         return 0
     if args.from_ < 1 or args.to < args.from_:
         ap.error("need 1 <= --from <= --to")

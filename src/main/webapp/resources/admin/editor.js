@@ -48,6 +48,51 @@
         area.dispatchEvent(new KeyboardEvent("keyup", {bubbles: true}));
     }
 
+    // "Insert image": the dialog opens and lists the newest images at once; a chosen one goes in at the cursor
+    function insertImage(button) {
+        var dialog = button.closest("dialog");
+        var area = dialog && document.getElementById(dialog.getAttribute("data-target"));
+        if (!area || area.readOnly) {
+            return;
+        }
+        dialog.close();
+        area.focus();
+        // a figure is a block: blank lines part it from the text before and after the caret
+        var start = area.selectionStart, end = area.selectionEnd;
+        var before = area.value.substring(0, start), after = area.value.substring(end);
+        var lead = before === "" || /\n\n$/.test(before) ? "" : /\n$/.test(before) ? "\n" : "\n\n";
+        var trail = after === "" || /^\n\n/.test(after) ? "" : /^\n/.test(after) ? "\n" : "\n\n";
+        area.setRangeText(lead + button.getAttribute("data-insert") + trail, start, end, "end");
+        area.setSelectionRange(start + lead.length + button.getAttribute("data-insert").length,
+                start + lead.length + button.getAttribute("data-insert").length);
+        area.dispatchEvent(new KeyboardEvent("keyup", {bubbles: true}));
+    }
+
+    document.addEventListener("click", function (event) {
+        var target = event.target.closest ? event.target : null;
+        var opener = target && target.closest("button[data-dialog]");
+        var dialog = opener && document.getElementById(opener.getAttribute("data-dialog"));
+        if (dialog && dialog.showModal) {
+            event.preventDefault();
+            dialog.showModal();
+            var find = dialog.querySelector("input[type=submit]");
+            if (find) {
+                find.click();
+            }
+            return;
+        }
+        var closer = target && target.closest("button[data-dialog-close]");
+        if (closer) {
+            document.getElementById(closer.getAttribute("data-dialog-close")).close();
+            return;
+        }
+        var chosen = target && target.closest("button[data-insert]");
+        if (chosen) {
+            event.preventDefault();
+            insertImage(chosen);
+        }
+    });
+
     document.addEventListener("click", function (event) {
         var button = event.target.closest ? event.target.closest("button[data-markdown]") : null;
         if (!button) {

@@ -86,6 +86,7 @@ abstract class AdminAccessibilityTests {
                 new AdminPage("article-ar", "/admin/edit.xhtml?" + article + "&locale=ar", EVERYONE),
                 new AdminPage("history", "/admin/history.xhtml?" + article + "&locale=en", EVERYONE),
                 new AdminPage("users", "/admin/users.xhtml", Set.of("admin")),
+                new AdminPage("media", "/admin/media.xhtml", EVERYONE),
                 new AdminPage("account", "/admin/account.xhtml", EVERYONE),
                 new AdminPage("forbidden", "/admin/users.xhtml", Set.of("author", "reviewer", "translator", "editor")),
                 new AdminPage("no-article", "/admin/edit.xhtml?article=99999999", EVERYONE),

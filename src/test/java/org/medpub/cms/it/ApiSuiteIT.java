@@ -236,4 +236,8 @@ class ApiSuiteIT {
     @Nested
     class MediaLibrary extends MediaLibraryTests {
     }
+
+    @Nested
+    class AdminMediaStory extends AdminMediaStoryTests {
+    }
 }

@@ -135,7 +135,7 @@ public class ArticleEditor implements Serializable {
 
     /** The body as readers will see it: rendered and sanitized exactly as on the reader page. */
     public String getPreviewHtml() {
-        return html.render(body == null ? "" : body, open.getLocale());
+        return html.renderForEditors(body == null ? "" : body, open.getLocale());
     }
 
     public String save() {

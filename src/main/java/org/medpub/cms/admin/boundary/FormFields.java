@@ -34,11 +34,19 @@ final class FormFields {
             Map.entry("references", new Input(null, "editor.references.label")),
             Map.entry("comment", new Input("workflow:comment", "review.commentLabel")),
             Map.entry("noReferencesReason", new Input("workflow:noReferencesReason", "review.noReferencesReason")),
-            Map.entry("publishAt", new Input("workflow:publishAt", "publish.atLabel")));
+            Map.entry("publishAt", new Input("workflow:publishAt", "publish.atLabel")),
+            Map.entry("file", new Input("upload:file", "media.upload.file")),
+            Map.entry("locale", new Input("upload:locale", "media.upload.locale")),
+            Map.entry("alt", new Input("upload:alt", "media.texts.alt")),
+            Map.entry("caption", new Input("upload:caption", "media.texts.caption")),
+            Map.entry("credit", new Input("upload:credit", "media.texts.credit")),
+            Map.entry("licence", new Input("upload:licence", "media.upload.licence")),
+            Map.entry("source", new Input("upload:source", "media.upload.source")));
 
     /** The fields in the order the forms show them, for the summary to list them in. */
     private static final List<String> ORDER = List.of("sourceLocale", "title", "slug", "summary", "body", "topics",
-            "references", "changeNote", "checklist", "noReferencesReason", "comment", "publishAt");
+            "references", "changeNote", "checklist", "noReferencesReason", "comment", "publishAt", "file", "locale", "alt",
+            "caption", "credit", "licence", "source");
 
     /** Orders field names as the forms show them (then by name, so {@code references[2]} after {@code references[1]}). */
     static final Comparator<String> AS_SHOWN = Comparator.<String>comparingInt(field -> {
@@ -63,6 +71,11 @@ final class FormFields {
     /** The editor's form: the form rows of the topics and references that were checked, in order. */
     static FormFields editor(List<Integer> topicRows, List<Integer> referenceRows) {
         return new FormFields(topicRows, referenceRows, List.of());
+    }
+
+    /** The media library's upload form. */
+    static FormFields upload() {
+        return new FormFields(List.of(), List.of(), List.of());
     }
 
     /** The workflow panel, whose checklist shows the items in this order. */

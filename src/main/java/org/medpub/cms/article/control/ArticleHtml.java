@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TablesExtension;
@@ -87,6 +88,14 @@ public class ArticleHtml {
         return figures(marked(markdown), locale, null);
     }
 
+    /**
+     * Markdown as safe HTML for the editorial UI's live preview, with its images in the locale from
+     * the address only the signed-in team reaches, so that the images of drafts show too.
+     */
+    public String renderForEditors(String markdown, String locale) {
+        return figuresBy(marked(markdown), locale, (library, reference) -> library.editorialFigure(reference, locale));
+    }
+
     /** Markdown as safe HTML without images, for where no locale is known. */
     public String render(String markdown) {
         return figures(marked(markdown), null, null);
@@ -127,6 +136,10 @@ public class ArticleHtml {
     }
 
     private String figures(String marked, String locale, String previewToken) {
+        return figuresBy(marked, locale, (library, reference) -> library.figure(reference, locale, previewToken));
+    }
+
+    private String figuresBy(String marked, String locale, BiFunction<ArticleImages, ArticleImages.Reference, String> figureOf) {
         if (!marked.contains(MARKER)) {
             return marked;
         }
@@ -134,8 +147,8 @@ public class ArticleHtml {
         Matcher m = MARKED.matcher(marked);
         StringBuilder html = new StringBuilder(marked.length() + 512);
         while (m.find()) {
-            String figure = library == null ? "" : library.figure(new ArticleImages.Reference(Long.parseLong(m.group(2)),
-                    m.group(3).equals("0") ? null : Integer.valueOf(m.group(3))), locale, previewToken);
+            String figure = library == null ? "" : figureOf.apply(library, new ArticleImages.Reference(Long.parseLong(m.group(2)),
+                    m.group(3).equals("0") ? null : Integer.valueOf(m.group(3))));
             // a figure is a block: the paragraph around an image that stands alone goes; one inside text closes and reopens it
             String replacement = m.group(1) != null && m.group(4) != null ? figure
                     : (m.group(1) == null ? "" : "<p>") + (figure.isEmpty() ? "" : "</p>" + figure + "<p>") + (m.group(4) == null ? "" : "</p>");

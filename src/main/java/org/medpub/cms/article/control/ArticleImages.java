@@ -43,6 +43,15 @@ public interface ArticleImages {
      */
     String figure(Reference reference, String locale, String previewToken);
 
+    /**
+     * The {@code <figure>} as the editorial UI shows it (the live preview of text not saved yet):
+     * its images come from the address only the signed-in team reaches, which shows the images of
+     * drafts too.
+     */
+    default String editorialFigure(Reference reference, String locale) {
+        return figure(reference, locale, null);
+    }
+
     /** The images the Markdown shows that have no alt text in the locale, as {@code media:42@3}. */
     List<String> missingAltText(String markdown, String locale);
 

@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,18 +31,18 @@ import org.medpub.cms.media.boundary.MediaViews.ListItem;
 import org.medpub.cms.media.boundary.MediaViews.Page;
 import org.medpub.cms.media.boundary.MediaViews.TextsView;
 import org.medpub.cms.media.boundary.MediaViews.Uploaded;
-import org.medpub.cms.media.control.ContentHash;
 import org.medpub.cms.media.control.Figure;
 import org.medpub.cms.media.control.ImageWork;
 import org.medpub.cms.media.control.MediaLibrary;
 import org.medpub.cms.media.control.UploadBytes;
+import org.medpub.cms.media.control.UploadDetails;
+import org.medpub.cms.media.control.Uploads;
 import org.medpub.cms.media.entity.MediaItem;
 import org.medpub.cms.media.entity.MediaVersion;
 import org.medpub.cms.platform.boundary.BodyLimit;
 import org.medpub.cms.platform.boundary.Caller;
 import org.medpub.cms.platform.boundary.PathParams;
 import org.medpub.cms.platform.control.BusinessException;
-import org.medpub.cms.platform.control.BusinessException.FieldError;
 import org.medpub.cms.platform.control.EditorialPermissions;
 import org.medpub.cms.platform.control.EnabledLocales;
 
@@ -62,6 +61,9 @@ public class MediaResource {
 
     @Inject
     ImageWork work;
+
+    @Inject
+    Uploads uploads;
 
     @Inject
     EnabledLocales locales;
@@ -84,28 +86,14 @@ public class MediaResource {
             @FormDataParam("alt") String alt, @FormDataParam("caption") String caption, @FormDataParam("credit") String credit,
             @FormDataParam("licence") String licence, @FormDataParam("source") String source) {
         EditorialPermissions.requireManageMedia(caller.actor());
-        List<FieldError> errors = new ArrayList<>();
-        required(errors, "licence", licence, 500);
-        required(errors, "source", source, 1000);
-        optional(errors, "alt", alt, 1000);
-        optional(errors, "caption", caption, 2000);
-        optional(errors, "credit", credit, 500);
-        String canonical = locale == null || locale.isBlank() ? null : locales.find(locale).orElse(null);
-        if (canonical == null) {
-            errors.add(new FieldError("locale", locale == null || locale.isBlank() ? "required: the locale of alt, caption and credit"
-                    : "'" + locale + "' is not one of the enabled locales " + locales.all()));
+        UploadDetails details = UploadDetails.checked(file != null, locale, new MediaLibrary.Texts(alt, caption, credit), licence, source,
+                locales);
+        MediaLibrary.Stored stored;
+        try (InputStream in = file.getValueAs(InputStream.class)) {
+            stored = uploads.upload(in, details, caller.actor());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        if (file == null) {
-            errors.add(new FieldError("file", "required: the image"));
-        }
-        if (!errors.isEmpty()) {
-            throw new BusinessException.InvalidInput("The upload is incomplete", errors);
-        }
-        byte[] bytes = read(file);
-        MediaLibrary.Stored stored = library.byUpload(ContentHash.of(bytes))
-                .map(found -> new MediaLibrary.Stored(found, true))
-                .orElseGet(() -> library.create(work.prepare(bytes), licence.strip(), source.strip(), canonical,
-                        new MediaLibrary.Texts(alt, caption, credit), caller.actor()));
         Uploaded view = Uploaded.of(stored);
         return (stored.found() ? Response.ok() : Response.created(URI.create("/api/media/" + view.id()))).entity(view).build();
     }
@@ -187,20 +175,6 @@ public class MediaResource {
             return UploadBytes.read(in, maxBytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void required(List<FieldError> errors, String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            errors.add(new FieldError(field, "required: a health publisher must show it may publish the image"));
-        } else {
-            optional(errors, field, value, max);
-        }
-    }
-
-    private static void optional(List<FieldError> errors, String field, String value, int max) {
-        if (value != null && value.length() > max) {
-            errors.add(new FieldError(field, "at most " + max + " characters"));
         }
     }
 

@@ -21,13 +21,36 @@ public final class Figure {
     private Figure() {
     }
 
+    /** Where readers get renditions (only of what is published, or through a preview link). */
+    static final String READERS = "/media/";
+    /** Where the signed-in editorial team gets renditions, those of drafts too. */
+    static final String EDITORS = "/admin/media/";
+
     /** The reader address of a rendition: {@code /media/{id}/{version}/{width}.{ext}}. */
     public static String path(Rendition rendition) {
+        return path(READERS, rendition);
+    }
+
+    /** The editorial UI's address of a rendition: {@code /admin/media/{id}/{version}/{width}.{ext}}. */
+    public static String editorialPath(Rendition rendition) {
+        return path(EDITORS, rendition);
+    }
+
+    private static String path(String root, Rendition rendition) {
         MediaVersion version = rendition.getVersion();
-        return "/media/" + version.getItem().getId() + "/" + version.getNumber() + "/" + rendition.getWidth() + "." + rendition.getExt();
+        return root + version.getItem().getId() + "/" + version.getNumber() + "/" + rendition.getWidth() + "." + rendition.getExt();
     }
 
     static String html(MediaVersion version, MediaText text, String previewToken) {
+        return html(version, text, previewToken, READERS);
+    }
+
+    /** The figure as the editorial UI shows it (the live preview), its renditions from the editorial address. */
+    static String editorialHtml(MediaVersion version, MediaText text) {
+        return html(version, text, null, EDITORS);
+    }
+
+    private static String html(MediaVersion version, MediaText text, String previewToken, String root) {
         List<Rendition> renditions = version.getRenditions();
         if (renditions.isEmpty()) {
             return "";
@@ -35,9 +58,9 @@ public final class Figure {
         String query = previewToken == null ? "" : "?preview=" + URLEncoder.encode(previewToken, StandardCharsets.UTF_8);
         Rendition largest = renditions.get(renditions.size() - 1);
         Rendition fallback = renditions.stream().filter(r -> r.getWidth() >= 1024).findFirst().orElse(largest);
-        String srcset = renditions.stream().map(r -> path(r) + query + " " + r.getWidth() + "w").collect(Collectors.joining(", "));
+        String srcset = renditions.stream().map(r -> path(root, r) + query + " " + r.getWidth() + "w").collect(Collectors.joining(", "));
         StringBuilder html = new StringBuilder(512);
-        html.append("<figure class=\"media\"><img src=\"").append(escape(path(fallback) + query))
+        html.append("<figure class=\"media\"><img src=\"").append(escape(path(root, fallback) + query))
                 .append("\" srcset=\"").append(escape(srcset))
                 .append("\" sizes=\"").append(SIZES)
                 .append("\" width=\"").append(largest.getWidth())

@@ -59,16 +59,23 @@ public class LibraryImages implements ArticleImages, ImageTexts {
 
     @Override
     public String figure(Reference reference, String locale, String previewToken) {
+        return version(reference).map(version -> Figure.html(version, library.text(reference.item(), locale).orElse(null), previewToken))
+                .orElse("");
+    }
+
+    @Override
+    public String editorialFigure(Reference reference, String locale) {
+        return version(reference).map(version -> Figure.editorialHtml(version, library.text(reference.item(), locale).orElse(null)))
+                .orElse("");
+    }
+
+    private Optional<MediaVersion> version(Reference reference) {
         Optional<MediaItem> item = library.find(reference.item());
         if (item.isEmpty()) {
-            return "";
+            return Optional.empty();
         }
         int number = reference.version() == null ? item.get().getCurrentVersion() : reference.version();
-        Optional<MediaVersion> version = library.version(reference.item(), number);
-        if (version.isEmpty()) {
-            return "";
-        }
-        return Figure.html(version.get(), library.text(reference.item(), locale).orElse(null), previewToken);
+        return library.version(reference.item(), number);
     }
 
     @Override

@@ -264,9 +264,9 @@ public class MediaLibrary {
         store.remove(blobs);
     }
 
-    /** A rendition, if a live revision shows its version or, for a valid preview link, that link's revision does. */
-    public Optional<Rendition> shown(long itemId, int version, int width, String ext, PreviewLink preview) {
-        Optional<Rendition> rendition = em.createQuery("select r from Rendition r where r.version.item.id = :item"
+    /** A rendition, whoever shows it: for the editorial team, who see the images of drafts too. */
+    public Optional<Rendition> rendition(long itemId, int version, int width, String ext) {
+        return em.createQuery("select r from Rendition r where r.version.item.id = :item"
                         + " and r.version.number = :version and r.width = :width and r.ext = :ext", Rendition.class)
                 .setParameter("item", itemId)
                 .setParameter("version", version)
@@ -274,6 +274,11 @@ public class MediaLibrary {
                 .setParameter("ext", ext)
                 .getResultStream()
                 .findFirst();
+    }
+
+    /** A rendition, if a live revision shows its version or, for a valid preview link, that link's revision does. */
+    public Optional<Rendition> shown(long itemId, int version, int width, String ext, PreviewLink preview) {
+        Optional<Rendition> rendition = rendition(itemId, version, width, ext);
         if (rendition.isEmpty()) {
             return Optional.empty();
         }

@@ -3,6 +3,7 @@ package org.medpub.cms.platform.boundary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.medpub.cms.platform.control.Actor;
@@ -27,6 +28,8 @@ public class Caller {
 
     // read from the database on first need, then kept for the rest of the request
     private Set<String> assignedLocales;
+    private Set<String> roles;
+    private String rolesOf;
 
     public String name() {
         var principal = security.getCallerPrincipal();
@@ -36,16 +39,25 @@ public class Caller {
         return principal.getName();
     }
 
-    /** The roles of the editorial team that the caller holds. */
+    /**
+     * The roles of the editorial team that the caller holds, asked once per request and caller: each
+     * question goes through the container's authorization, which builds an exception every time.
+     */
     public Set<String> roles() {
-        return Role.ALL.stream()
-                .filter(security::isCallerInRole)
-                .collect(Collectors.toUnmodifiableSet());
+        var principal = security.getCallerPrincipal();
+        String name = principal == null ? null : principal.getName();
+        if (roles == null || !Objects.equals(name, rolesOf)) {
+            roles = Role.ALL.stream()
+                    .filter(security::isCallerInRole)
+                    .collect(Collectors.toUnmodifiableSet());
+            rolesOf = name;
+        }
+        return roles;
     }
 
     /** The caller as the rules see them, with the locales they translate into. */
     public Actor actor() {
-        return new Actor(name(), roles(), security.isCallerInRole(Role.TRANSLATOR) ? assignedLocales() : Set.of());
+        return new Actor(name(), roles(), roles().contains(Role.TRANSLATOR) ? assignedLocales() : Set.of());
     }
 
     private Set<String> assignedLocales() {

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -170,7 +171,7 @@ abstract class AdminMediaStoryTests {
             type("editor:body", "## How the heart works\n\nThe heart pumps blood.\n\n");
             type("editor:changeNote", "first draft");
             click(By.id("editor:save"));
-            assertTrue(text("#messages").contains("Saved as revision 1."), text("#messages"));
+            saved("Saved as revision 1.");
             long articleId = idIn(ARTICLE, browser.driver().getCurrentUrl());
             ((JavascriptExecutor) browser.driver()).executeScript(
                     "var a = document.getElementById('editor:body'); a.focus(); a.setSelectionRange(a.value.length, a.value.length)");
@@ -183,7 +184,12 @@ abstract class AdminMediaStoryTests {
             new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(ExpectedConditions.numberOfElementsToBe(
                     By.cssSelector("#insertImage button[data-insert]"), 1));
             see("picker", "Edit article");
-            browser.driver().findElement(choice).click();
+            // the list is drawn anew when the search's answer comes: a button found just before is gone
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                    .until(d -> {
+                        d.findElement(choice).click();
+                        return true;
+                    });
             assertFalse(dialog.isDisplayed(), "the picker closes");
             // the image goes in as a block of its own, where the caret was
             assertTrue(value("editor:body").endsWith("The heart pumps blood.\n\n![" + englishAlt + "](media:" + id + ")"),
@@ -196,7 +202,7 @@ abstract class AdminMediaStoryTests {
             see("inserted", "Edit article");
             type("editor:changeNote", "the heart diagram");
             click(By.id("editor:save"));
-            assertTrue(text("#messages").contains("Saved as revision 2."), text("#messages"));
+            saved("Saved as revision 2.");
             String saved = DatabaseRows.text("select r.body from revision r join variant v on r.variant_id = v.id"
                     + " where v.article_id = ? and v.locale = 'en' and r.revision_no = 2", articleId);
             assertTrue(saved.endsWith("![" + englishAlt + "](media:" + id + "@1)"), "the saved revision pins the version: " + saved);
@@ -357,6 +363,16 @@ abstract class AdminMediaStoryTests {
 
     private String value(String id) {
         return browser.driver().findElement(By.id(id)).getDomProperty("value");
+    }
+
+    /** Waits for the editor's message that the save worked; else fails with what the page says. */
+    private void saved(String message) {
+        try {
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                    .until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), message));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            fail("expected \"" + message + "\"; the page says: " + browser.driver().findElement(By.tagName("main")).getText());
+        }
     }
 
     private String text(String css) {

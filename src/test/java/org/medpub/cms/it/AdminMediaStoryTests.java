@@ -169,6 +169,8 @@ abstract class AdminMediaStoryTests {
             type("editor:slug", unique("the-heart"));
             type("editor:summary", "How the heart pumps blood.");
             type("editor:body", "## How the heart works\n\nThe heart pumps blood.\n\n");
+            // the autosave's answer redraws part of the form: the change note is typed once it has come
+            waitFor(By.cssSelector("#previewPanel .preview"), "The heart pumps blood.");
             type("editor:changeNote", "first draft");
             click(By.id("editor:save"));
             saved("Saved as revision 1.");
@@ -355,10 +357,17 @@ abstract class AdminMediaStoryTests {
         return ((JavascriptExecutor) browser.driver()).executeScript(script, arguments);
     }
 
+    /** Types into a field; again if the page's own script (the slug made from the title) wrote into it meanwhile. */
     private void type(String id, String text) {
         WebElement field = browser.driver().findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            field.clear();
+            field.sendKeys(text);
+            if (text.equals(field.getDomProperty("value"))) {
+                return;
+            }
+        }
+        assertEquals(text, field.getDomProperty("value"), id);
     }
 
     private String value(String id) {

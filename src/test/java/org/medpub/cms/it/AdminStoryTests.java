@@ -327,10 +327,17 @@ abstract class AdminStoryTests {
         see(browser, who + "-opens-" + locale, "Edit article");
     }
 
+    /** Types into a field; again if the page's own script (the slug made from the title) wrote into it meanwhile. */
     private static void type(Browser browser, String id, String text) {
         WebElement field = browser.driver().findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            field.clear();
+            field.sendKeys(text);
+            if (text.equals(field.getDomProperty("value"))) {
+                return;
+            }
+        }
+        assertEquals(text, field.getDomProperty("value"), id);
     }
 
     private static void append(Browser browser, String id, String text) {

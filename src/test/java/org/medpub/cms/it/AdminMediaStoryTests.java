@@ -166,6 +166,7 @@ abstract class AdminMediaStoryTests {
             // the author writes an article and inserts the image from the editor
             browser.open("/admin/edit.xhtml");
             type("editor:title", "The heart (" + word + ")");
+            AdminStoryTests.slugProposed(browser);
             type("editor:slug", unique("the-heart"));
             type("editor:summary", "How the heart pumps blood.");
             type("editor:body", "## How the heart works\n\nThe heart pumps blood.\n\n");

@@ -87,6 +87,7 @@ abstract class AdminStoryTests {
         author.open("/admin/edit.xhtml");
         see(author, "author-new-article", "New article");
         type(author, "editor:title", title);
+        slugProposed(author);
         type(author, "editor:slug", slug);
         type(author, "editor:summary", "What a migraine is and how attacks can be made rarer.");
         type(author, "editor:body", "## What a migraine is\n\nA migraine is a throbbing headache on one side of the head.");
@@ -168,6 +169,7 @@ abstract class AdminStoryTests {
         assertEquals("Missing", text(translator, "p.meta .state"));
         assertTrue(translator.driver().findElements(By.id("editor:body")).get(0).getDomAttribute("readonly") == null);
         type(translator, "editor:title", titleEs);
+        slugProposed(translator);
         type(translator, "editor:slug", slugEs);
         type(translator, "editor:summary", "Qué es una migraña y cómo hacer que las crisis sean menos frecuentes.");
         type(translator, "editor:body", "## Qué es una migraña\n\nUna migraña es un dolor de cabeza pulsátil en un lado de la"
@@ -226,6 +228,7 @@ abstract class AdminStoryTests {
         Browser first = signIn("author", "first-author");
         first.open("/admin/edit.xhtml");
         type(first, "editor:title", "Cluster headache (" + slug + ")");
+        slugProposed(first);
         type(first, "editor:slug", slug);
         type(first, "editor:body", "Cluster headaches come in bouts.");
         waitFor(first, By.cssSelector("#previewPanel .preview"), "bouts");
@@ -338,6 +341,17 @@ abstract class AdminStoryTests {
             }
         }
         assertEquals(text, field.getDomProperty("value"), id);
+    }
+
+    /** Waits until the slug the page proposes from a typed title has come (it would replace a slug typed before it). */
+    static void slugProposed(Browser browser) {
+        String[] last = {null};
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).pollingEvery(Duration.ofMillis(800)).until(d -> {
+            String now = d.findElement(By.id("editor:slug")).getDomProperty("value");
+            boolean settled = now != null && !now.isEmpty() && now.equals(last[0]);
+            last[0] = now;
+            return settled;
+        });
     }
 
     private static void append(Browser browser, String id, String text) {

@@ -7,7 +7,6 @@ import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.medpub.cms.media.control.Figure;
@@ -16,7 +15,6 @@ import org.medpub.cms.media.control.UploadDetails;
 import org.medpub.cms.media.control.Uploads;
 import org.medpub.cms.media.entity.MediaItem;
 import org.medpub.cms.media.entity.MediaText;
-import org.medpub.cms.media.entity.MediaVersion;
 import org.medpub.cms.media.entity.Rendition;
 import org.medpub.cms.platform.boundary.Caller;
 import org.medpub.cms.platform.control.BusinessException;
@@ -111,7 +109,6 @@ public class MediaPage {
     }
 
     private void load() {
-        List<String> found = q == null ? List.of() : Arrays.stream(q.strip().split("\\s+")).filter(w -> !w.isEmpty()).limit(10).toList();
         String missingIn = missing == null || missing.isBlank() ? null : locales.find(missing).orElse(null);
         if (missing != null && !missing.isBlank() && missingIn == null) {
             missingError = words.with("media.filter.unknownLocale", "locale", missing);
@@ -124,17 +121,17 @@ public class MediaPage {
                 // a cursor someone typed: the first page
             }
         }
-        List<MediaItem> rows = library.list(found, missingIn, before, PAGE_SIZE + 1);
+        List<MediaItem> rows = library.list(q, missingIn, before, PAGE_SIZE + 1);
         boolean more = rows.size() > PAGE_SIZE;
         List<MediaItem> page = more ? rows.subList(0, PAGE_SIZE) : rows;
         next = more ? String.valueOf(page.get(page.size() - 1).getId()) : null;
-        tiles = page.stream().map(this::tile).toList();
+        Map<Long, Rendition> thumbnails = library.thumbnails(page);
+        Map<Long, Map<String, MediaText>> texts = library.texts(page.stream().map(MediaItem::getId).toList());
+        tiles = page.stream().map(item -> tile(item, thumbnails.get(item.getId()), texts.getOrDefault(item.getId(), Map.of())))
+                .toList();
     }
 
-    private Tile tile(MediaItem item) {
-        Rendition smallest = library.version(item.getId(), item.getCurrentVersion()).map(MediaVersion::getRenditions)
-                .filter(r -> !r.isEmpty()).map(r -> r.get(0)).orElse(null);
-        Map<String, MediaText> texts = library.texts(item.getId());
+    private Tile tile(MediaItem item, Rendition smallest, Map<String, MediaText> texts) {
         List<TileText> shown = new ArrayList<>();
         List<String> missingAlt = new ArrayList<>();
         for (String enabled : locales.all()) {

@@ -3,13 +3,14 @@ package org.medpub.cms.admin.boundary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.medpub.cms.media.control.Figure;
 import org.medpub.cms.media.control.MediaLibrary;
 import org.medpub.cms.media.entity.MediaItem;
 import org.medpub.cms.media.entity.MediaText;
-import org.medpub.cms.media.entity.MediaVersion;
+import org.medpub.cms.media.entity.Rendition;
 import org.medpub.cms.platform.control.EnabledLocales;
 
 /**
@@ -40,16 +41,18 @@ public class MediaPicker {
     private List<Found> found;
 
     public void find() {
-        List<String> words = q == null ? List.of() : Arrays.stream(q.strip().split("\\s+")).filter(w -> !w.isEmpty()).limit(10).toList();
         String locale = getLocale();
-        found = library.list(words, null, null, SHOWN).stream().map(item -> found(item, locale)).toList();
+        List<MediaItem> items = library.list(q, null, null, SHOWN);
+        Map<Long, Rendition> thumbnails = library.thumbnails(items);
+        Map<Long, String> alts = library.texts(items.stream().map(MediaItem::getId).toList(), locale).stream()
+                .filter(text -> text.getAlt() != null)
+                .collect(Collectors.toMap(MediaText::getItemId, MediaText::getAlt));
+        found = items.stream().map(item -> found(item, thumbnails.get(item.getId()), alts.get(item.getId()))).toList();
     }
 
-    private Found found(MediaItem item, String locale) {
-        String thumbnail = library.version(item.getId(), item.getCurrentVersion()).map(MediaVersion::getRenditions)
-                .filter(r -> !r.isEmpty()).map(r -> r.get(0)).map(Figure::editorialPath).orElse(null);
-        String alt = library.text(item.getId(), locale).map(MediaText::getAlt).orElse(null);
-        return new Found(item.getId(), thumbnail, alt, "![" + markdownText(alt) + "](media:" + item.getId() + ")");
+    private static Found found(MediaItem item, Rendition thumbnail, String alt) {
+        return new Found(item.getId(), thumbnail == null ? null : Figure.editorialPath(thumbnail), alt,
+                "![" + markdownText(alt) + "](media:" + item.getId() + ")");
     }
 
     /** The alt text as a Markdown image's text: on one line, its brackets and backslashes escaped. */

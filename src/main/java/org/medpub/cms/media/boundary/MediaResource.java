@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +37,8 @@ import org.medpub.cms.media.control.UploadBytes;
 import org.medpub.cms.media.control.UploadDetails;
 import org.medpub.cms.media.control.Uploads;
 import org.medpub.cms.media.entity.MediaItem;
-import org.medpub.cms.media.entity.MediaVersion;
+import org.medpub.cms.media.entity.MediaText;
+import org.medpub.cms.media.entity.Rendition;
 import org.medpub.cms.platform.boundary.BodyLimit;
 import org.medpub.cms.platform.boundary.Caller;
 import org.medpub.cms.platform.boundary.PathParams;
@@ -117,24 +117,25 @@ public class MediaResource {
     @GET
     public Page list(@QueryParam("q") String q, @QueryParam("missingAltIn") String missingAltIn,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        List<String> words = q == null ? List.of() : Arrays.stream(q.strip().split("\\s+")).filter(w -> !w.isEmpty()).limit(10).toList();
         String missing = missingAltIn == null || missingAltIn.isBlank() ? null : locales.find(missingAltIn)
                 .orElseThrow(() -> new BusinessException.InvalidInput("missingAltIn", "'" + missingAltIn + "' is not an enabled locale"));
         int size = pageSize(limit);
         Long before = cursor == null || cursor.isBlank() ? null : number("cursor", cursor);
-        List<MediaItem> rows = library.list(words, missing, before, size + 1);
+        List<MediaItem> rows = library.list(q, missing, before, size + 1);
         boolean more = rows.size() > size;
         List<MediaItem> page = more ? rows.subList(0, size) : rows;
-        List<ListItem> items = page.stream().map(this::listItem).toList();
+        Map<Long, Rendition> thumbnails = library.thumbnails(page);
+        Map<Long, Map<String, MediaText>> texts = library.texts(page.stream().map(MediaItem::getId).toList());
+        List<ListItem> items = page.stream()
+                .map(item -> listItem(item, thumbnails.get(item.getId()), texts.getOrDefault(item.getId(), Map.of())))
+                .toList();
         return new Page(items, more ? String.valueOf(page.get(page.size() - 1).getId()) : null);
     }
 
-    private ListItem listItem(MediaItem item) {
-        String thumbnail = library.version(item.getId(), item.getCurrentVersion())
-                .map(MediaVersion::getRenditions).filter(r -> !r.isEmpty()).map(r -> Figure.path(r.get(0))).orElse(null);
-        Map<String, TextsView> texts = new LinkedHashMap<>();
-        library.texts(item.getId()).forEach((locale, text) -> texts.put(locale, TextsView.of(text)));
-        return new ListItem(item.getId(), item.getCurrentVersion(), thumbnail, texts);
+    private static ListItem listItem(MediaItem item, Rendition thumbnail, Map<String, MediaText> texts) {
+        Map<String, TextsView> views = new LinkedHashMap<>();
+        texts.forEach((locale, text) -> views.put(locale, TextsView.of(text)));
+        return new ListItem(item.getId(), item.getCurrentVersion(), thumbnail == null ? null : Figure.path(thumbnail), views);
     }
 
     @GET

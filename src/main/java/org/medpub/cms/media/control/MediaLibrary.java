@@ -10,6 +10,7 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,6 +38,9 @@ import org.medpub.cms.workflow.control.PreviewLink;
 @ApplicationScoped
 @Transactional
 public class MediaLibrary {
+
+    /** The words of a search that count; the rest are left out, so that no search builds an unbounded query. */
+    static final int MOST_WORDS = 10;
 
     /** The texts of an item in one locale, as written. */
     public record Texts(String alt, String caption, String credit) {
@@ -142,6 +146,30 @@ public class MediaLibrary {
                 .collect(Collectors.toMap(MediaText::getLocale, t -> t, (a, b) -> a, LinkedHashMap::new));
     }
 
+    /** The texts of the items by item and locale, in one statement. */
+    public Map<Long, Map<String, MediaText>> texts(Collection<Long> itemIds) {
+        if (itemIds.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("select t from MediaText t where t.itemId in :items order by t.locale", MediaText.class)
+                .setParameter("items", List.copyOf(itemIds))
+                .getResultStream()
+                .collect(Collectors.groupingBy(MediaText::getItemId,
+                        Collectors.toMap(MediaText::getLocale, t -> t, (a, b) -> a, LinkedHashMap::new)));
+    }
+
+    /** The smallest rendition of each item's current version (its thumbnail), by item, in one statement. */
+    public Map<Long, Rendition> thumbnails(Collection<MediaItem> items) {
+        if (items.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("select r from Rendition r join r.version v join v.item i"
+                        + " where i.id in :items and v.number = i.currentVersion order by r.width", Rendition.class)
+                .setParameter("items", items.stream().map(MediaItem::getId).toList())
+                .getResultStream()
+                .collect(Collectors.toMap(r -> r.getVersion().getItem().getId(), r -> r, (smaller, larger) -> smaller));
+    }
+
     /** The texts of the items in one locale, in one statement. */
     public List<MediaText> texts(Collection<Long> itemIds, String locale) {
         if (itemIds.isEmpty()) {
@@ -182,11 +210,14 @@ public class MediaLibrary {
     /**
      * A page of the library, newest first.
      *
-     * @param words each must appear in the alt text or caption of some locale
+     * @param typed words as a user typed them, of which the first {@value #MOST_WORDS} must each
+     *        appear in the alt text or caption of some locale; null or blank for all
      * @param missingAltIn only items without alt text in this locale, or null
      * @param before only items with a smaller id (the cursor), or null
      */
-    public List<MediaItem> list(List<String> words, String missingAltIn, Long before, int limit) {
+    public List<MediaItem> list(String typed, String missingAltIn, Long before, int limit) {
+        List<String> words = typed == null ? List.of()
+                : Arrays.stream(typed.strip().split("\\s+")).filter(w -> !w.isEmpty()).limit(MOST_WORDS).toList();
         StringBuilder jpql = new StringBuilder("select i from MediaItem i where 1 = 1");
         for (int w = 0; w < words.size(); w++) {
             jpql.append(" and exists (select t.itemId from MediaText t where t.itemId = i.id and (lower(t.alt) like :w").append(w)

@@ -73,13 +73,7 @@ abstract class AdminMediaStoryTests {
 
     @AfterEach
     void quitBrowser() {
-        List<String> refused;
-        try {
-            refused = browser.contentSecurityPolicyViolations();
-        } finally {
-            browser.close();
-        }
-        assertEquals(List.of(), refused, "refused by the Content Security Policy");
+        assertEquals(List.of(), Browser.closeAll(List.of(browser)), "refused by the Content Security Policy");
     }
 
     @Test
@@ -358,17 +352,8 @@ abstract class AdminMediaStoryTests {
         return ((JavascriptExecutor) browser.driver()).executeScript(script, arguments);
     }
 
-    /** Types into a field; again if the page's own script (the slug made from the title) wrote into it meanwhile. */
     private void type(String id, String text) {
-        WebElement field = browser.driver().findElement(By.id(id));
-        for (int attempt = 0; attempt < 3; attempt++) {
-            field.clear();
-            field.sendKeys(text);
-            if (text.equals(field.getDomProperty("value"))) {
-                return;
-            }
-        }
-        assertEquals(text, field.getDomProperty("value"), id);
+        AdminStoryTests.type(browser, id, text);
     }
 
     private String value(String id) {

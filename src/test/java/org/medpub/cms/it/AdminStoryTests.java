@@ -63,11 +63,10 @@ abstract class AdminStoryTests {
     /** Issue 10, item 10: the editorial UI works under its Content Security Policy, which refuses nothing it uses. */
     @AfterEach
     void quitBrowsers() {
-        List<String> refused = new java.util.ArrayList<>();
+        List<String> refused;
         try {
-            open.forEach(browser -> refused.addAll(browser.contentSecurityPolicyViolations()));
+            refused = Browser.closeAll(open);
         } finally {
-            open.forEach(Browser::close);
             open.clear();
         }
         assertEquals(List.of(), refused, "refused by the Content Security Policy");
@@ -331,7 +330,7 @@ abstract class AdminStoryTests {
     }
 
     /** Types into a field; again if the page's own script (the slug made from the title) wrote into it meanwhile. */
-    private static void type(Browser browser, String id, String text) {
+    static void type(Browser browser, String id, String text) {
         WebElement field = browser.driver().findElement(By.id(id));
         for (int attempt = 0; attempt < 3; attempt++) {
             field.clear();

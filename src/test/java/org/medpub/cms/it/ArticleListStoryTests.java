@@ -48,13 +48,7 @@ abstract class ArticleListStoryTests {
     @AfterEach
     void quitBrowser() {
         if (browser != null) {
-            List<String> refused;
-            try {
-                refused = browser.contentSecurityPolicyViolations();
-            } finally {
-                browser.close();
-            }
-            assertEquals(List.of(), refused, "refused by the Content Security Policy");
+            assertEquals(List.of(), Browser.closeAll(List.of(browser)), "refused by the Content Security Policy");
         }
     }
 

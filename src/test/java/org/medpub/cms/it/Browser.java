@@ -8,7 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +113,17 @@ final class Browser implements AutoCloseable {
                 .map(LogEntry::getMessage)
                 .filter(message -> message.contains("Content Security Policy"))
                 .toList();
+    }
+
+    /** Closes the browsers, whatever happens; what their pages' Content Security Policy refused meanwhile. */
+    static List<String> closeAll(Collection<Browser> browsers) {
+        List<String> refused = new ArrayList<>();
+        try {
+            browsers.forEach(browser -> refused.addAll(browser.contentSecurityPolicyViolations()));
+        } finally {
+            browsers.forEach(Browser::close);
+        }
+        return refused;
     }
 
     /** Loads a page of the suite's server and waits for it to be loaded. */

@@ -34,11 +34,10 @@ abstract class EditorBrowserTests {
 
     @AfterEach
     void quitBrowsers() {
-        List<String> refused = new ArrayList<>();
+        List<String> refused;
         try {
-            open.forEach(browser -> refused.addAll(browser.contentSecurityPolicyViolations()));
+            refused = Browser.closeAll(open);
         } finally {
-            open.forEach(Browser::close);
             open.clear();
         }
         assertEquals(List.of(), refused, "refused by the Content Security Policy");

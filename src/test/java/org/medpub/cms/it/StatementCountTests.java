@@ -9,6 +9,8 @@ import static org.medpub.cms.it.Fixtures.with;
 
 import java.util.function.IntSupplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What a page or list costs in SQL statements, read from the {@code Server-Timing} header that the
@@ -61,15 +63,16 @@ abstract class StatementCountTests {
         assertTrue(page <= 12, "statements for an article page: " + page);
     }
 
-    @Test
-    void theDashboardCostsTheSameWithMoreArticles() {
-        var editor = new AdminSession();
-        editor.signIn("editor", "demo");
+    @ParameterizedTest
+    @ValueSource(strings = {"editor", "admin"})
+    void theDashboardCostsTheSameWithMoreArticles(String user) {
+        var session = new AdminSession();
+        session.signIn(user, "demo");
         // one outdated translation first, so that the lists compared are not empty (an empty one spares a statement)
         publishedWithOutdatedSpanish(1);
-        int before = statements(editor.get("/admin/"));
+        int before = settled(() -> statements(session.get("/admin/")));
         publishedWithOutdatedSpanish(5);
-        int after = statements(editor.get("/admin/"));
+        int after = settled(() -> statements(session.get("/admin/")));
         assertTrue(after <= before, "five more articles cost the dashboard no statement more: " + before + " then " + after);
         assertTrue(after <= 40, "statements for the dashboard: " + after);
     }
@@ -78,6 +81,16 @@ abstract class StatementCountTests {
     private static int uncached(IntSupplier request) {
         int first = request.getAsInt();
         return first > 0 ? first : request.getAsInt();
+    }
+
+    /**
+     * The statements of a page asked for a second time: rows read by their ids come from the shared
+     * cache then, as they mostly do in service, whatever the suite's earlier tests left in it; a
+     * query per row would still count.
+     */
+    private static int settled(IntSupplier request) {
+        request.getAsInt();
+        return request.getAsInt();
     }
 
     private static int statements(Api.Reply reply) {

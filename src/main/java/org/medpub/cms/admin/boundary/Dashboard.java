@@ -7,12 +7,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.medpub.cms.article.control.ArticleStore;
 import org.medpub.cms.article.entity.TranslationStatus;
 import org.medpub.cms.article.entity.WorkflowState;
 import org.medpub.cms.platform.boundary.Caller;
 import org.medpub.cms.platform.control.EditorialPermissions;
 import org.medpub.cms.platform.control.EnabledLocales;
+import org.medpub.cms.translation.control.TranslationState;
 import org.medpub.cms.translation.control.TranslationStates;
 import org.medpub.cms.workflow.control.AuditTrail;
 import org.medpub.cms.workflow.control.EditorialWorkflow;
@@ -122,17 +124,21 @@ public class Dashboard {
     /** For a translator the locales assigned to them; for an admin every locale but the default. */
     public List<TranslationRow> getTranslationsDue() {
         if (translationsDue == null) {
-            List<TranslationRow> rows = new ArrayList<>();
+            List<TranslationState> due = new ArrayList<>();
             for (String locale : EditorialPermissions.localesToTranslate(caller.actor(), locales.all())) {
                 for (TranslationStatus wanted : List.of(TranslationStatus.OUTDATED, TranslationStatus.MISSING)) {
-                    translations.page(locale, wanted, null, SHOWN).forEach(state -> rows.add(new TranslationRow(
-                            state.articleId(), locale, title(state.articleId()), state.status().name(),
-                            state.safetyRelevant(), state.missingMediaTexts().stream().map(MissingImageText::of).toList())));
+                    due.addAll(translations.page(locale, wanted, null, SHOWN));
                 }
             }
             // the newest articles first, whether their translation is outdated or missing
-            translationsDue = rows.stream().sorted(Comparator.comparingLong(TranslationRow::article).reversed())
-                    .limit(SHOWN).toList();
+            List<TranslationState> shown = due.stream()
+                    .sorted(Comparator.comparingLong(TranslationState::articleId).reversed())
+                    .limit(SHOWN)
+                    .toList();
+            Map<Long, String> titles = articles.sourceTitles(shown.stream().map(TranslationState::articleId).toList());
+            translationsDue = shown.stream().map(state -> new TranslationRow(state.articleId(), state.locale(),
+                    titles.getOrDefault(state.articleId(), ""), state.status().name(), state.safetyRelevant(),
+                    state.missingMediaTexts().stream().map(MissingImageText::of).toList())).toList();
         }
         return translationsDue;
     }
@@ -153,9 +159,5 @@ public class Dashboard {
             recentActivity = auditLines.of(auditTrail.recent(20));
         }
         return recentActivity;
-    }
-
-    private String title(long articleId) {
-        return articles.find(articleId).map(a -> a.sourceVariant().getCurrent().getTitle()).orElse("");
     }
 }

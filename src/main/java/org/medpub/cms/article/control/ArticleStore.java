@@ -7,11 +7,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.eclipse.persistence.annotations.BatchFetchType;
 import org.eclipse.persistence.config.QueryHints;
 import org.medpub.cms.article.entity.Article;
@@ -157,13 +160,7 @@ public class ArticleStore {
             jpql.append(" and v.id < :after");
         }
         jpql.append(" order by v.id desc");
-        // a page's articles, revisions and sibling locales in one query each, not one per row
-        var query = em.createQuery(jpql.toString(), ArticleVariant.class).setMaxResults(limit)
-                .setHint(QueryHints.BATCH_TYPE, BatchFetchType.IN)
-                .setHint(QueryHints.BATCH, "v.article")
-                .setHint(QueryHints.BATCH, "v.current")
-                .setHint(QueryHints.BATCH, "v.live")
-                .setHint(QueryHints.BATCH, "v.article.variants");
+        var query = rowsBatched(em.createQuery(jpql.toString(), ArticleVariant.class)).setMaxResults(limit);
         if (locale != null) {
             query.setParameter("locale", locale);
         }
@@ -182,8 +179,8 @@ public class ArticleStore {
 
     /** Drafts whose newest revision the author saved, newest article first. */
     public List<ArticleVariant> draftsBy(String author, int limit) {
-        return em.createQuery("select v from ArticleVariant v join v.current r where v.state = :state"
-                        + " and r.author = :author order by v.id desc", ArticleVariant.class)
+        return rowsBatched(em.createQuery("select v from ArticleVariant v join v.current r where v.state = :state"
+                        + " and r.author = :author order by v.id desc", ArticleVariant.class))
                 .setParameter("state", WorkflowState.DRAFT)
                 .setParameter("author", author)
                 .setMaxResults(limit)
@@ -192,13 +189,34 @@ public class ArticleStore {
 
     /** Variants in medical review assigned to the reviewer or to no one yet, newest article first. */
     public List<ArticleVariant> inReviewFor(String reviewer, int limit) {
-        return em.createQuery("select v from ArticleVariant v where v.state = :state"
+        return rowsBatched(em.createQuery("select v from ArticleVariant v where v.state = :state"
                         + " and (v.assignedReviewer is null or v.assignedReviewer = :reviewer) order by v.id desc",
-                        ArticleVariant.class)
+                        ArticleVariant.class))
                 .setParameter("state", WorkflowState.IN_REVIEW)
                 .setParameter("reviewer", reviewer)
                 .setMaxResults(limit)
                 .getResultList();
+    }
+
+    /** The source title of each article, by its id, in one statement. */
+    public Map<Long, String> sourceTitles(Collection<Long> articleIds) {
+        if (articleIds.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("select a.id, r.title from Article a join a.variants v join v.current r"
+                        + " where a.id in :ids and v.locale = a.sourceLocale", Object[].class)
+                .setParameter("ids", articleIds)
+                .getResultStream()
+                .collect(Collectors.toMap(row -> (Long) row[0], row -> (String) row[1]));
+    }
+
+    /** A list of variants whose articles, revisions and sibling locales are read in one query each, not one per row. */
+    private static TypedQuery<ArticleVariant> rowsBatched(TypedQuery<ArticleVariant> query) {
+        return query.setHint(QueryHints.BATCH_TYPE, BatchFetchType.IN)
+                .setHint(QueryHints.BATCH, "v.article")
+                .setHint(QueryHints.BATCH, "v.current")
+                .setHint(QueryHints.BATCH, "v.live")
+                .setHint(QueryHints.BATCH, "v.article.variants");
     }
 
     /** The variant, locked for the rest of the transaction so that changes to it happen one at a time. */

@@ -1,8 +1,5 @@
 package org.medpub.cms.admin.boundary;
 
-import com.ibm.icu.text.DisplayContext;
-import com.ibm.icu.text.LocaleDisplayNames;
-import com.ibm.icu.util.ULocale;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -28,6 +25,7 @@ import org.medpub.cms.platform.boundary.Caller;
 import org.medpub.cms.platform.control.BusinessException;
 import org.medpub.cms.platform.control.EditorialPermissions;
 import org.medpub.cms.platform.control.EnabledLocales;
+import org.medpub.cms.platform.control.LanguageNames;
 import org.medpub.cms.platform.control.UserDirectory;
 import org.medpub.cms.platform.entity.Role;
 import org.medpub.cms.platform.entity.UserAccount;
@@ -113,7 +111,6 @@ public class ArticlesPage {
     private final List<Result> results = new ArrayList<>();
     private ArticleList.Page page;
     private List<UserAccount> accounts;
-    private LocaleDisplayNames localeNames;
     private final Map<String, String> shownWords = new HashMap<>();
     private List<Choice> assignable;
     private Boolean bulk;
@@ -220,11 +217,7 @@ public class ArticlesPage {
 
     /** A locale's name in the UI language, by ICU (English, Español, العربية …). */
     public String localeName(String tag) {
-        if (localeNames == null) {
-            localeNames = LocaleDisplayNames.getInstance(ULocale.forLocale(language.getLocale()),
-                    DisplayContext.CAPITALIZATION_FOR_UI_LIST_OR_MENU);
-        }
-        return shownWords.computeIfAbsent("locale:" + tag, t -> localeNames.localeDisplayName(tag));
+        return LanguageNames.inList(tag, language.getLocale());
     }
 
     /**

@@ -4,10 +4,10 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
-import java.util.Locale;
 import org.medpub.cms.notification.control.Inbox;
 import org.medpub.cms.notification.entity.InboxEntry;
 import org.medpub.cms.platform.boundary.Caller;
+import org.medpub.cms.platform.control.LanguageNames;
 
 /**
  * The signed-in user's notifications inbox ({@code /admin/inbox.xhtml}), newest first, a page of
@@ -75,7 +75,7 @@ public class InboxPage {
 
     /** The article's language, named in the UI language. */
     public String languageName(String tag) {
-        return Locale.forLanguageTag(tag).getDisplayName(language.getLocale());
+        return LanguageNames.inText(tag, language.getLocale());
     }
 
     public void markRead(long id) {

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -21,6 +20,7 @@ import org.medpub.cms.platform.boundary.Caller;
 import org.medpub.cms.platform.boundary.PathParams;
 import org.medpub.cms.platform.control.EditorialPermissions;
 import org.medpub.cms.platform.control.EnabledLocales;
+import org.medpub.cms.platform.control.LanguageNames;
 import org.medpub.cms.translation.control.ChangesInSource;
 
 /**
@@ -202,6 +202,6 @@ public class OpenArticle implements Serializable {
     }
 
     public String getLanguageName() {
-        return Locale.forLanguageTag(locale).getDisplayName(language.getLocale());
+        return LanguageNames.inText(locale, language.getLocale());
     }
 }

@@ -9,12 +9,12 @@ import java.io.Serializable;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.medpub.cms.platform.boundary.Caller;
 import org.medpub.cms.platform.control.BusinessException;
 import org.medpub.cms.platform.control.EnabledLocales;
+import org.medpub.cms.platform.control.LanguageNames;
 import org.medpub.cms.platform.control.PasswordHashes;
 import org.medpub.cms.platform.control.PasswordPolicy;
 import org.medpub.cms.platform.control.UserDirectory;
@@ -75,7 +75,7 @@ public class UserAdministration implements Serializable {
     }
 
     public String localeName(String tag) {
-        return Locale.forLanguageTag(tag).getDisplayName(language.getLocale());
+        return LanguageNames.inList(tag, language.getLocale());
     }
 
     public void change(UserAccount account) {

@@ -1,6 +1,5 @@
 package org.medpub.cms.admin.boundary;
 
-import com.ibm.icu.util.ULocale;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -13,6 +12,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.medpub.cms.platform.control.LanguageNames;
 import org.medpub.cms.platform.control.Messages;
 import org.medpub.cms.platform.entity.Role;
 
@@ -74,7 +74,7 @@ public class Words {
 
     /** A language by its tag, named in the user's language ("English", "Spanish"; "Englisch" in German), as CLDR names it. */
     public String language(String tag) {
-        return tag == null ? "" : ULocale.forLanguageTag(tag).getDisplayName(ULocale.forLocale(language.getLocale()));
+        return LanguageNames.inText(tag, language.getLocale());
     }
 
     /** Roles by their names in the user's language ({@code role.*}), in the order of {@link Role#ALL}. */

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
-import com.ibm.icu.util.ULocale;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -30,6 +29,7 @@ import org.medpub.cms.article.entity.ArticleVariant;
 import org.medpub.cms.article.entity.Revision;
 import org.medpub.cms.article.entity.TranslationStatus;
 import org.medpub.cms.platform.control.EnabledLocales;
+import org.medpub.cms.platform.control.LanguageNames;
 import org.medpub.cms.platform.control.Messages;
 import org.medpub.cms.platform.control.WritingDirection;
 import org.medpub.cms.translation.control.LocaleFallback;
@@ -52,8 +52,6 @@ public class ReaderPages {
 
     private static final String HTML = "text/html; charset=UTF-8";
     private static final ObjectMapper JSON_LD = jsonInsideScript();
-    /** Per language tag, its name in itself: ICU looks it up slowly. */
-    private static final Map<String, String> NATIVE_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Inject
     PublishedArticles published;
@@ -288,13 +286,13 @@ public class ReaderPages {
         String shownLocale = shown.getLocale();
         String canonical = base + articlePath(shownLocale, live.getSlug());
         Optional<MedicalReview> review = reReviews.lastSignOff(shown);
-        ULocale readerLocale = ULocale.forLanguageTag(locale);
+        Locale readerLocale = Locale.forLanguageTag(locale);
 
         List<String> notices = new ArrayList<>();
         if (!shownLocale.equals(locale)) {
             notices.add(words.format(locale, "article.notice.fallback", Map.of(
-                    "requested", ULocale.forLanguageTag(locale).getDisplayName(readerLocale),
-                    "shown", ULocale.forLanguageTag(shownLocale).getDisplayName(readerLocale))));
+                    "requested", LanguageNames.inText(locale, readerLocale),
+                    "shown", LanguageNames.inText(shownLocale, readerLocale))));
         }
         if (!shown.isSource()) {
             TranslationState state = translations.of(article, shownLocale);
@@ -441,8 +439,7 @@ public class ReaderPages {
     private List<Map<String, Object>> switcher(String current, Map<String, String> slugs) {
         return locales.all().stream().map(tag -> Map.<String, Object>of(
                         "tag", tag,
-                        "name", NATIVE_NAMES.computeIfAbsent(tag,
-                                t -> ULocale.forLanguageTag(t).getDisplayName(ULocale.forLanguageTag(t))),
+                        "name", LanguageNames.inText(tag, Locale.forLanguageTag(tag)),
                         "href", slugs.containsKey(tag) ? articlePath(tag, slugs.get(tag)) : "/" + tag + "/",
                         "current", tag.equals(current)))
                 .toList();

@@ -188,6 +188,9 @@ start_payara() {
     local grid=(--nocluster)
     (( ${#GRID_OPTIONS[@]} )) && grid=("${GRID_OPTIONS[@]}")
     mkdir -p "$WORK/data" "$WORK/$name" "$WORK/tmp"
+    # BENCH_HEAP_DUMP_DIR: where a server that runs out of heap writes its heap, to be read after the run
+    local dump=()
+    [[ -n "${BENCH_HEAP_DUMP_DIR:-}" ]] && dump=(-XX:+HeapDumpOnOutOfMemoryError "-XX:HeapDumpPath=$BENCH_HEAP_DUMP_DIR")
     SERVER_LOG="$WORK/$name.log"
     (
         cd "$WORK"
@@ -195,7 +198,7 @@ start_payara() {
         unset CMS_DB_URL CMS_DB_USER CMS_DB_PASSWORD CMS_DATA_DIR CMS_DEMO
         # cms.http.address: the pre-boot commands bind the HTTP listener to loopback only
         # (--interfaces concerns only the data grid).
-        exec setsid java -Xmx1g -Djava.io.tmpdir="$WORK/tmp" -Dcms.http.address=127.0.0.1 \
+        exec setsid java -Xmx1g "${dump[@]}" -Djava.io.tmpdir="$WORK/tmp" -Dcms.http.address=127.0.0.1 \
             -Dcms.data.dir="$WORK/data" -Dcms.demo=true -Dhazelcast.socket.bind.any=false "${DB_PROPS[@]}" "$@" \
             -jar "$payara_jar" --deploy "$WORK/cms.war" --contextroot / --port "$port" "${grid[@]}" \
             --interfaces 127.0.0.1 --rootdir "$WORK/$name" --prebootcommandfile "$pre_boot" --postbootcommandfile "$post_boot"

@@ -88,6 +88,13 @@ for account in "$ADMIN" reviewer:demo "$EDITOR:$PASSWORD"; do
 done
 
 app_pids() { group_pids "$SERVER_PID"; }
+# heap_classes SIZE WHEN: what fills the heap after a full GC, the classes with the most bytes (kept
+# in the temp dir's heap-SIZE-WHEN.txt and printed), to see what grows with the number of articles
+heap_classes() {
+    jcmd "$SERVER_PID" GC.class_histogram >"$WORK/heap-$1-$2.txt"
+    echo "  heap at $1 articles, $2: the classes with the most bytes (instances, bytes, class)"
+    sed -n '4,15p' "$WORK/heap-$1-$2.txt" | awk '{ printf "    %10s %12s  %s\n", $2, $3, $4 }'
+}
 # pg_ticks: CPU clock ticks of PostgreSQL: the postmaster with the backends it has reaped (its
 # children's times: a backend that ends between two readings still counts) and those running
 pg_ticks() {
@@ -228,6 +235,7 @@ for size in "${SIZE_LIST[@]}"; do
     loaded="$size"
     LOAD_RATE[$size]="$(sed -n 's/^BENCH .*load_rate=\([0-9.]*\).*/\1/p' "$WORK/load.out")"
     "${PSQL[@]}" -c "vacuum analyze" >/dev/null
+    heap_classes "$size" loaded
 
     # the published reader pages, shuffled (the same order every run); the uncached run takes them
     # from the start and never sees a page twice while the list lasts
@@ -267,6 +275,7 @@ print("\n".join(paths))' >"$WORK/pages.txt"
     jcmd "$SERVER_PID" GC.run >/dev/null
     HEAP_MB[$size]="$(jcmd "$SERVER_PID" GC.heap_info | sed -n 's/.* used \([0-9]*\)K.*/\1/p' | head -n 1 | awk '{ printf "%.0f", $1 / 1024 }')"
     echo "  database $(printf '%s' "${DB_SIZE[$size]}"), heap after a full GC ${HEAP_MB[$size]} MB, loaded at ${LOAD_RATE[$size]} articles/s"
+    heap_classes "$size" measured
     "${PSQL[@]}" -Atc "select calls, round(mean_exec_time::numeric, 2), round(total_exec_time::numeric), regexp_replace(query, '\s+', ' ', 'g')
         from pg_stat_statements where dbid = (select oid from pg_database where datname = 'cms')
         order by total_exec_time desc limit 10" >"$WORK/statements-$size.txt"

@@ -2,7 +2,8 @@
  * The Markdown toolbar above the editor's text: each button puts Markdown around the selection
  * (or the current line) of the text area it controls, then tells the page's autosave and preview
  * as a typed key would. One listener on the document, so buttons rendered again by an ajax
- * request keep working. No library: the admin pages load scripts from this site only.
+ * request keep working. The slug field takes the slug proposed from the title until the author
+ * types their own. No library: the admin pages load scripts from this site only.
  */
 (function () {
     "use strict";
@@ -92,6 +93,26 @@
             insertImage(chosen);
         }
     });
+
+    // The slug proposed from the title (rendered beside the field) goes into the field while it is
+    // empty or still holds the previous proposal: a slug the author typed stays, even when they typed
+    // it while the proposal was on its way.
+    var ajax = window.faces ? window.faces.ajax : window.jsf ? window.jsf.ajax : null;
+    if (ajax) {
+        ajax.addOnEvent(function (data) {
+            var proposal = document.getElementById("editor:slugProposal");
+            var field = document.getElementById("editor:slug");
+            var fromTitle = data.source && data.source.id === "editor:title";
+            if (data.status !== "success" || !fromTitle || !proposal || !field || field.readOnly) {
+                return;
+            }
+            var proposed = proposal.textContent.trim();
+            if (field.value === "" || field.value === (field.getAttribute("data-proposed") || "")) {
+                field.value = proposed;
+            }
+            field.setAttribute("data-proposed", proposed);
+        });
+    }
 
     document.addEventListener("click", function (event) {
         var button = event.target.closest ? event.target.closest("button[data-markdown]") : null;

@@ -104,6 +104,25 @@ abstract class EditorBrowserTests {
         see(author, "first-person-takes-back");
     }
 
+    @Test
+    void aSlugTypedWhileTheProposalIsOnItsWayStays() {
+        Browser author = signIn("author");
+        author.open("/admin/edit.xhtml");
+        String token = Fixtures.unique("x").replaceAll("[^a-z0-9]", "");
+        author.driver().findElement(By.id("editor:title")).sendKeys("Asthma in adults " + token);
+        // at once, before the slug proposed from the title has come
+        author.driver().findElement(By.id("editor:slug")).sendKeys("my-own-slug-" + token);
+        new WebDriverWait(author.driver(), Duration.ofSeconds(15)).until(d -> ("asthma-in-adults-" + token).equals(
+                d.findElement(By.id("editor:slugProposal")).getDomProperty("textContent").trim()));
+        assertEquals("my-own-slug-" + token, author.driver().findElement(By.id("editor:slug")).getDomProperty("value"),
+                "the slug the author typed, not the one proposed");
+        author.driver().findElement(By.id("editor:title")).sendKeys(" today");
+        new WebDriverWait(author.driver(), Duration.ofSeconds(15)).until(d -> ("asthma-in-adults-" + token + "-today").equals(
+                d.findElement(By.id("editor:slugProposal")).getDomProperty("textContent").trim()));
+        assertEquals("my-own-slug-" + token, author.driver().findElement(By.id("editor:slug")).getDomProperty("value"),
+                "a typed slug stays while the title changes");
+    }
+
     private Browser signIn(String user) {
         Browser browser = Browser.start();
         open.add(browser);

@@ -108,15 +108,15 @@ public class ArticleEditor implements Serializable {
 
     /** As the title is typed: the slug made from it, unless the user has written a slug of their own. */
     public void proposeSlug() {
-        if (slug != null && !slug.isBlank() && !slug.equals(proposedSlug)) {
-            return;
-        }
+        boolean following = slug == null || slug.isBlank() || slug.equals(proposedSlug);
         proposedSlug = title == null || title.isBlank() ? "" : SlugSuggestion.fromTitle(title);
         if (!proposedSlug.isEmpty() && open.getBaseRevision() == null) {
             // nothing saved yet in this locale: a slug no other article uses there
             proposedSlug = articles.freeSlug(open.getLocale(), proposedSlug);
         }
-        slug = proposedSlug;
+        if (following) {
+            slug = proposedSlug;
+        }
     }
 
     /** The body's words and reading time, as it stands in the form; counted once per text, not per use on the page. */
@@ -270,6 +270,11 @@ public class ArticleEditor implements Serializable {
 
     public void setTitle(String title) {
         this.title = title;
+    }
+
+    /** The slug last proposed from the title, which the field follows until the author types one of their own. */
+    public String getProposedSlug() {
+        return proposedSlug == null ? "" : proposedSlug;
     }
 
     public String getSlug() {

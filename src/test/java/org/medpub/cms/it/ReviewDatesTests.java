@@ -65,6 +65,35 @@ abstract class ReviewDatesTests {
     }
 
     @Test
+    void theReReviewsDueComeAPageAtATimeSoonestFirst() {
+        // the suite's due-soon window lists every published page: two more make at least two
+        for (int i = 0; i < 2; i++) {
+            Workflow.publish(author, RevisionApiTests.path(author.post("/api/articles", article(unique("due-paged")))) + "/locales/en");
+        }
+        var first = reviewer.get("/api/reviews/due?limit=1");
+        assertEquals(200, first.status(), first::toString);
+        assertEquals(1, first.json().get("items").size());
+        String cursor = first.json().get("next").asText();
+        var second = reviewer.get("/api/reviews/due?limit=1&cursor=" + cursor);
+        assertEquals(200, second.status(), second::toString);
+        var a = first.json().get("items").get(0);
+        var b = second.json().get("items").get(0);
+        assertFalse(a.get("articleId").asLong() == b.get("articleId").asLong()
+                && a.get("locale").asText().equals(b.get("locale").asText()), "the second page goes on: " + a + " " + b);
+        assertFalse(Instant.parse(a.get("lastReviewed").asText()).isAfter(Instant.parse(b.get("lastReviewed").asText())),
+                "soonest due first");
+        var all = Workflow.dueReReviews(reviewer);
+        assertEquals(all.size(), all.stream().map(item -> item.get("articleId").asLong() + "/" + item.get("locale").asText())
+                .distinct().count(), "no re-review twice across the pages");
+
+        for (String bad : List.of("limit=0", "limit=501", "limit=many", "cursor=not-a-cursor", "cursor=" + cursor + "x")) {
+            var refused = reviewer.get("/api/reviews/due?" + bad);
+            assertEquals(400, refused.status(), bad + ": " + refused);
+            assertTrue(refused.header("Content-Type").orElse("").startsWith("application/problem+json"), refused::toString);
+        }
+    }
+
+    @Test
     void aPageOverduePastTheGracePeriodSaysSoAndTheDashboardMarksIt() {
         String slug = unique("overdue");
         String title = "Overdue review " + slug;

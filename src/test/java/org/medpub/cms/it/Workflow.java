@@ -1,6 +1,13 @@
 package org.medpub.cms.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Workflow requests as the tests send them. */
@@ -44,5 +51,20 @@ final class Workflow {
     private static void expect(int status, String state, Api.Reply reply) {
         org.junit.jupiter.api.Assertions.assertEquals(status, reply.status(), reply::toString);
         org.junit.jupiter.api.Assertions.assertEquals(state, reply.json().get("state").asText(), reply::toString);
+    }
+
+    /** Every re-review due, through all the pages of {@code GET /api/reviews/due}. */
+    static List<JsonNode> dueReReviews(Api api) {
+        List<JsonNode> items = new ArrayList<>();
+        String path = "/api/reviews/due?limit=500";
+        while (path != null) {
+            var page = api.get(path);
+            assertEquals(200, page.status(), page::toString);
+            page.json().get("items").forEach(items::add);
+            JsonNode next = page.json().get("next");
+            path = next == null || next.isNull() ? null
+                    : "/api/reviews/due?limit=500&cursor=" + URLEncoder.encode(next.asText(), StandardCharsets.UTF_8);
+        }
+        return items;
     }
 }

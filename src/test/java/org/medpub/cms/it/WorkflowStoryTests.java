@@ -16,7 +16,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -207,12 +206,10 @@ abstract class WorkflowStoryTests {
 
 
     private JsonNode dueEntry(long articleId) {
-        var due = reviewer.get("/api/reviews/due");
-        assertEquals(200, due.status());
-        return StreamSupport.stream(due.json().get("items").spliterator(), false)
+        return Workflow.dueReReviews(reviewer).stream()
                 .filter(item -> item.get("articleId").asLong() == articleId)
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("article " + articleId + " not due in " + due));
+                .orElseThrow(() -> new AssertionError("article " + articleId + " not due"));
     }
 
     private JsonNode waitForLiveRevision(String article, int revision) throws InterruptedException {

@@ -145,8 +145,7 @@ public class Dashboard {
 
     public List<ReReviewRow> getReReviewsDue() {
         if (reReviewsDue == null) {
-            reReviewsDue = reReviews.dueOrOverdue().stream()
-                    .limit(SHOWN)
+            reReviewsDue = reReviews.dueOrOverdue(null, SHOWN).stream()
                     .map(due -> new ReReviewRow(due.articleId(), due.locale(), due.title(), due.dueAt(), due.overdue(),
                             due.pastGrace()))
                     .toList();

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +22,9 @@ import org.medpub.cms.notification.entity.InboxEntry;
  */
 @ApplicationScoped
 public class Inbox {
+
+    /** Keys asked about in one statement. */
+    private static final int KEYS_PER_QUERY = 500;
 
     /** One page of a reader's entries, newest first, and whether older ones follow. */
     public record Page(List<InboxEntry> entries, boolean more) {
@@ -38,14 +42,17 @@ public class Inbox {
         em.persist(entry);
     }
 
-    /** The keys starting with this prefix (no wildcards in it) of the entries due from this instant on, in everyone's inbox. */
+    /** Those of these dedupe keys that an entry holds, in anyone's inbox. */
     @Transactional(TxType.MANDATORY)
-    public Set<String> held(String keyPrefix, Instant dueFrom) {
-        return new HashSet<>(em.createQuery("select e.dedupeKey from InboxEntry e where e.dueAt >= :from"
-                        + " and e.dedupeKey like :prefix", String.class)
-                .setParameter("from", dueFrom)
-                .setParameter("prefix", keyPrefix + "%")
-                .getResultList());
+    public Set<String> held(Collection<String> keys) {
+        Set<String> held = new HashSet<>();
+        List<String> all = List.copyOf(keys);
+        for (int from = 0; from < all.size(); from += KEYS_PER_QUERY) {
+            held.addAll(em.createQuery("select e.dedupeKey from InboxEntry e where e.dedupeKey in :keys", String.class)
+                    .setParameter("keys", all.subList(from, Math.min(all.size(), from + KEYS_PER_QUERY)))
+                    .getResultList());
+        }
+        return held;
     }
 
     /** The reader's entries older than entry {@code before} (all when null), newest first, at most {@code size}. */

@@ -8,9 +8,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.medpub.cms.notification.control.NotificationText.ReReviewDue;
@@ -33,6 +34,10 @@ import org.medpub.cms.workflow.control.ReReviews.Due;
 public class ReReviewReminders {
 
     private static final String KEY_PREFIX = "re-review/";
+    /** Re-reviews due read in one statement. */
+    static final int PAGE = 500;
+    /** Inbox entries one check makes at most. */
+    static final int MOST_PER_CHECK = 1000;
 
     @Inject
     ReReviews reReviews;
@@ -55,37 +60,51 @@ public class ReReviewReminders {
 
     /**
      * Announces each due re-review to each reviewer not told of it yet: an inbox entry each, and one mail per
-     * reviewer listing them all; how many mails it put in the outbox.
+     * reviewer listing them all; how many mails it put in the outbox. The re-reviews due are read
+     * {@link #PAGE} at a time, soonest first, and one check announces at most {@link #MOST_PER_CHECK}: a large
+     * library that falls due at once is announced over the next checks, in bounded memory.
      */
     @Transactional
     public int announceDue() {
         List<Recipient> reviewers = recipients.withRole(Role.MEDICAL_REVIEWER);
-        // overdue first, then the newest sign-off first, as the inbox lists them
-        List<Due> dues = reReviews.dueOrOverdue().stream()
-                .sorted(Comparator.comparing(Due::overdue).reversed().thenComparing(Due::dueAt, Comparator.reverseOrder()))
-                .toList();
-        if (reviewers.isEmpty() || dues.isEmpty()) {
+        if (reviewers.isEmpty()) {
             return 0;
         }
-        Set<String> told = inbox.held(KEY_PREFIX, dues.stream().map(Due::dueAt).min(Comparator.naturalOrder()).orElseThrow());
-        int mailed = 0;
-        for (Recipient reviewer : reviewers) {
-            List<ReReviewDue> news = new ArrayList<>();
-            for (Due due : dues) {
-                String key = key(due, reviewer);
-                if (told.contains(key)) {
-                    continue;
-                }
-                inbox.put(new InboxEntry(reviewer.username(),
-                        due.overdue() ? InboxKind.RE_REVIEW_OVERDUE : InboxKind.RE_REVIEW_DUE,
-                        due.articleId(), due.locale(), due.liveRevision(), due.title(), null,
-                        null, due.dueAt(), key, clock.instant()));
-                news.add(new ReReviewDue(due.articleId(), due.locale(), due.title(), due.liveRevision(),
-                        due.lastReviewed(), due.dueAt(), due.overdue()));
+        Map<Recipient, List<ReReviewDue>> news = new LinkedHashMap<>();
+        int announced = 0;
+        ReReviews.After after = null;
+        while (announced < MOST_PER_CHECK) {
+            List<Due> dues = reReviews.dueOrOverdue(after, PAGE);
+            if (dues.isEmpty()) {
+                break;
             }
-            if (!news.isEmpty() && mailEnabled && reviewer.mailable()) {
-                NotificationText text = NotificationText.reReviewsDue(news);
-                outbox.putOnce(mailKey(reviewer, news), reviewer.email(), text.subject(), text.body());
+            Set<String> told = inbox.held(dues.stream()
+                    .flatMap(due -> reviewers.stream().map(reviewer -> key(due, reviewer)))
+                    .toList());
+            for (Due due : dues) {
+                for (Recipient reviewer : reviewers) {
+                    String key = key(due, reviewer);
+                    if (told.contains(key) || announced >= MOST_PER_CHECK) {
+                        continue;
+                    }
+                    inbox.put(new InboxEntry(reviewer.username(),
+                            due.overdue() ? InboxKind.RE_REVIEW_OVERDUE : InboxKind.RE_REVIEW_DUE,
+                            due.articleId(), due.locale(), due.liveRevision(), due.title(), null,
+                            null, due.dueAt(), key, clock.instant()));
+                    news.computeIfAbsent(reviewer, r -> new ArrayList<>()).add(new ReReviewDue(due.articleId(),
+                            due.locale(), due.title(), due.liveRevision(), due.lastReviewed(), due.dueAt(), due.overdue()));
+                    announced++;
+                }
+            }
+            Due last = dues.get(dues.size() - 1);
+            after = new ReReviews.After(last.lastReviewed(), last.variantId());
+        }
+        int mailed = 0;
+        for (var told : news.entrySet()) {
+            Recipient reviewer = told.getKey();
+            if (mailEnabled && reviewer.mailable()) {
+                NotificationText text = NotificationText.reReviewsDue(told.getValue());
+                outbox.putOnce(mailKey(reviewer, told.getValue()), reviewer.email(), text.subject(), text.body());
                 mailed++;
             }
         }

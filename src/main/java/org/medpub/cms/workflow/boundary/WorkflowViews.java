@@ -63,6 +63,7 @@ final class WorkflowViews {
         }
     }
 
-    record DueList(List<DueView> items) {
+    /** A page of re-reviews due; {@code next} is the cursor of the following page, null on the last. */
+    record DueList(List<DueView> items, String next) {
     }
 }

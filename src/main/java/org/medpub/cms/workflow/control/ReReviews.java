@@ -68,20 +68,32 @@ public class ReReviews {
     @ConfigProperty(name = "cms.review.overdue-grace")
     String overdueGrace;
 
+    /** Where a list of re-reviews due goes on: after this last sign-off, and after this variant among those of the same instant. */
+    public record After(Instant signedOff, long variantId) {
+    }
+
     /**
      * The published variants due for review again within {@code cms.review.due-soon}, or overdue, soonest first:
-     * the last sign-off (approval or re-approval) of each live revision, in one statement.
+     * the last sign-off (approval or re-approval) of each live revision, at most {@code limit} of them after
+     * {@code after} (from the first when null), in one statement.
      */
-    public List<Due> dueOrOverdue() {
+    @SuppressWarnings("unchecked")
+    public List<Due> dueOrOverdue(After after, int limit) {
         Instant now = clock.instant();
-        List<Object[]> rows = em.createNativeQuery("select v.id, v.article_id, v.locale, r.title, r.revision_no,"
+        // the limit is in the SQL: a native query's setMaxResults only stops the driver reading
+        var query = em.createNativeQuery("select v.id, v.article_id, v.locale, r.title, r.revision_no,"
                         + " max(m.reviewed_at) as signed_off from variant v join revision r on r.id = v.live_revision_id"
                         + " join medical_review m on m.variant_id = v.id and m.revision_id = v.live_revision_id"
                         + " and m.decision <> 'REJECTED'"
                         + " group by v.id, v.article_id, v.locale, r.title, r.revision_no"
-                        + " having max(m.reviewed_at) <= ?1 order by signed_off, v.id")
-                .setParameter(1, dueIfSignedOffBy().atOffset(ZoneOffset.UTC))
-                .getResultList();
+                        + " having max(m.reviewed_at) <= ?1"
+                        + (after == null ? "" : " and (max(m.reviewed_at) > ?2 or (max(m.reviewed_at) = ?2 and v.id > ?3))")
+                        + " order by signed_off, v.id limit " + Math.max(0, limit))
+                .setParameter(1, dueIfSignedOffBy().atOffset(ZoneOffset.UTC));
+        if (after != null) {
+            query.setParameter(2, after.signedOff().atOffset(ZoneOffset.UTC)).setParameter(3, after.variantId());
+        }
+        List<Object[]> rows = query.getResultList();
         return rows.stream().map(row -> {
             Instant lastReviewed = InstantConverter.fromColumn(row[5]);
             Dates dates = dates(lastReviewed);

@@ -109,9 +109,14 @@ abstract class EditorBrowserTests {
         Browser author = signIn("author");
         author.open("/admin/edit.xhtml");
         String token = Fixtures.unique("x").replaceAll("[^a-z0-9]", "");
+        // the author's slug goes in while the request for the proposal is on its way (as typing would,
+        // when that request is slow to answer)
+        ((JavascriptExecutor) author.driver()).executeScript("var slug = arguments[0];"
+                + " (window.faces || window.jsf).ajax.addOnEvent(function (data) {"
+                + "   if (data.status === 'begin' && data.source.id === 'editor:title' && !window.slugTyped) {"
+                + "     window.slugTyped = true; document.getElementById('editor:slug').value = slug; } });",
+                "my-own-slug-" + token);
         author.driver().findElement(By.id("editor:title")).sendKeys("Asthma in adults " + token);
-        // at once, before the slug proposed from the title has come
-        author.driver().findElement(By.id("editor:slug")).sendKeys("my-own-slug-" + token);
         new WebDriverWait(author.driver(), Duration.ofSeconds(15)).until(d -> ("asthma-in-adults-" + token).equals(
                 d.findElement(By.id("editor:slugProposal")).getDomProperty("textContent").trim()));
         assertEquals("my-own-slug-" + token, author.driver().findElement(By.id("editor:slug")).getDomProperty("value"),

@@ -128,6 +128,16 @@ abstract class EditorBrowserTests {
                 "a typed slug stays while the title changes");
     }
 
+    @Test
+    void theSlugIsProposedWhenTheAuthorMovesOnAtOnce() {
+        Browser author = signIn("author");
+        author.open("/admin/edit.xhtml");
+        String token = Fixtures.unique("x").replaceAll("[^a-z0-9]", "");
+        author.driver().findElement(By.id("editor:title")).sendKeys("Hay fever " + token);
+        author.driver().findElement(By.id("editor:summary")).sendKeys("Sneezing in spring.");
+        waitForValue(author, "editor:slug", "hay-fever-" + token);
+    }
+
     private Browser signIn(String user) {
         Browser browser = Browser.start();
         open.add(browser);

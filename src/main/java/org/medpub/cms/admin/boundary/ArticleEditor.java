@@ -272,6 +272,15 @@ public class ArticleEditor implements Serializable {
         this.title = title;
     }
 
+    /**
+     * The title was left: the form is kept, and the slug proposed as on typing (the page's queue
+     * gives up a typed title's delayed proposal for this request when the author moves on at once).
+     */
+    public void titleLeft() {
+        proposeSlug();
+        autosave.keep();
+    }
+
     /** The slug last proposed from the title, which the field follows until the author types one of their own. */
     public String getProposedSlug() {
         return proposedSlug == null ? "" : proposedSlug;

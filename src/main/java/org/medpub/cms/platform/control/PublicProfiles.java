@@ -92,26 +92,43 @@ public class PublicProfiles {
         return account;
     }
 
+    /** A public profile as readers see it: its address, the account's name, and its texts per locale. */
+    public record PublicProfile(String username, String slug, String accountName, Map<String, ProfileText> texts) {
+    }
+
     /** A public profile by its slug; empty for an unknown slug or a profile that is not public. */
-    public Optional<UserAccount> bySlug(String slug) {
+    public Optional<PublicProfile> bySlug(String slug) {
         if (slug == null || StrictText.hasNul(slug)) {
             return Optional.empty();
         }
-        return em.createQuery("select u from UserAccount u left join fetch u.profile where u.profileSlug = :slug"
-                        + " and u.profilePublic = true", UserAccount.class)
-                .setParameter("slug", slug).getResultStream().findFirst();
+        return read("u.profileSlug = :key", slug).values().stream().findFirst();
     }
 
     /** Of these users, those with a public profile, by user name, in one statement. */
-    public Map<String, UserAccount> publicOnes(Collection<String> usernames) {
-        if (usernames.isEmpty()) {
-            return Map.of();
+    public Map<String, PublicProfile> publicOnes(Collection<String> usernames) {
+        return usernames.isEmpty() ? Map.of() : read("u.username in :key", usernames);
+    }
+
+    /** Read as plain values, not as accounts: an account would bring its roles in statements of their own. */
+    private Map<String, PublicProfile> read(String condition, Object key) {
+        List<Object[]> rows = em.createQuery("select u.username, u.profileSlug, u.displayName, key(p), p.displayName,"
+                        + " p.credentials, p.bio from UserAccount u left join u.profile p where " + condition
+                        + " and u.profilePublic = true and u.profileSlug is not null", Object[].class)
+                .setParameter("key", key)
+                .getResultList();
+        Map<String, String[]> accounts = new LinkedHashMap<>();
+        Map<String, Map<String, ProfileText>> texts = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            String username = (String) row[0];
+            accounts.putIfAbsent(username, new String[] {(String) row[1], (String) row[2]});
+            Map<String, ProfileText> own = texts.computeIfAbsent(username, u -> new LinkedHashMap<>());
+            if (row[3] != null) {
+                own.put((String) row[3], new ProfileText((String) row[4], (String) row[5], (String) row[6]));
+            }
         }
-        Map<String, UserAccount> found = new LinkedHashMap<>();
-        em.createQuery("select distinct u from UserAccount u left join fetch u.profile where u.username in :names"
-                        + " and u.profilePublic = true and u.profileSlug is not null", UserAccount.class)
-                .setParameter("names", usernames).getResultList()
-                .forEach(u -> found.put(u.getUsername(), u));
+        Map<String, PublicProfile> found = new LinkedHashMap<>();
+        accounts.forEach((username, account) ->
+                found.put(username, new PublicProfile(username, account[0], account[1], Map.copyOf(texts.get(username)))));
         return found;
     }
 

@@ -199,6 +199,39 @@ abstract class PeopleTests {
         assertEquals("migraine", data.get("about").get(0).get("name").asText());
     }
 
+    @Test
+    void anAdminSetsAPublicProfileOnTheUsersPage() {
+        String slug = unique("teresa");
+        var admin = new AdminSession();
+        admin.signIn("admin", "demo");
+        String users = admin.get("/admin/users.xhtml").body();
+        Matcher change = Pattern.compile("name=\"(users:accounts:\\d+:change)\"")
+                .matcher(users.substring(users.indexOf("<td>translator</td>")));
+        assertTrue(change.find(), users);
+        admin.submit("users", Map.of(), change.group(1));
+        assertTrue(admin.last.body().contains("Public profile of translator"), admin.last.body());
+        // the enabled locales in order: en, es, de, fr, ar
+        admin.submit("profile", Map.of("profile:slug", slug, "profile:visible", "true",
+                "profile:texts:1:credentials", "Traductora médica", "profile:texts:1:bio", "Traduce guías clínicas."),
+                "profile:save");
+        assertTrue(admin.last.body().contains("Public profile of translator saved."), admin.last.body());
+        String spanish = page("/es/people/" + slug);
+        assertTrue(spanish.contains("<p class=\"credentials\">Traductora médica</p>"), spanish);
+        assertTrue(spanish.contains("<h1>Teresa Translator</h1>"), spanish);
+
+        admin.submit("profile", Map.of("profile:slug", "Not a slug"), "profile:save");
+        assertEquals(200, reader.get("/es/people/" + slug).status(), "a refused change changes nothing");
+        assertEquals(1, DatabaseRows.count("select count(*) from app_user where username = 'translator' and profile_slug = ?", slug));
+        // unticked, the profile is hidden again
+        var fields = admin.fields("profile");
+        fields.put("profile:slug", slug);
+        fields.remove("profile:visible");
+        fields.put("profile:save", "pressed");
+        admin.post("/admin/users.xhtml", fields);
+        assertTrue(admin.last.body().contains("Public profile of translator saved."), admin.last.body());
+        assertEquals(404, reader.get("/es/people/" + slug).status());
+    }
+
     private String page(String path) {
         var reply = reader.get(path);
         assertEquals(200, reply.status(), () -> path + ": " + reply);

@@ -92,6 +92,16 @@ public class PublicProfiles {
         return account;
     }
 
+    /**
+     * The whole profile at once, as the admin page writes it: address, visibility and the words of
+     * each locale given (a locale with only blanks loses its words). All or nothing.
+     */
+    public UserAccount save(Actor actor, String username, String slug, boolean visible, Map<String, ProfileText> texts) {
+        publish(actor, username, slug, visible);
+        texts.forEach((locale, text) -> describe(actor, username, locale, text.getDisplayName(), text.getCredentials(), text.getBio()));
+        return account(username);
+    }
+
     /** A public profile as readers see it: its address, the account's name, and its texts per locale. */
     public record PublicProfile(String username, String slug, String accountName, Map<String, ProfileText> texts) {
     }

@@ -6,10 +6,13 @@ import java.util.Map;
 import java.util.Set;
 import org.glassfish.jersey.media.multipart.MultiPartFeature;
 import org.medpub.cms.article.boundary.ArticlesResource;
+import org.medpub.cms.article.boundary.AudienceResource;
+import org.medpub.cms.article.boundary.DisclosureResource;
 import org.medpub.cms.article.boundary.ImportResource;
 import org.medpub.cms.media.boundary.MediaResource;
 import org.medpub.cms.platform.boundary.JsonProvider;
 import org.medpub.cms.platform.boundary.ProblemMappers;
+import org.medpub.cms.platform.boundary.ProfileResource;
 import org.medpub.cms.platform.boundary.RequestSizeLimit;
 import org.medpub.cms.translation.boundary.LocalesResource;
 import org.medpub.cms.translation.boundary.SourceChangesResource;
@@ -38,6 +41,9 @@ public class ApiApplication extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(
                 ArticlesResource.class,
+                AudienceResource.class,
+                DisclosureResource.class,
+                ProfileResource.class,
                 ImportResource.class,
                 BatchImportResource.class,
                 TransitionsResource.class,

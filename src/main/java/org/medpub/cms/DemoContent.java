@@ -28,6 +28,8 @@ import org.medpub.cms.article.entity.Reference;
 import org.medpub.cms.article.entity.Revision;
 import org.medpub.cms.article.entity.RevisionContent;
 import org.medpub.cms.platform.control.Database;
+import org.medpub.cms.platform.control.EnabledLocales;
+import org.medpub.cms.platform.control.PublicProfiles;
 import org.medpub.cms.platform.control.UserDirectory;
 import org.medpub.cms.platform.control.Actor;
 import org.medpub.cms.platform.entity.Role;
@@ -68,6 +70,12 @@ public class DemoContent {
     @Inject
     ArticleStore articles;
 
+    @Inject
+    PublicProfiles profiles;
+
+    @Inject
+    EnabledLocales locales;
+
     @PersistenceContext
     EntityManager em;
 
@@ -80,6 +88,15 @@ public class DemoContent {
         createUser("reviewer", "Dr. Rana Reviewer", "MD, internal medicine", Role.MEDICAL_REVIEWER, Set.of());
         createUser("editor", "Eddie Editor", null, Role.EDITOR, Set.of());
         createUser("admin", "Ada Admin", null, Role.ADMIN, Set.of());
+        describe("author", "alex-author", Map.of(
+                "en", new String[] {"Medical writer", "Alex writes about headaches and sleep."},
+                "es", new String[] {"Redactor médico", "Alex escribe sobre dolores de cabeza y el sueño."}));
+        describe("reviewer", "rana-reviewer", Map.of(
+                "en", new String[] {"MD, internal medicine", "Rana is a physician in internal medicine."},
+                "es", new String[] {"Médica, medicina interna", "Rana es médica especialista en medicina interna."},
+                "de", new String[] {"Ärztin, Innere Medizin", "Rana ist Fachärztin für Innere Medizin."},
+                "fr", new String[] {"Médecin, médecine interne", "Rana est médecin spécialiste en médecine interne."},
+                "ar", new String[] {"طبيبة، الطب الباطني", "رنا طبيبة متخصصة في الطب الباطني."}));
         LOG.warning("Demo mode: the users author, translator, reviewer, editor and admin exist, each with the password '"
                 + PASSWORD + "'. Set cms.demo=false (CMS_DEMO=false) to run without them.");
         if (noArticles()) {
@@ -97,6 +114,20 @@ public class DemoContent {
             users.createDemoUser(username, PASSWORD.toCharArray(), name, credentials, username + "@demo.invalid", Set.of(role),
                     locales);
         }
+    }
+
+    /** A demo user's public profile, once: credentials and bio per locale. */
+    private void describe(String username, String slug, Map<String, String[]> texts) {
+        Actor admin = new Actor("admin", Set.of(Role.ADMIN));
+        if (profiles.of(admin, username).profileSlug().isPresent()) {
+            return;
+        }
+        profiles.publish(admin, username, slug, true);
+        texts.forEach((locale, text) -> {
+            if (locales.isEnabled(locale)) {
+                profiles.describe(admin, username, locale, null, text[0], text[1]);
+            }
+        });
     }
 
     private boolean noArticles() {

@@ -106,6 +106,10 @@ class ApiSuiteIT {
     }
 
     @Nested
+    class People extends PeopleTests {
+    }
+
+    @Nested
     class ReaderSearch extends ReaderSearchTests {
     }
 

@@ -49,7 +49,8 @@ abstract class ReaderSiteTests {
         assertTrue(html.contains("<link rel=\"canonical\" href=\"" + Api.siteBase().resolve("/en/articles/" + slug) + "\">"), html);
         assertTrue(html.contains("hreflang=\"es\" href=\"" + Api.siteBase().resolve("/es/articles/" + spanishSlug) + "\""), html);
         assertTrue(html.contains("hreflang=\"x-default\" href=\"" + Api.siteBase().resolve("/en/articles/" + slug) + "\""), html);
-        assertTrue(html.contains("Medically reviewed by Dr. Rana Reviewer, MD, internal medicine, on "), html);
+        assertTrue(html.contains("Medically reviewed by <a href=\"/en/people/rana-reviewer\">Dr. Rana Reviewer</a>,"
+                + " MD, internal medicine, on "), html);
         assertTrue(html.contains("does not replace advice from a doctor"), html);
         assertTrue(html.contains("<ol class=\"references\"><li><bdi>Example headache society."), html);
         assertTrue(html.contains("<h2>What a migraine is</h2>"), html);
@@ -60,7 +61,8 @@ abstract class ReaderSiteTests {
         assertFalse(html.contains("jsessionid") || page.header("Set-Cookie").isPresent(), "pages are stateless");
 
         var spanish = reader.get("/es/articles/" + spanishSlug).body();
-        assertTrue(spanish.contains("Revisión médica de Dr. Rana Reviewer"), spanish);
+        assertTrue(spanish.contains("Revisión médica de <a href=\"/es/people/rana-reviewer\">Dr. Rana Reviewer</a>,"
+                + " Médica, medicina interna, el "), spanish);
     }
 
     @Test

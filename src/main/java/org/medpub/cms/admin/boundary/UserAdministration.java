@@ -8,7 +8,9 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.medpub.cms.platform.boundary.Caller;
@@ -17,14 +19,17 @@ import org.medpub.cms.platform.control.EnabledLocales;
 import org.medpub.cms.platform.control.LanguageNames;
 import org.medpub.cms.platform.control.PasswordHashes;
 import org.medpub.cms.platform.control.PasswordPolicy;
+import org.medpub.cms.platform.control.PublicProfiles;
 import org.medpub.cms.platform.control.UserDirectory;
+import org.medpub.cms.platform.entity.ProfileText;
 import org.medpub.cms.platform.entity.Role;
 import org.medpub.cms.platform.entity.UserAccount;
 
 /**
  * The admin's page of the editorial team's accounts: who they are, what they may do, into which
  * locales they translate, who is locked out or deactivated; and a one-time password for someone who
- * forgot theirs.
+ * forgot theirs; and the public profile readers see of them (its address, whether it is public, and
+ * per locale the name, credentials and bio).
  */
 @Named("users")
 @ViewScoped
@@ -50,6 +55,9 @@ public class UserAdministration implements Serializable {
     @Inject
     UiLanguage language;
 
+    @Inject
+    PublicProfiles profiles;
+
     private String userName;
     private String displayName;
     private String credentials;
@@ -60,6 +68,12 @@ public class UserAdministration implements Serializable {
     private List<String> translatorLocales = new ArrayList<>();
     // the account being changed; null while a new one is written
     private String changing;
+    private String profileSlug;
+    private boolean profileVisible;
+    // per locale tag, as typed
+    private HashMap<String, String> profileNames = new HashMap<>();
+    private HashMap<String, String> profileCredentials = new HashMap<>();
+    private HashMap<String, String> profileBios = new HashMap<>();
 
     public List<UserAccount> getAccounts() {
         return directory.all();
@@ -86,6 +100,59 @@ public class UserAdministration implements Serializable {
         password = oneTimePassword = null;
         roles = new ArrayList<>(account.getRoles());
         translatorLocales = new ArrayList<>(account.getLocales());
+        UserAccount withProfile = profiles.of(caller.actor(), changing);
+        profileSlug = withProfile.profileSlug().orElse(null);
+        profileVisible = withProfile.isProfilePublic();
+        profileNames = new HashMap<>();
+        profileCredentials = new HashMap<>();
+        profileBios = new HashMap<>();
+        withProfile.getProfile().forEach((tag, text) -> {
+            profileNames.put(tag, text.getDisplayName());
+            profileCredentials.put(tag, text.getCredentials());
+            profileBios.put(tag, text.getBio());
+        });
+    }
+
+    /** The public profile of the account being changed: its address and visibility, and its words in every locale. */
+    public void saveProfile() {
+        try {
+            Map<String, ProfileText> texts = new HashMap<>();
+            for (String tag : locales.all()) {
+                texts.put(tag, new ProfileText(profileNames.get(tag), profileCredentials.get(tag), profileBios.get(tag)));
+            }
+            profiles.save(caller.actor(), changing, profileSlug, profileVisible, texts);
+            info(words.with("users.profile.saved", "user", changing));
+        } catch (BusinessException refused) {
+            AccountRefusals.show("profile", refused, words);
+        }
+    }
+
+    public String getProfileSlug() {
+        return profileSlug;
+    }
+
+    public void setProfileSlug(String profileSlug) {
+        this.profileSlug = profileSlug;
+    }
+
+    public boolean isProfileVisible() {
+        return profileVisible;
+    }
+
+    public void setProfileVisible(boolean profileVisible) {
+        this.profileVisible = profileVisible;
+    }
+
+    public Map<String, String> getProfileNames() {
+        return profileNames;
+    }
+
+    public Map<String, String> getProfileCredentials() {
+        return profileCredentials;
+    }
+
+    public Map<String, String> getProfileBios() {
+        return profileBios;
     }
 
     public void save() {
@@ -143,7 +210,11 @@ public class UserAdministration implements Serializable {
 
     public void clear() {
         changing = null;
-        userName = displayName = credentials = email = password = oneTimePassword = null;
+        userName = displayName = credentials = email = password = oneTimePassword = profileSlug = null;
+        profileVisible = false;
+        profileNames = new HashMap<>();
+        profileCredentials = new HashMap<>();
+        profileBios = new HashMap<>();
         roles = new ArrayList<>();
         translatorLocales = new ArrayList<>();
     }

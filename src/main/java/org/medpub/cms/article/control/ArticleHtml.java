@@ -195,7 +195,7 @@ public class ArticleHtml {
         return references.stream().map(ArticleHtml::citation).toList();
     }
 
-    static Citation citation(Reference reference) {
+    public static Citation citation(Reference reference) {
         if (reference.getDoi() != null) {
             return new Citation(reference.getText(), "https://doi.org/" + reference.getDoi(), "doi:" + reference.getDoi());
         }

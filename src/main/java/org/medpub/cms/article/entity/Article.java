@@ -1,16 +1,24 @@
 package org.medpub.cms.article.entity;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -48,6 +56,17 @@ public class Article {
      * that the articles list finds the articles that lack a locale without visiting every article.
      */
     private String locales;
+
+    /** For whom it is written; null while nobody said. */
+    @Enumerated(EnumType.STRING)
+    private Audience audience;
+
+    /** Its own disclosure (conflicts of interest, sponsorship) per locale, shown with the site's. */
+    @ElementCollection
+    @CollectionTable(name = "article_disclosure", joinColumns = @JoinColumn(name = "article_id"))
+    @MapKeyColumn(name = "locale")
+    @Column(name = "disclosure")
+    private Map<String, String> disclosures = new HashMap<>();
 
     @OneToMany(mappedBy = "article")
     @OrderBy("id")
@@ -115,5 +134,31 @@ public class Article {
 
     public ArticleVariant sourceVariant() {
         return variant(sourceLocale).orElseThrow();
+    }
+
+    public Optional<Audience> audience() {
+        return Optional.ofNullable(audience);
+    }
+
+    public void writtenFor(Audience audience) {
+        this.audience = audience;
+    }
+
+    /** Its own disclosure in the locale, if one was written. */
+    public Optional<String> disclosure(String locale) {
+        return Optional.ofNullable(disclosures.get(locale));
+    }
+
+    public Map<String, String> getDisclosures() {
+        return Map.copyOf(disclosures);
+    }
+
+    /** Its own disclosure in a locale; null removes it. */
+    public void disclose(String locale, String disclosure) {
+        if (disclosure == null) {
+            disclosures.remove(locale);
+        } else {
+            disclosures.put(locale, disclosure);
+        }
     }
 }

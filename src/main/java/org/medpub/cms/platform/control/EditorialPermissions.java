@@ -110,6 +110,17 @@ public final class EditorialPermissions {
         require(mayManageAccounts(actor), "manage accounts", ADMIN);
     }
 
+    /** Whether the actor sets this user's public profile: an admin, or the user themself. */
+    public static boolean mayEditProfile(Actor actor, String username) {
+        return actor.holdsAnyOf(ADMIN) || actor.username().equals(username);
+    }
+
+    public static void requireEditProfile(Actor actor, String username) {
+        if (!mayEditProfile(actor, username)) {
+            throw new BusinessException.Forbidden("Only an admin or the user themself sets a public profile");
+        }
+    }
+
     public static void requireCreateArticles(Actor actor) {
         require(mayCreateArticles(actor), "create articles", AUTHOR, ADMIN);
     }

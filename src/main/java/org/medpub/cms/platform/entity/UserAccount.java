@@ -9,10 +9,13 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,7 +24,8 @@ import java.util.Set;
  * credentials (e.g. "MD, psychiatry") are shown with a medical reviewer's sign-off. A translator
  * translates only into the locales assigned to them. An account is never deleted, only
  * deactivated, so that the history, reviews and audit trail keep naming a person; a password that
- * an admin set must be replaced by its owner before anything else.
+ * an admin set must be replaced by its owner before anything else. A public profile (a slug, and per
+ * locale a name, credentials and bio) is what readers see of them, once it is made public.
  */
 @Entity
 @Table(name = "app_user")
@@ -77,6 +81,17 @@ public class UserAccount {
     @CollectionTable(name = "app_user_locale", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "locale")
     private Set<String> locales = new HashSet<>();
+
+    @Column(name = "profile_slug")
+    private String profileSlug;
+
+    @Column(name = "profile_public")
+    private boolean profilePublic;
+
+    @ElementCollection
+    @CollectionTable(name = "app_user_profile", joinColumns = @JoinColumn(name = "user_id"))
+    @MapKeyColumn(name = "locale")
+    private Map<String, ProfileText> profile = new HashMap<>();
 
     protected UserAccount() {
     }
@@ -197,5 +212,34 @@ public class UserAccount {
     /** Whether failed sign-ins (or an expired lock) are on record that a successful sign-in clears. */
     public boolean hasFailedSignIns() {
         return failedLogins > 0 || lockedUntil != null;
+    }
+
+    /** The address of the public profile ({@code /{locale}/people/{slug}}), if one was given. */
+    public Optional<String> profileSlug() {
+        return Optional.ofNullable(profileSlug);
+    }
+
+    /** Whether readers see the profile: it has a slug and was made public. */
+    public boolean isProfilePublic() {
+        return profilePublic && profileSlug != null;
+    }
+
+    /** The profile's texts, per locale. */
+    public Map<String, ProfileText> getProfile() {
+        return Map.copyOf(profile);
+    }
+
+    public void publishProfile(String slug, boolean visible) {
+        this.profileSlug = slug;
+        this.profilePublic = visible;
+    }
+
+    /** The profile's texts in one locale; null removes them. */
+    public void describeIn(String locale, ProfileText text) {
+        if (text == null) {
+            profile.remove(locale);
+        } else {
+            profile.put(locale, text);
+        }
     }
 }

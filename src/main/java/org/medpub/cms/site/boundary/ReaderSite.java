@@ -28,7 +28,8 @@ import org.medpub.cms.site.control.Sitemaps;
 
 /**
  * The public reader site: {@code /}, {@code /{locale}/} (and its pages {@code ?page=N}),
- * {@code /{locale}/articles/{slug}}, {@code /{locale}/search?q=&page=}, {@code /sitemap.xml} and the
+ * {@code /{locale}/articles/{slug}}, {@code /{locale}/search?q=&page=}, {@code /{locale}/people/{slug}} (public
+ * profiles), {@code /{locale}/about/disclosure} (the site-wide disclosure), {@code /sitemap.xml} and the
  * sitemap files {@code /sitemaps/{locale}-{n}.xml}. Every other address that reaches it is
  * the one "not found" page. Stateless: no session, no view state; rendered pages come from the
  * {@link PageCache} and answer conditional requests with 304. Their security headers (no script
@@ -41,6 +42,8 @@ public class ReaderSite extends HttpServlet {
 
     private static final String ARTICLES = "articles/";
     private static final String SITEMAPS = "/sitemaps/";
+    private static final String PEOPLE = "people/";
+    private static final String DISCLOSURE = "about/disclosure";
 
     @Inject
     ReaderPages pages;
@@ -129,6 +132,15 @@ public class ReaderSite extends HttpServlet {
                         queryParameter(request.getQueryString(), "page"));
                 send(request, response, cache.get(base + ReaderPages.searchPath(locale, search.words(), search.page()),
                         () -> pages.search(base, locale, search)));
+                return;
+            }
+            if (rest.equals(DISCLOSURE)) {
+                send(request, response, cache.get(base + "/" + locale + "/" + DISCLOSURE, () -> pages.disclosure(base, locale)));
+                return;
+            }
+            if (rest.startsWith(PEOPLE) && rest.length() > PEOPLE.length() && rest.indexOf('/', PEOPLE.length()) < 0) {
+                String slug = URLDecoder.decode(rest.substring(PEOPLE.length()), StandardCharsets.UTF_8);
+                send(request, response, cache.get(base + "/" + locale + "/" + PEOPLE + slug, () -> pages.person(base, locale, slug)));
                 return;
             }
             if (rest.startsWith(ARTICLES) && rest.length() > ARTICLES.length() && rest.indexOf('/', ARTICLES.length()) < 0) {

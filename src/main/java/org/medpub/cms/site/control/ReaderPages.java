@@ -26,6 +26,8 @@ import org.medpub.cms.article.control.ArticleHtml;
 import org.medpub.cms.article.control.ArticleStore;
 import org.medpub.cms.article.entity.Article;
 import org.medpub.cms.article.entity.ArticleVariant;
+import org.medpub.cms.article.entity.Audience;
+import org.medpub.cms.article.entity.Reference;
 import org.medpub.cms.article.entity.Revision;
 import org.medpub.cms.article.entity.TranslationStatus;
 import org.medpub.cms.platform.control.EnabledLocales;
@@ -89,6 +91,9 @@ public class ReaderPages {
 
     @Inject
     ReReviews reReviews;
+
+    @Inject
+    People people;
 
     private final Map<String, Mustache> templates = new java.util.concurrent.ConcurrentHashMap<>();
     private final DefaultMustacheFactory mustache = new DefaultMustacheFactory("site");
@@ -263,6 +268,72 @@ public class ReaderPages {
                 .map(revision -> previewPage(link, token, revision));
     }
 
+    /**
+     * A person's public profile in a locale: their name, credentials and bio (nearest along the
+     * locale's fallback chain, marked with their language), and the articles published in the
+     * locale that they wrote or signed off, newest first, at most {@code cms.site.index-page-size}.
+     * The not-found page for an unknown slug or a profile that is not public.
+     */
+    @Transactional
+    public RenderedPage person(String base, String locale, String slug) {
+        Optional<People.Person> found = people.bySlug(slug, locale);
+        if (found.isEmpty()) {
+            return notFound(base, locale);
+        }
+        People.Person person = found.get();
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (ArticleVariant variant : people.articlesOf(person.username(), locale, pageSize)) {
+            Revision live = variant.getLive().orElseThrow();
+            items.add(Map.of("href", articlePath(locale, live.getSlug()), "title", live.getTitle(), "summary", live.getSummary()));
+        }
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("name", words(person.name(), locale));
+        content.put("nameDir", person.name().lang() == null ? null : WritingDirection.of(person.name().lang()));
+        content.put("credentials", words(person.credentials(), locale));
+        content.put("bio", words(person.bio(), locale));
+        content.put("articlesHeading", words.text(locale, "site.people.articles"));
+        content.put("items", items);
+        content.put("empty", items.isEmpty());
+        content.put("emptyText", words.text(locale, "site.people.noArticles"));
+        String path = People.profilePath(locale, slug);
+        Map<String, Object> page = frame(base, locale, person.name().text(),
+                person.bio() == null ? null : person.bio().text(), path, switcher(locale, Map.of()));
+        page.put("canonical", base + path);
+        page.put("content", render("person", content));
+        return RenderedPage.of(200, HTML, render("page", page), null, locale)
+                .dependingOn(PageDependency.PEOPLE, PageDependency.locale(locale));
+    }
+
+    /** A profile's text for a template: its text, and its language and direction where it is not the page's. */
+    private static Map<String, Object> words(People.Words text, String locale) {
+        if (text == null) {
+            return null;
+        }
+        Map<String, Object> scope = new LinkedHashMap<>();
+        scope.put("text", text.text());
+        if (text.lang() != null && !text.lang().equals(locale)) {
+            scope.put("lang", text.lang());
+            scope.put("dir", WritingDirection.of(text.lang()));
+        }
+        return scope;
+    }
+
+    /** Who publishes the library, how it is funded and its editorial policy, from the i18n bundles. */
+    public RenderedPage disclosure(String base, String locale) {
+        List<Map<String, Object>> sections = new ArrayList<>();
+        for (String part : List.of("publisher", "funding", "policy")) {
+            sections.add(Map.of("id", part, "heading", words.text(locale, "site.disclosure." + part + "Heading"),
+                    "text", words.text(locale, "site.disclosure." + part)));
+        }
+        Map<String, Object> content = Map.of("heading", words.text(locale, "site.disclosure.heading"), "sections", sections);
+        Map<String, Object> page = frame(base, locale, words.text(locale, "site.disclosure.heading"), null,
+                disclosurePath(locale), switcher(locale, Map.of()));
+        page.put("canonical", base + disclosurePath(locale));
+        page.put("alternates", locales.all().stream().map(tag -> alternate(tag, base + disclosurePath(tag))).toList());
+        page.put("content", render("disclosure", content));
+        return RenderedPage.of(200, HTML, render("page", page), null, locale);
+    }
+
     /** The one page for anything unpublished, unknown or archived: it says nothing about what exists. */
     public RenderedPage notFound(String base, String locale) {
         String tag = locales.find(locale).orElse(locales.defaultLocale());
@@ -308,8 +379,19 @@ public class ReaderPages {
         if (overdue) {
             notices.add(words.format(locale, "article.notice.reviewOverdue", Map.of("due", Date.from(dates.get().dueAt()))));
         }
+        People.Byline byline = people.bylineOf(article.getId(), review, locale);
+        BylineHtml bylineHtml = new BylineHtml(words, locale);
         Map<String, Object> content = articleContent(locale, shownLocale, live, notices,
-                review.map(r -> reviewLine(locale, r)).orElse(null), shown.getUpdatedAt());
+                review.map(r -> reviewLine(bylineHtml, byline.reviewer(), r)).orElse(null), shown.getUpdatedAt());
+        if (!byline.authors().isEmpty()) {
+            content.put("bylineHtml", bylineHtml.sentence("article.byline", Map.of(), Map.of("authors",
+                    bylineHtml.list(byline.authors().stream().map(a -> bylineHtml.person(a, true)).toList()))));
+        }
+        article.audience().ifPresent(a -> content.put("audience", words.text(locale, "article.audience." + a.value())));
+        articleDisclosure(article, shownLocale, locale).ifPresent(d -> content.put("disclosure", Map.of(
+                "heading", words.text(locale, "article.disclosure.heading"),
+                "text", d.text(), "lang", d.lang(), "dir", WritingDirection.of(d.lang()),
+                "link", words.text(locale, "site.disclosure.link"), "href", disclosurePath(locale))));
         content.put("reviewDates", dates.map(d -> words.format(locale, "article.reviewDates",
                 Map.of("reviewed", Date.from(d.lastReviewed()), "due", Date.from(d.dueAt())))).orElse(null));
 
@@ -319,7 +401,7 @@ public class ReaderPages {
         page.put("canonical", canonical);
         page.put("alternates", Alternates.of(slugs, locales.defaultLocale(), article.getSourceLocale()).stream()
                 .map(link -> alternate(link.hreflang(), base + link.path())).toList());
-        page.put("jsonLd", jsonLd(canonical, shownLocale, live, shown, review));
+        page.put("jsonLd", jsonLd(base, canonical, shownLocale, live, shown, review, byline));
         page.put("content", render("article", content));
         Instant lastModified = review.map(MedicalReview::getReviewedAt).filter(t -> t.isAfter(shown.getUpdatedAt()))
                 .orElse(shown.getUpdatedAt());
@@ -328,7 +410,8 @@ public class ReaderPages {
             lastModified = dates.get().overdueFrom();
         }
         return RenderedPage.of(200, HTML, render("page", page), lastModified, shownLocale)
-                .freshUntil(overdue ? null : dates.map(ReReviews.Dates::overdueFrom).orElse(null));
+                .freshUntil(overdue ? null : dates.map(ReReviews.Dates::overdueFrom).orElse(null))
+                .dependingOn(PageDependency.PEOPLE);
     }
 
     private RenderedPage previewPage(PreviewLink link, String token, Revision revision) {
@@ -364,7 +447,7 @@ public class ReaderPages {
         content.put("notices", notices);
         content.put("title", revision.getTitle());
         content.put("summary", revision.getSummary().isBlank() ? null : revision.getSummary());
-        content.put("reviewLine", reviewLine);
+        content.put("reviewHtml", reviewLine);
         content.put("bodyHtml", html.render(revision, previewToken));
         content.put("hasReferences", !references.isEmpty());
         content.put("referencesHeading", words.text(locale, "article.references"));
@@ -374,16 +457,32 @@ public class ReaderPages {
         return content;
     }
 
-    private String reviewLine(String locale, MedicalReview review) {
-        Map<String, Object> arguments = new LinkedHashMap<>();
-        arguments.put("reviewer", review.getReviewerName());
-        arguments.put("credentials", review.getReviewerCredentials() == null ? "" : review.getReviewerCredentials());
-        arguments.put("date", Date.from(review.getReviewedAt()));
-        return words.format(locale, review.getReviewerCredentials() == null ? "article.review.byName"
-                : "article.review.byNameWithCredentials", arguments);
+    /** "Medically reviewed by <a>name</a>, credentials, on date", the reviewer's words in the reader's locale where they have them. */
+    private static String reviewLine(BylineHtml html, People.Person reviewer, MedicalReview review) {
+        Map<String, String> people = new LinkedHashMap<>();
+        people.put("reviewer", html.person(reviewer, false));
+        if (reviewer.credentials() != null) {
+            people.put("credentials", html.text(reviewer.credentials()));
+        }
+        return html.sentence(reviewer.credentials() == null ? "article.review.byName" : "article.review.byNameWithCredentials",
+                Map.of("date", Date.from(review.getReviewedAt())), people);
     }
 
-    private String jsonLd(String url, String locale, Revision live, ArticleVariant shown, Optional<MedicalReview> review) {
+    /** The article's own disclosure: in the locale shown, else the nearest along the reader's chain, else the source's. */
+    private Optional<People.Words> articleDisclosure(Article article, String shownLocale, String locale) {
+        List<String> tried = new ArrayList<>(List.of(shownLocale));
+        tried.addAll(fallback.chain(locale));
+        tried.add(article.getSourceLocale());
+        return tried.stream().flatMap(tag -> article.disclosure(tag).map(text -> new People.Words(text, tag)).stream()).findFirst();
+    }
+
+    /** The address of the site-wide disclosure page in a locale. */
+    public static String disclosurePath(String locale) {
+        return "/" + locale + "/about/disclosure";
+    }
+
+    private String jsonLd(String base, String url, String locale, Revision live, ArticleVariant shown, Optional<MedicalReview> review,
+            People.Byline byline) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("@context", "https://schema.org");
         data.put("@type", "MedicalWebPage");
@@ -397,22 +496,75 @@ public class ReaderPages {
         data.put("dateModified", shown.getUpdatedAt().toString());
         if (!live.getTopics().isEmpty()) {
             data.put("keywords", String.join(", ", live.getTopics()));
+            data.put("about", live.getTopics().stream().map(topic -> thing("Thing", "name", topic)).toList());
+        }
+        shown.getArticle().audience().ifPresent(audience -> {
+            // schema.org MedicalAudienceType: patients (and their carers) or clinicians
+            Map<String, Object> who = thing("MedicalAudience", "audienceType",
+                    audience == Audience.PATIENTS ? "Patient" : "Clinician");
+            data.put("audience", who);
+        });
+        if (!byline.authors().isEmpty()) {
+            data.put("author", byline.authors().stream().map(a -> person(base, a)).toList());
         }
         review.ifPresent(r -> {
             data.put("lastReviewed", r.getReviewedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString());
-            Map<String, Object> reviewer = new LinkedHashMap<>();
-            reviewer.put("@type", "Person");
-            reviewer.put("name", r.getReviewerName());
-            if (r.getReviewerCredentials() != null) {
-                reviewer.put("jobTitle", r.getReviewerCredentials());
-            }
-            data.put("reviewedBy", reviewer);
+            data.put("reviewedBy", person(base, byline.reviewer()));
         });
+        if (!live.getReferences().isEmpty()) {
+            data.put("citation", live.getReferences().stream().map(ReaderPages::citation).toList());
+        }
         try {
             return JSON_LD.writeValueAsString(data);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Map<String, Object> thing(String type, String key, Object value) {
+        Map<String, Object> thing = new LinkedHashMap<>();
+        thing.put("@type", type);
+        thing.put(key, value);
+        return thing;
+    }
+
+    /** A schema.org Person: name, profile address, credentials as job title, bio as description. */
+    private static Map<String, Object> person(String base, People.Person person) {
+        Map<String, Object> data = thing("Person", "name", person.name().text());
+        if (person.path() != null) {
+            data.put("url", base + person.path());
+        }
+        if (person.credentials() != null) {
+            data.put("jobTitle", person.credentials().text());
+        }
+        if (person.bio() != null) {
+            data.put("description", person.bio().text());
+        }
+        return data;
+    }
+
+    /** A reference as a schema.org CreativeWork, its DOI and PMID as identifiers. */
+    private static Map<String, Object> citation(Reference reference) {
+        Map<String, Object> work = thing("CreativeWork", "name", reference.getText());
+        List<Map<String, Object>> identifiers = new ArrayList<>();
+        if (reference.getDoi() != null) {
+            Map<String, Object> doi = thing("PropertyValue", "propertyID", "DOI");
+            doi.put("value", reference.getDoi());
+            identifiers.add(doi);
+        }
+        if (reference.getPmid() != null) {
+            Map<String, Object> pmid = thing("PropertyValue", "propertyID", "PMID");
+            pmid.put("value", reference.getPmid());
+            identifiers.add(pmid);
+        }
+        if (!identifiers.isEmpty()) {
+            work.put("identifier", identifiers);
+        }
+        String href = ArticleHtml.citation(reference).href();
+        if (href != null) {
+            work.put("url", href);
+        }
+        return work;
     }
 
     private Map<String, Object> frame(String base, String locale, String title, String description, String path,
@@ -431,7 +583,9 @@ public class ReaderPages {
                 "searchLabel", words.text(locale, "site.search.label"),
                 "searchPlaceholder", words.text(locale, "site.search.placeholder"),
                 "searchButton", words.text(locale, "site.search.button"),
-                "footer", words.text(locale, "site.footer")));
+                "footer", words.text(locale, "site.footer"),
+                "disclosure", words.text(locale, "site.disclosure.link")));
+        page.put("disclosureHref", disclosurePath(locale));
         return page;
     }
 

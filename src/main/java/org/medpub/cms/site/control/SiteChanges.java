@@ -27,9 +27,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.medpub.cms.article.control.DisclosureChanged;
 import org.medpub.cms.platform.control.Cluster;
 import org.medpub.cms.platform.control.Database;
 import org.medpub.cms.platform.control.DatabaseOutage;
+import org.medpub.cms.platform.control.ProfilesChanged;
 import org.medpub.cms.media.control.ImageTextsChanged;
 import org.medpub.cms.workflow.control.ArticlesImported;
 import org.medpub.cms.workflow.control.WorkflowTransitioned;
@@ -146,6 +148,16 @@ public class SiteChanges {
     void onImageTexts(@Observes(during = TransactionPhase.AFTER_SUCCESS) ImageTextsChanged change) {
         // the article's pages in every locale: an image's texts are of one locale, but fallbacks show them in others
         announce(change.articleIds().stream().map(PageDependency::article).collect(Collectors.toSet()));
+    }
+
+    /** An article's audience or disclosure changed: its pages in every locale are stale. */
+    void onDisclosure(@Observes(during = TransactionPhase.AFTER_SUCCESS) DisclosureChanged change) {
+        announce(Set.of(PageDependency.article(change.articleId())));
+    }
+
+    /** A public profile changed: the pages that name people (articles, people pages) are stale. */
+    void onProfile(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProfilesChanged change) {
+        announce(Set.of(PageDependency.PEOPLE));
     }
 
     /** Drops the pages of these keys here, and tells the other instances through the grid. */

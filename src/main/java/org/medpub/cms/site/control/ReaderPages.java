@@ -363,7 +363,9 @@ public class ReaderPages {
         content.put("readerDir", WritingDirection.of(locale));
         content.put("notices", notices);
         content.put("title", revision.getTitle());
-        content.put("summary", revision.getSummary().isBlank() ? null : revision.getSummary());
+        // a summary that only repeats the body's first paragraph is shown once, as the body
+        content.put("summary", revision.getSummary().isBlank() || ArticleHtml.repeatsOpening(revision.getSummary(), revision.getBody())
+                ? null : revision.getSummary());
         content.put("reviewLine", reviewLine);
         content.put("bodyHtml", html.render(revision, previewToken));
         content.put("hasReferences", !references.isEmpty());

@@ -230,6 +230,10 @@ class ApiSuiteIT {
     }
 
     @Nested
+    class ReaderListing extends ReaderListingTests {
+    }
+
+    @Nested
     class StatementCount extends StatementCountTests {
     }
 

@@ -234,6 +234,10 @@ class ApiSuiteIT {
     }
 
     @Nested
+    class ReaderListing extends ReaderListingTests {
+    }
+
+    @Nested
     class StatementCount extends StatementCountTests {
     }
 

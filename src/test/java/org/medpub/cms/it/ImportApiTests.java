@@ -41,7 +41,7 @@ abstract class ImportApiTests {
         assertTrue(body.contains("## Common Signs"), body);
         assertTrue(body.contains("- Tiredness that does not improve with rest\n- Pale skin\n- Shortness of breath on stairs"), body);
         assertTrue(body.contains("## When to See a Doctor"), body);
-        assertTrue(revision.get("summary").asText().startsWith("Iron deficiency is the most common"), revision::toString);
+        assertEquals("", revision.get("summary").asText(), "no cut copy of the first paragraph: the editor writes the summary");
     }
 
     @Test

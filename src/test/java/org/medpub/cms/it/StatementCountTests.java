@@ -55,10 +55,16 @@ abstract class StatementCountTests {
     void theLocaleIndexAndAnArticlePageAreAFewStatements() {
         String slug = publishedWithOutdatedSpanish(1);
         int index = uncached(() -> statements(Api.anonymous().get("/en/")));
+        // the Arabic index lists them through the fallback chain, in English
+        int fallbackIndex = uncached(() -> statements(Api.anonymous().get("/ar/")));
         int page = uncached(() -> statements(Api.anonymous().get("/en/articles/" + slug)));
         publishedWithOutdatedSpanish(5);
         int indexAfter = uncached(() -> statements(Api.anonymous().get("/en/")));
+        int fallbackIndexAfter = uncached(() -> statements(Api.anonymous().get("/ar/")));
         assertTrue(indexAfter <= index, "five more articles cost the index no statement more: " + index + " then " + indexAfter);
+        assertTrue(fallbackIndexAfter <= fallbackIndex, "nor the Arabic index listing them in English: " + fallbackIndex
+                + " then " + fallbackIndexAfter);
+        assertTrue(fallbackIndex <= 12, "statements for a locale index with fallback articles: " + fallbackIndex);
         assertTrue(index <= 12, "statements for the locale index (the suite shows 4 articles a page): " + index);
         assertTrue(page <= 12, "statements for an article page: " + page);
     }

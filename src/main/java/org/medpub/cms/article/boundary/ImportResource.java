@@ -69,7 +69,7 @@ public class ImportResource {
         ImportedDocument imported = parse(headers.getMediaType(), document);
         String slug = store.freeSlug(target, SlugSuggestion.fromTitle(imported.title()));
         var content = new RevisionContent(clip(imported.title(), ArticleFields.TITLE_MAX), slug,
-                clip(imported.summary(), ArticleFields.SUMMARY_MAX), imported.body(), List.of(), List.of(),
+                imported.summary(), imported.body(), List.of(), List.of(),
                 "Imported from " + kind(headers.getMediaType()), false, null);
         if (content.body().isBlank()) {
             throw new BusinessException.InvalidInput("body", "The document has a title but no text below it");

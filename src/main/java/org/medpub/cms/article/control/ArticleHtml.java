@@ -19,6 +19,7 @@ import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Image;
 import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -117,6 +118,28 @@ public class ArticleHtml {
             return figures(marked(revision.getBody()), locale, previewToken);
         }
         return figures(markedOf(revision), locale, previewToken);
+    }
+
+    /**
+     * Whether a summary only repeats the opening of the body: it is the text of the body's first
+     * paragraph, or a cut copy of it ending in "…" (as the import once made them). A page shows such
+     * a summary once, as the body, and not twice.
+     */
+    public static boolean repeatsOpening(String summary, String markdown) {
+        String said = PastedText.collapse(summary == null ? "" : summary);
+        if (said.isEmpty()) {
+            return false;
+        }
+        for (Node block = PARSER.parse(markdown == null ? "" : markdown).getFirstChild(); block != null; block = block.getNext()) {
+            if (block instanceof Paragraph paragraph) {
+                String opening = PlainWords.of(paragraph);
+                if (!opening.isEmpty()) {
+                    String stem = said.endsWith("…") ? said.substring(0, said.length() - 1).strip() : null;
+                    return opening.equals(said) || stem != null && !stem.isEmpty() && opening.startsWith(stem);
+                }
+            }
+        }
+        return false;
     }
 
     /** The destinations of the Markdown's images, in order. */

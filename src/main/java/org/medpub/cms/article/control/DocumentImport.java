@@ -6,9 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Turns a pasted document into the title, summary and Markdown body of a draft article, with one
  * importer per format: {@link PlainTextImport}, {@link MarkdownImport}, {@link HtmlImport}.
  *
- * <p>What is kept is the title, the headings, the paragraphs and the bullet and numbered lists; the
- * summary is the first paragraph of the body, shortened to 300 characters. A document with no text,
- * or without anything that can serve as its title, is refused with a message for the editor.
+ * <p>What is kept is the title, the headings, the paragraphs and the bullet and numbered lists. The
+ * summary is left empty for the editor to write, unless an HTML page marks a lead paragraph
+ * ({@link HtmlImport}), which then becomes the summary instead of the body's first paragraph; it is
+ * never a copy of the body. A document with no text, or without anything that can serve as its
+ * title, is refused with a message for the editor.
  */
 @ApplicationScoped
 // Not final: CDI cannot proxy a final class, and an @ApplicationScoped bean is injected through a proxy.

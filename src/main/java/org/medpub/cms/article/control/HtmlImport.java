@@ -10,6 +10,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.medpub.cms.article.entity.ArticleFields;
 
 /**
  * Reads an HTML page or fragment and converts its content to Markdown.
@@ -21,6 +22,12 @@ import org.jsoup.nodes.TextNode;
  * they point to a web page (http, https) or an e-mail address; other links keep just their text.
  * Scripts, styles, navigation, page headers and footers, forms and embedded frames are left out;
  * any other element keeps its text, escaped with {@link MarkdownText}.
+ *
+ * <p>The summary is the page's lead paragraph when it marks one: the first {@code <p class="lead">}
+ * or {@code <p class="standfirst">}, if no heading comes before it and its text fits a summary
+ * ({@link ArticleFields#SUMMARY_MAX} characters). It is taken out of the body, so that the reader
+ * page does not show it twice; its text is kept, its links and emphasis are not. A longer lead
+ * stays in the body and the summary is left empty, never cut.
  */
 final class HtmlImport {
 
@@ -50,7 +57,22 @@ final class HtmlImport {
             throw new UnreadableDocumentException(
                     "No title found. The page needs a main heading (<h1>) or a <title>.");
         }
-        return ImportedDocument.of(PastedText.nfc(title), PastedText.nfc(new Layout(page.body()).markdown()));
+        String lead = lead(page.body());
+        return new ImportedDocument(PastedText.nfc(title), lead, PastedText.nfc(new Layout(page.body()).markdown()));
+    }
+
+    /** The lead paragraph's text, taken out of the body; empty when the page marks none before its first heading. */
+    private static String lead(Element body) {
+        Element first = body.selectFirst("h1, h2, h3, h4, h5, h6, p.lead, p.standfirst");
+        if (first == null || !first.nameIs("p")) {
+            return "";
+        }
+        String text = PastedText.nfc(PastedText.collapse(first.text()));
+        if (text.isEmpty() || text.length() > ArticleFields.SUMMARY_MAX) {
+            return "";
+        }
+        first.remove();
+        return text;
     }
 
     /** Converts the content of an HTML body to Markdown blocks. */

@@ -3,6 +3,7 @@ package org.medpub.cms.site.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -75,16 +76,21 @@ public class PublishedArticles {
     }
 
     /**
-     * One page of a locale's published articles, most recently published first: the page's ids from
-     * the index alone ({@code variant_published}, however deep the page), then those variants.
+     * One page of the articles an index lists, most recently published first: each article once, in
+     * the first of {@code locales} (nearest first, see {@link ListedLocales}) that has it published.
+     * The page's ids come from the index alone ({@code variant_published} for the order,
+     * {@code variant_published_article} to leave out an article published in a nearer locale), then
+     * those variants: two statements whatever the page and however many locales.
      */
-    public List<ArticleVariant> inLocale(String locale, long offset, int size) {
-        List<Long> ids = ((List<?>) em.createNativeQuery("select id from variant where locale = ?1 and published_at is not null"
-                        + " order by published_at desc, id desc offset ?2 rows fetch next ?3 rows only")
-                .setParameter(1, locale)
-                .setParameter(2, offset)
-                .setParameter(3, size)
-                .getResultList()).stream().map(id -> ((Number) id).longValue()).toList();
+    public List<ArticleVariant> listed(List<String> locales, long offset, int size) {
+        List<Object> parameters = new ArrayList<>();
+        String sql = "select id from (" + listedSql(locales, parameters) + ") listed"
+                + " order by published_at desc, id desc offset ?" + (parameters.size() + 1)
+                + " rows fetch next ?" + (parameters.size() + 2) + " rows only";
+        parameters.add(offset);
+        parameters.add(size);
+        List<Long> ids = ((List<?>) bound(em.createNativeQuery(sql), parameters).getResultList()).stream()
+                .map(id -> ((Number) id).longValue()).toList();
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -98,11 +104,48 @@ public class PublishedArticles {
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
+    /** How many articles an index of these locales lists ({@link #listed}). */
+    public long countListed(List<String> locales) {
+        List<Object> parameters = new ArrayList<>();
+        String sql = "select count(*) from (" + listedSql(locales, parameters) + ") listed";
+        return ((Number) bound(em.createNativeQuery(sql), parameters).getSingleResult()).longValue();
+    }
+
     /** How many articles are published in a locale: a range of the index {@code variant_published}. */
     public long countInLocale(String locale) {
-        return ((Number) em.createNativeQuery("select count(*) from variant where locale = ?1 and published_at is not null")
-                .setParameter(1, locale)
-                .getSingleResult()).longValue();
+        return countListed(List.of(locale));
+    }
+
+    /**
+     * The published variants of the first locale, then per further locale those of articles
+     * published in none before it. Each occurrence of a locale is a parameter of its own.
+     */
+    private static String listedSql(List<String> locales, List<Object> parameters) {
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < locales.size(); i++) {
+            if (i > 0) {
+                sql.append(" union all ");
+            }
+            parameters.add(locales.get(i));
+            sql.append("select v.id, v.published_at from variant v where v.locale = ?").append(parameters.size())
+                    .append(" and v.published_at is not null");
+            if (i > 0) {
+                sql.append(" and not exists (select 1 from variant w where w.article_id = v.article_id and w.locale in (");
+                for (int j = 0; j < i; j++) {
+                    parameters.add(locales.get(j));
+                    sql.append(j > 0 ? ", ?" : "?").append(parameters.size());
+                }
+                sql.append(") and w.published_at is not null)");
+            }
+        }
+        return sql.toString();
+    }
+
+    private static Query bound(Query query, List<Object> parameters) {
+        for (int i = 0; i < parameters.size(); i++) {
+            query.setParameter(i + 1, parameters.get(i));
+        }
+        return query;
     }
 
     /**

@@ -7,9 +7,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * How many articles are published in each locale, for the pages of its index: counted once (a range
- * of an index) and kept until a change in that locale makes its pages stale ({@link StalePages}), so
- * that page 1 and every other costs no count.
+ * How many articles each locale's index lists ({@link ListedLocales}), for the pages of the index:
+ * counted once (ranges of an index) and kept until a change in one of the locales it lists makes its
+ * pages stale ({@link StalePages}), so that page 1 and every other costs no count.
  * <p>
  * A count read before a change and kept after it would be wrong until the next: each drop moves a
  * generation on, and a count is kept only when none happened while it was read.
@@ -22,6 +22,9 @@ public class PublishedCounts {
 
     @Inject
     SiteChanges changes;
+
+    @Inject
+    ListedLocales listed;
 
     private final Map<String, Long> counts = new HashMap<>();
     private long generation;
@@ -36,7 +39,7 @@ public class PublishedCounts {
             }
             before = generation;
         }
-        long counted = published.countInLocale(locale);
+        long counted = published.countListed(listed.of(locale));
         synchronized (this) {
             if (generation == before) {
                 counts.put(locale, counted);
@@ -53,7 +56,8 @@ public class PublishedCounts {
         if (stale.all()) {
             counts.clear();
         } else {
-            counts.keySet().removeIf(locale -> stale.keys().contains(PageDependency.locale(locale)));
+            counts.keySet().removeIf(locale -> listed.of(locale).stream()
+                    .anyMatch(tag -> stale.keys().contains(PageDependency.locale(tag))));
         }
     }
 }

@@ -62,6 +62,9 @@ public class ReaderPages {
     PublishedCounts counts;
 
     @Inject
+    ListedLocales listed;
+
+    @Inject
     @ConfigProperty(name = "cms.site.index-page-size")
     int pageSize;
 
@@ -101,6 +104,9 @@ public class ReaderPages {
     /**
      * A page of a locale's index, newest first, {@code cms.site.index-page-size} articles a page, with
      * "Page N of M" and links to the pages around it; the not-found page for a page beyond the last.
+     * Among its own articles it lists those readable in it only through the fallback chain
+     * ({@link ListedLocales}), each linked to its page in this locale (which shows it in the nearest
+     * locale that has it) and labelled with the language it is written in.
      */
     @Transactional
     public RenderedPage index(String base, String locale, long number) {
@@ -108,12 +114,21 @@ public class ReaderPages {
         if (!paging.exists()) {
             return notFound(base, locale);
         }
+        List<String> listedLocales = listed.of(locale);
         List<Map<String, Object>> items = new ArrayList<>();
         Instant newest = null;
-        for (ArticleVariant variant : published.inLocale(locale, paging.offset(pageSize), pageSize)) {
+        for (ArticleVariant variant : published.listed(listedLocales, paging.offset(pageSize), pageSize)) {
             Revision live = variant.getLive().orElseThrow();
-            items.add(Map.of("href", articlePath(locale, live.getSlug()), "title", live.getTitle(),
-                    "summary", live.getSummary()));
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("href", articlePath(locale, live.getSlug()));
+            item.put("title", live.getTitle());
+            item.put("summary", live.getSummary());
+            if (!variant.getLocale().equals(locale)) {
+                // the title and summary are in the other language; dir auto, so that a Latin title reads left to right in Arabic
+                item.put("language", Map.of("lang", variant.getLocale(), "label", words.format(locale, "site.index.inLanguage",
+                        Map.of("language", LanguageNames.inText(variant.getLocale(), Locale.forLanguageTag(locale))))));
+            }
+            items.add(item);
             Instant at = variant.getPublishedAt().orElse(variant.getUpdatedAt());
             newest = newest == null || at.isAfter(newest) ? at : newest;
         }
@@ -138,8 +153,9 @@ public class ReaderPages {
         }
         pageLinks(page, base, paging, n -> Paging.path(locale, n));
         page.put("content", render("index", content));
+        // an article published or taken offline in a locale of the chain changes what this index lists
         return RenderedPage.of(200, HTML, render("page", page), newest, locale)
-                .dependingOn(PageDependency.locale(locale));
+                .dependingOn(listedLocales.stream().map(PageDependency::locale).toArray(String[]::new));
     }
 
     /** The {@code <nav>} of a paged list (index or search results): previous, next and the page numbers around this one. */
@@ -446,7 +462,9 @@ public class ReaderPages {
         content.put("readerDir", WritingDirection.of(locale));
         content.put("notices", notices);
         content.put("title", revision.getTitle());
-        content.put("summary", revision.getSummary().isBlank() ? null : revision.getSummary());
+        // a summary that only repeats the body's first paragraph is shown once, as the body
+        content.put("summary", revision.getSummary().isBlank() || ArticleHtml.repeatsOpening(revision.getSummary(), revision.getBody())
+                ? null : revision.getSummary());
         content.put("reviewHtml", reviewLine);
         content.put("bodyHtml", html.render(revision, previewToken));
         content.put("hasReferences", !references.isEmpty());

@@ -42,6 +42,19 @@ class ArticleHtmlTest {
     }
 
     @Test
+    void aSummaryRepeatsTheOpeningWhenItIsTheFirstParagraphOrACutCopyOfIt() {
+        String body = "Iron deficiency is *common*   worldwide.\nIt develops slowly.\n\n## Causes\n\nBlood loss.";
+
+        assertTrue(ArticleHtml.repeatsOpening("Iron deficiency is common worldwide. It develops slowly.", body));
+        assertTrue(ArticleHtml.repeatsOpening("Iron deficiency is common worldwide. It…", body), "the cut copy of an old import");
+        assertTrue(ArticleHtml.repeatsOpening("Iron in short", "## Iron\n\nIron in short"), "the first paragraph after a heading");
+        assertFalse(ArticleHtml.repeatsOpening("What iron does and why a lack of it tires you.", body));
+        assertFalse(ArticleHtml.repeatsOpening("Iron deficiency is common worldwide.", body), "a sentence of it is a summary of its own");
+        assertFalse(ArticleHtml.repeatsOpening("…", body));
+        assertFalse(ArticleHtml.repeatsOpening("", body));
+    }
+
+    @Test
     void aReferenceLinksToItsDoiElsePubMedElseItsWebAddress() {
         var citations = html.citations(List.of(
                 new Reference("Guideline", "https://example.org/a", "10.1000/x", "123"),

@@ -57,8 +57,7 @@ class DocumentImportTest {
             ImportedDocument document = documentImport.fromPlainText(text);
 
             assertEquals("Iron Deficiency Anaemia", document.title());
-            assertEquals("Iron deficiency is the most common nutritional deficiency worldwide. "
-                    + "It develops slowly, so many people don’t notice it at first.", document.summary());
+            assertEquals("", document.summary(), "plain text marks no lead: the editor writes the summary");
             assertEquals("""
                     Iron deficiency is the most common nutritional deficiency worldwide. It develops slowly, so many people don’t notice it at first.
 
@@ -176,18 +175,15 @@ class DocumentImportTest {
             assertFalse(rendered.contains("<code>"), rendered);
             assertTrue(rendered.contains("<p>*not emphasis* and [not a link]</p>"), rendered);
             assertTrue(rendered.contains("&lt;b&gt;carefully&lt;/b&gt; &amp; R&amp;amp;D \\ 100%."), rendered);
-            assertEquals("Use `dose_max` <b>carefully</b> & R&amp;D \\ 100%.", document.summary());
         }
 
         @Test
-        void cutsALongSummaryAtAWordBoundary() {
+        void neverMakesTheSummaryACutCopyOfTheFirstParagraph() {
             String sentence = "Iron deficiency in pregnancy raises the risk of premature birth and low birth weight. ";
             ImportedDocument document = documentImport.fromPlainText("Iron in Pregnancy\n\n" + sentence.repeat(5));
 
-            assertTrue(document.summary().length() <= 300, document.summary());
-            assertTrue(document.summary().endsWith("…"), document.summary());
-            String kept = document.summary().substring(0, document.summary().length() - 1);
-            assertTrue(document.body().startsWith(kept + " "), document.summary());
+            assertEquals("", document.summary());
+            assertEquals(sentence.repeat(5).strip(), document.body());
         }
 
         @ParameterizedTest
@@ -229,7 +225,7 @@ class DocumentImportTest {
 
             assertEquals("Migraine", document.title());
             assertEquals(body, document.body());
-            assertEquals("Migraine is a recurrent headache disorder. It often runs in families.", document.summary());
+            assertEquals("", document.summary(), "Markdown marks no lead: the editor writes the summary");
         }
 
         @Test
@@ -276,7 +272,7 @@ class DocumentImportTest {
 
             assertEquals("Cluster headache", document.title());
             assertEquals("Severe pain around one eye.\n\nAttacks come in clusters.", document.body());
-            assertEquals("Severe pain around one eye.", document.summary());
+            assertEquals("", document.summary());
         }
 
         @Test
@@ -348,8 +344,7 @@ class DocumentImportTest {
             ImportedDocument document = documentImport.fromHtml(page);
 
             assertEquals("Migraine & Aura", document.title());
-            assertEquals("A migraine is a moderate to severe headache, often with nausea. It affects 1 in 7 adults.",
-                    document.summary());
+            assertEquals("", document.summary(), "a page without a marked lead has no summary");
             assertEquals("""
                     A migraine is a **moderate to severe** headache, often with *nausea*. It affects 1 in 7 adults.
 
@@ -371,6 +366,34 @@ class DocumentImportTest {
                     | Drug | Dose |
                     | --- | --- |
                     | Ibuprofen | 400 mg |""", document.body());
+        }
+
+        @Test
+        void takesAMarkedLeadParagraphAsTheSummaryAndOutOfTheBody() {
+            String page = "<html><body><article><h1>Hay fever</h1>"
+                    + "<p class=\"intro lead\">Pollen makes   the eyes <a href=\"https://example.org\">itch</a> in spring.</p>"
+                    + "<p>Antihistamines help most people.</p><h2>Treatment</h2><p>Tablets or sprays.</p></article></body></html>";
+
+            ImportedDocument document = documentImport.fromHtml(page);
+
+            assertEquals("Pollen makes the eyes itch in spring.", document.summary());
+            assertEquals("Antihistamines help most people.\n\n## Treatment\n\nTablets or sprays.", document.body());
+        }
+
+        @Test
+        void takesAStandfirstButNotALeadAfterAHeadingOrTooLongForASummary() {
+            assertEquals("Short and clear.", documentImport.fromHtml(
+                    "<h1>Iron</h1><p class=\"standfirst\">Short and clear.</p><p>Body.</p>").summary());
+
+            ImportedDocument afterHeading = documentImport.fromHtml(
+                    "<h1>Iron</h1><h2>Causes</h2><p class=\"lead\">Blood loss.</p>");
+            assertEquals("", afterHeading.summary());
+            assertEquals("## Causes\n\nBlood loss.", afterHeading.body());
+
+            String longLead = "Iron deficiency is common. ".repeat(25).strip();
+            ImportedDocument tooLong = documentImport.fromHtml("<h1>Iron</h1><p class=\"lead\">" + longLead + "</p>");
+            assertEquals("", tooLong.summary(), "a lead too long for a summary is not cut");
+            assertEquals(longLead, tooLong.body());
         }
 
         @Test

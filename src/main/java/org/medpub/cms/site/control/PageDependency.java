@@ -6,11 +6,14 @@ import java.util.Set;
  * What a cached reader page was made from, as keys that a change names: a page is stale once a
  * change names one of its keys. An article's pages in every locale (and the redirects to it) depend
  * on {@link #article}; the lists of a locale (its index pages and their count, its search results) on
- * {@link #locale}; the sitemap index on {@link #SITEMAP} (the sitemap files are never kept).
+ * {@link #locale}; the sitemap index on {@link #SITEMAP} (the sitemap files are never kept). The
+ * pages that show topic names (topic pages, articles with topics) on {@link #TOPICS}, and besides on
+ * the {@link #locale} whose published articles they list (a topic page; an article's related articles).
  */
 public final class PageDependency {
 
     public static final String SITEMAP = "sitemap";
+    public static final String TOPICS = "topics";
 
     private PageDependency() {
     }

@@ -27,6 +27,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.medpub.cms.article.control.TopicsChanged;
 import org.medpub.cms.platform.control.Cluster;
 import org.medpub.cms.platform.control.Database;
 import org.medpub.cms.platform.control.DatabaseOutage;
@@ -146,6 +147,11 @@ public class SiteChanges {
     void onImageTexts(@Observes(during = TransactionPhase.AFTER_SUCCESS) ImageTextsChanged change) {
         // the article's pages in every locale: an image's texts are of one locale, but fallbacks show them in others
         announce(change.articleIds().stream().map(PageDependency::article).collect(Collectors.toSet()));
+    }
+
+    /** A topic was added or renamed: the pages that show topic names or list a topic's articles are stale. */
+    void onTopics(@Observes(during = TransactionPhase.AFTER_SUCCESS) TopicsChanged change) {
+        announce(Set.of(PageDependency.TOPICS));
     }
 
     /** Drops the pages of these keys here, and tells the other instances through the grid. */

@@ -1,0 +1,83 @@
+package org.medpub.cms.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URISyntaxException;
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(ArquillianExtension.class)
+class ScratchTopicsIT {
+
+    @Deployment(testable = false)
+    static WebArchive builtWar() {
+        return SuiteDeployment.builtWar();
+    }
+
+    @ArquillianResource
+    URL server;
+
+    @BeforeEach
+    void shareServer() throws URISyntaxException {
+        if (server != null) {
+            Api.useServer(server.toURI());
+        }
+    }
+
+    @Test
+    void isReadyAndAlive() {
+        assertEquals(200, Api.anonymous().get("/health/ready").status());
+        assertEquals(200, Api.anonymous().get("/health/live").status());
+    }
+
+    @Nested
+    class Topics extends TopicsTests {
+    }
+
+    @Nested
+    class Articles extends ArticleApiTests {
+    }
+
+    @Nested
+    class Revisions extends RevisionApiTests {
+    }
+
+    @Nested
+    class ReaderSite extends ReaderSiteTests {
+    }
+
+    @Nested
+    class ReaderPaging extends ReaderPagingTests {
+    }
+
+    @Nested
+    class ReaderSearch extends ReaderSearchTests {
+    }
+
+    @Nested
+    class ReviewDates extends ReviewDatesTests {
+    }
+
+    @Nested
+    class NoLeaks extends NoLeakTests {
+    }
+
+    @Nested
+    class OneRenderer extends OneRendererTests {
+    }
+
+    @Nested
+    class StatementCount extends StatementCountTests {
+    }
+
+    @Nested
+    class Accessibility extends AccessibilityTests {
+    }
+}

@@ -118,6 +118,7 @@ abstract class TopicsTests {
         }
         var first = reader.get("/en/topics/" + key);
         assertEquals(200, first.status(), first::toString);
+        int fullPage = statements(first);
         assertEquals(titles.subList(0, PAGE_SIZE), listedTitles(first.body()), "newest first");
         assertTrue(first.body().contains("<h1>" + term + "</h1>"), first::body);
         assertTrue(first.body().contains("<link rel=\"next\" href=\"" + Api.siteBase().resolve("/en/topics/" + key + "?page=2") + "\">"),
@@ -127,6 +128,7 @@ abstract class TopicsTests {
         assertEquals(titles.subList(PAGE_SIZE, PAGE_SIZE + 1), listedTitles(second.body()));
         assertEquals(404, reader.get("/en/topics/" + key + "?page=3").status());
         assertEquals(404, reader.get("/en/topics/" + key + "?page=0").status());
+        assertEquals(404, reader.get("/en/topics/" + key + "?page=999999999999999999").status());
         var pageOne = reader.get("/en/topics/" + key + "?page=1");
         assertEquals(301, pageOne.status());
         assertEquals("/en/topics/" + key, pageOne.header("Location").orElseThrow());
@@ -155,6 +157,9 @@ abstract class TopicsTests {
         assertEquals(200, spanish.status(), spanish::toString);
         assertTrue(spanish.body().startsWith("<!DOCTYPE html>\n<html lang=\"es\" dir=\"ltr\">"), spanish::body);
         assertEquals(List.of(spanishTitle), listedTitles(spanish.body()));
+        int shortPage = statements(spanish);
+        assertTrue(fullPage > 0 && fullPage <= 5 && shortPage <= 5,
+                "a topic page is a few statements whatever its length: " + fullPage + " for four articles, " + shortPage + " for one");
         Matcher spanishNav = BREADCRUMBS.matcher(spanish.body());
         assertTrue(spanishNav.find());
         assertEquals("Ruta de navegación", spanishNav.group(1));
@@ -262,6 +267,12 @@ abstract class TopicsTests {
         String article = RevisionApiTests.path(author.post("/api/articles", with(with(article(slug), "title", title), "topics", topics)));
         Workflow.publish(author, article + "/locales/en");
         return article;
+    }
+
+    /** The statements the server ran for a page (Server-Timing), 0 when it came from the page cache. */
+    private static int statements(Api.Reply page) {
+        String timing = page.header("Server-Timing").orElseThrow(() -> new AssertionError("no Server-Timing"));
+        return Integer.parseInt(timing.substring(timing.lastIndexOf('=') + 1));
     }
 
     private static long id(String articlePath) {

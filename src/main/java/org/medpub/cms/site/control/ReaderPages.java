@@ -268,7 +268,7 @@ public class ReaderPages {
      */
     @Transactional
     public RenderedPage topic(String base, String locale, String slug, long number) {
-        Optional<PublishedTopics.NamedTopic> topic = topics.bySlug(locale, slug);
+        Optional<PublishedTopics.NamedTopic> topic = number > Integer.MAX_VALUE ? Optional.empty() : topics.bySlug(locale, slug);
         if (topic.isEmpty()) {
             return notFound(base, locale);
         }

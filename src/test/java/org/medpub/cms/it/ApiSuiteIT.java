@@ -110,6 +110,10 @@ class ApiSuiteIT {
     }
 
     @Nested
+    class Topics extends TopicsTests {
+    }
+
+    @Nested
     class Notifications extends NotificationTests {
     }
 

@@ -54,14 +54,6 @@ class ScratchTopicsIT {
     }
 
     @Nested
-    class ReaderPaging extends ReaderPagingTests {
-    }
-
-    @Nested
-    class ReaderSearch extends ReaderSearchTests {
-    }
-
-    @Nested
     class ReviewDates extends ReviewDatesTests {
     }
 

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.glassfish.jersey.media.multipart.MultiPartFeature;
 import org.medpub.cms.article.boundary.ArticlesResource;
 import org.medpub.cms.article.boundary.ImportResource;
+import org.medpub.cms.article.boundary.TopicsResource;
 import org.medpub.cms.media.boundary.MediaResource;
 import org.medpub.cms.platform.boundary.JsonProvider;
 import org.medpub.cms.platform.boundary.ProblemMappers;
@@ -39,6 +40,7 @@ public class ApiApplication extends Application {
         return Set.of(
                 ArticlesResource.class,
                 ImportResource.class,
+                TopicsResource.class,
                 BatchImportResource.class,
                 TransitionsResource.class,
                 HistoryResource.class,

@@ -121,8 +121,9 @@ abstract class TopicsTests {
         int fullPage = statements(first);
         assertEquals(titles.subList(0, PAGE_SIZE), listedTitles(first.body()), "newest first");
         assertTrue(first.body().contains("<h1>" + term + "</h1>"), first::body);
-        assertTrue(first.body().contains("<link rel=\"next\" href=\"" + Api.siteBase().resolve("/en/topics/" + key + "?page=2") + "\">"),
-                first::body);
+        // the templates write the "=" of a query as &#61;, which browsers read as "="
+        assertTrue(first.body().replace("&#61;", "=").contains("<link rel=\"next\" href=\""
+                + Api.siteBase().resolve("/en/topics/" + key + "?page=2") + "\">"), first::body);
         var second = reader.get("/en/topics/" + key + "?page=2");
         assertEquals(200, second.status());
         assertEquals(titles.subList(PAGE_SIZE, PAGE_SIZE + 1), listedTitles(second.body()));

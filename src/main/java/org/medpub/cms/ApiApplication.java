@@ -9,6 +9,7 @@ import org.medpub.cms.article.boundary.ArticlesResource;
 import org.medpub.cms.article.boundary.AudienceResource;
 import org.medpub.cms.article.boundary.DisclosureResource;
 import org.medpub.cms.article.boundary.ImportResource;
+import org.medpub.cms.article.boundary.TopicsResource;
 import org.medpub.cms.media.boundary.MediaResource;
 import org.medpub.cms.platform.boundary.JsonProvider;
 import org.medpub.cms.platform.boundary.ProblemMappers;
@@ -45,6 +46,7 @@ public class ApiApplication extends Application {
                 DisclosureResource.class,
                 ProfileResource.class,
                 ImportResource.class,
+                TopicsResource.class,
                 BatchImportResource.class,
                 TransitionsResource.class,
                 HistoryResource.class,

@@ -83,6 +83,8 @@ abstract class AccessibilityTests {
     private Browser browser;
     private final Map<String, String> titles = new LinkedHashMap<>();
     private final Map<String, String> slugs = new LinkedHashMap<>();
+    /** A topic of the article, named in English and Arabic: its pages are checked too. */
+    private final String topicKey = unique("headaches");
 
     @BeforeAll
     void startBrowser() {
@@ -116,7 +118,14 @@ abstract class AccessibilityTests {
         article.put("slug", unique("tension-type-headache"));
         article.put("summary", en.get("summary").asText());
         article.put("body", en.get("body").asText());
-        article.put("topics", Api.JSON.convertValue(demo.get("topics"), List.class));
+        List<Object> topics = new java.util.ArrayList<>(Api.JSON.convertValue(demo.get("topics"), List.class));
+        topics.add(0, "Headaches " + topicKey);
+        article.put("topics", topics);
+        Api editor = Api.as("editor");
+        assertEquals(201, editor.put("/api/topics/" + topicKey + "/locales/en", Map.of("name", "Headaches " + topicKey,
+                "slug", topicKey), null).status());
+        assertEquals(200, editor.put("/api/topics/" + topicKey + "/locales/ar", Map.of("name", "الصداع " + topicKey,
+                "slug", topicKey), null).status());
         article.put("references", Api.JSON.convertValue(demo.get("references"), List.class));
         var created = author.post("/api/articles", article);
         assertEquals(201, created.status(), created::toString);
@@ -150,6 +159,15 @@ abstract class AccessibilityTests {
         assertTrue(review.isDisplayed(), "the review line is visible");
         assertTrue(review.getText().contains("Dr. Rana Reviewer"), review::getText);
         assertTrue(page.findElement(By.cssSelector("ol.references")).isDisplayed(), "the references are visible");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"en", "ar"})
+    void theTopicPage(String locale) {
+        show(locale, "topic", "/" + locale + "/topics/" + topicKey, (locale.equals("ar") ? "الصداع " : "Headaches ") + topicKey);
+        WebDriver page = browser.driver();
+        assertTrue(page.findElement(By.linkText(titles.get(locale))).isDisplayed(), "the article is listed");
+        assertTrue(page.findElement(By.cssSelector("nav.breadcrumbs")).isDisplayed(), "the breadcrumbs are visible");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -114,6 +114,10 @@ class ApiSuiteIT {
     }
 
     @Nested
+    class Topics extends TopicsTests {
+    }
+
+    @Nested
     class Notifications extends NotificationTests {
     }
 

@@ -101,6 +101,23 @@ public final class EditorialPermissions {
         }
     }
 
+    /** Whether the actor names a topic in the locale: editors and admins in every locale, a translator in theirs. */
+    public static boolean mayNameTopic(Actor actor, String locale) {
+        return actor.holdsAnyOf(EDITOR, ADMIN) || (actor.holdsAnyOf(TRANSLATOR) && locale != null && actor.locales().contains(locale));
+    }
+
+    /** Adds a topic to the taxonomy: editors and admins. */
+    public static void requireCreateTopics(Actor actor) {
+        require(actor.holdsAnyOf(EDITOR, ADMIN), "add a topic", EDITOR, ADMIN);
+    }
+
+    public static void requireNameTopic(Actor actor, String locale) {
+        require(mayNameTopic(actor, locale) || actor.holdsAnyOf(TRANSLATOR), "name a topic", EDITOR, ADMIN, TRANSLATOR);
+        if (!mayNameTopic(actor, locale)) {
+            throw notTheirLocale(actor, locale);
+        }
+    }
+
     /** Whether the actor manages the team's accounts: creates them, sets roles, deactivates, sets one-time passwords. */
     public static boolean mayManageAccounts(Actor actor) {
         return actor.holdsAnyOf(ADMIN);

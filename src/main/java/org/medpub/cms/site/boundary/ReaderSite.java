@@ -28,7 +28,8 @@ import org.medpub.cms.site.control.Sitemaps;
 
 /**
  * The public reader site: {@code /}, {@code /{locale}/} (and its pages {@code ?page=N}),
- * {@code /{locale}/articles/{slug}}, {@code /{locale}/search?q=&page=}, {@code /{locale}/people/{slug}} (public
+ * {@code /{locale}/articles/{slug}}, {@code /{locale}/topics/{slug}} (and its pages {@code ?page=N}),
+ * {@code /{locale}/search?q=&page=}, {@code /{locale}/people/{slug}} (public
  * profiles), {@code /{locale}/about/disclosure} (the site-wide disclosure), {@code /sitemap.xml} and the
  * sitemap files {@code /sitemaps/{locale}-{n}.xml}. Every other address that reaches it is
  * the one "not found" page. Stateless: no session, no view state; rendered pages come from the
@@ -41,6 +42,7 @@ public class ReaderSite extends HttpServlet {
     static final String NAME = "ReaderSite";
 
     private static final String ARTICLES = "articles/";
+    private static final String TOPICS = "topics/";
     private static final String SITEMAPS = "/sitemaps/";
     private static final String PEOPLE = "people/";
     private static final String DISCLOSURE = "about/disclosure";
@@ -143,6 +145,10 @@ public class ReaderSite extends HttpServlet {
                 send(request, response, cache.get(base + "/" + locale + "/" + PEOPLE + slug, () -> pages.person(base, locale, slug)));
                 return;
             }
+            if (rest.startsWith(TOPICS) && rest.length() > TOPICS.length() && rest.indexOf('/', TOPICS.length()) < 0) {
+                sendTopic(request, response, base, locale, URLDecoder.decode(rest.substring(TOPICS.length()), StandardCharsets.UTF_8));
+                return;
+            }
             if (rest.startsWith(ARTICLES) && rest.length() > ARTICLES.length() && rest.indexOf('/', ARTICLES.length()) < 0) {
                 String slug = URLDecoder.decode(rest.substring(ARTICLES.length()), StandardCharsets.UTF_8);
                 send(request, response, cache.get(base + "/" + locale + "/articles/" + slug,
@@ -153,6 +159,22 @@ public class ReaderSite extends HttpServlet {
         String first = path.length() > 1 ? path.substring(1).split("/", 2)[0] : "";
         send(request, response, pages.notFound(base, enabled(first).orElse(
                 pages.bestLocale(request.getHeader("Accept-Language")))));
+    }
+
+    /** A page of a topic's articles: page 1 has one address, without {@code ?page}; a page that is no number is not found. */
+    private void sendTopic(HttpServletRequest request, HttpServletResponse response, String base, String locale, String slug)
+            throws IOException {
+        String asked = queryParameter(request.getQueryString(), "page");
+        OptionalLong page = Paging.requested(asked);
+        if ("1".equals(asked)) {
+            send(request, response, RenderedPage.redirect(301, ReaderPages.topicPath(locale, slug, 1)));
+        } else if (page.isPresent()) {
+            long number = page.getAsLong();
+            send(request, response, cache.get(base + ReaderPages.topicPath(locale, slug, number),
+                    () -> pages.topic(base, locale, slug, number)));
+        } else {
+            send(request, response, pages.notFound(base, locale));
+        }
     }
 
     /**

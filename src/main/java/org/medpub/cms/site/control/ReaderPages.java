@@ -16,10 +16,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongFunction;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.medpub.cms.article.control.ArticleHtml;
@@ -97,6 +99,9 @@ public class ReaderPages {
 
     @Inject
     People people;
+
+    @Inject
+    PublishedTopics topics;
 
     private final Map<String, Mustache> templates = new java.util.concurrent.ConcurrentHashMap<>();
     private final DefaultMustacheFactory mustache = new DefaultMustacheFactory("site");
@@ -222,8 +227,12 @@ public class ReaderPages {
             return RenderedPage.redirect(301, articlePath(locale, live.getSlug())).dependingOn(article);
         }
         // shown in a fallback locale: an article published under this slug in a locale before it would replace it
-        List<String> dependsOn = new ArrayList<>(List.of(article));
+        Set<String> dependsOn = new LinkedHashSet<>(List.of(article));
         chain.stream().takeWhile(tag -> !tag.equals(shown.getLocale())).map(PageDependency::locale).forEach(dependsOn::add);
+        if (!live.getTopics().isEmpty()) {
+            // its topic names, and its related articles: any article published in the reader's locale may become one
+            dependsOn.addAll(List.of(PageDependency.TOPICS, PageDependency.locale(locale)));
+        }
         return articlePage(base, locale, shown, live, byLocale).dependingOn(dependsOn.toArray(String[]::new));
     }
 
@@ -270,6 +279,95 @@ public class ReaderPages {
     public static String searchPath(String locale, String words, long page) {
         return "/" + locale + "/search?q=" + URLEncoder.encode(words, StandardCharsets.UTF_8)
                 + (page > 1 ? "&page=" + page : "");
+    }
+
+    /**
+     * A page of a topic's articles published in the locale, newest first, {@code cms.site.index-page-size}
+     * a page, under breadcrumbs (home › topic, also as schema.org {@code BreadcrumbList}). The not-found
+     * page for a slug no topic has in the locale, a topic no article published in the locale names (a
+     * topic of drafts only says nothing), and a page beyond the last.
+     */
+    @Transactional
+    public RenderedPage topic(String base, String locale, String slug, long number) {
+        Optional<PublishedTopics.NamedTopic> topic = number > Integer.MAX_VALUE ? Optional.empty() : topics.bySlug(locale, slug);
+        if (topic.isEmpty()) {
+            return notFound(base, locale);
+        }
+        PublishedTopics.ListPage found = topics.articles(topic.get().id(), locale, (number - 1) * pageSize, pageSize);
+        Paging paging = Paging.of(number, found.total(), pageSize);
+        if (found.articles().isEmpty() || !paging.exists()) {
+            return notFound(base, locale);
+        }
+        String name = topic.get().name();
+        String path = topicPath(locale, slug, 1);
+        List<Map<String, Object>> items = found.articles().stream()
+                .map(a -> Map.<String, Object>of("href", articlePath(locale, a.slug()), "title", a.title(), "summary", a.summary()))
+                .toList();
+        String pageLine = words.format(locale, "site.index.pageOf", Map.of("page", paging.page(), "pages", paging.pages()));
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("breadcrumbs", breadcrumbs(locale, List.of(crumb(name, null))));
+        content.put("heading", name);
+        content.put("pageLine", pageLine);
+        content.put("items", items);
+        if (paging.pages() > 1) {
+            content.put("paging", pagingNav(locale, paging, n -> topicPath(locale, slug, n), "site.index.pages"));
+        }
+        Map<String, Object> page = frame(base, locale, paging.page() == 1 ? name : name + " – " + pageLine, null,
+                topicPath(locale, slug, paging.page()), switcher(locale, Map.of()));
+        page.put("canonical", base + topicPath(locale, slug, paging.page()));
+        pageLinks(page, base, paging, n -> topicPath(locale, slug, n));
+        page.put("jsonLd", json(breadcrumbList(base, locale, List.of(crumb(name, base + path)))));
+        page.put("content", render("topic", content));
+        return RenderedPage.of(200, HTML, render("page", page), null, locale)
+                .dependingOn(PageDependency.locale(locale), PageDependency.TOPICS);
+    }
+
+    /** The address of a page of a topic's articles, the same for a link and for the page cache. */
+    public static String topicPath(String locale, String slug, long page) {
+        return "/" + locale + "/topics/" + URLEncoder.encode(slug, StandardCharsets.UTF_8) + (page > 1 ? "?page=" + page : "");
+    }
+
+    private static Map<String, Object> crumb(String name, String href) {
+        Map<String, Object> crumb = new LinkedHashMap<>();
+        crumb.put("name", name);
+        crumb.put("href", href);
+        return crumb;
+    }
+
+    /** The breadcrumbs nav: home, then these (the last one is this page). */
+    private Map<String, Object> breadcrumbs(String locale, List<Map<String, Object>> trail) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        items.add(crumb(words.text(locale, "site.breadcrumbs.home"), "/" + locale + "/"));
+        for (int i = 0; i < trail.size(); i++) {
+            Map<String, Object> item = new LinkedHashMap<>(trail.get(i));
+            if (i == trail.size() - 1) {
+                item.put("current", true);
+                item.remove("href");
+            }
+            items.add(item);
+        }
+        return Map.of("label", words.text(locale, "site.breadcrumbs.label"), "items", items);
+    }
+
+    /** schema.org {@code BreadcrumbList}: home, then these, each with its absolute address. */
+    private Map<String, Object> breadcrumbList(String base, String locale, List<Map<String, Object>> trail) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        all.add(crumb(words.text(locale, "site.breadcrumbs.home"), base + "/" + locale + "/"));
+        all.addAll(trail);
+        List<Map<String, Object>> elements = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            Map<String, Object> element = new LinkedHashMap<>();
+            element.put("@type", "ListItem");
+            element.put("position", i + 1);
+            element.put("name", all.get(i).get("name"));
+            element.put("item", all.get(i).get("href"));
+            elements.add(element);
+        }
+        Map<String, Object> list = new LinkedHashMap<>();
+        list.put("@context", "https://schema.org");
+        list.put("@type", "BreadcrumbList");
+        list.put("itemListElement", elements);
+        return list;
     }
 
     /**
@@ -411,13 +509,15 @@ public class ReaderPages {
         content.put("reviewDates", dates.map(d -> words.format(locale, "article.reviewDates",
                 Map.of("reviewed", Date.from(d.lastReviewed()), "due", Date.from(d.dueAt())))).orElse(null));
 
+        Map<String, Object> breadcrumbLd = topicParts(base, locale, shownLocale, article, live, content);
+
         Map<String, String> slugs = new LinkedHashMap<>();
         byLocale.forEach((tag, variant) -> slugs.put(tag, variant.getLive().orElseThrow().getSlug()));
         Map<String, Object> page = frame(base, locale, live.getTitle(), live.getSummary(), null, switcher(locale, slugs));
         page.put("canonical", canonical);
         page.put("alternates", Alternates.of(slugs, locales.defaultLocale(), article.getSourceLocale()).stream()
                 .map(link -> alternate(link.hreflang(), base + link.path())).toList());
-        page.put("jsonLd", jsonLd(base, canonical, shownLocale, live, shown, review, byline));
+        page.put("jsonLd", jsonLd(base, canonical, shownLocale, live, shown, review, byline, breadcrumbLd));
         page.put("content", render("article", content));
         Instant lastModified = review.map(MedicalReview::getReviewedAt).filter(t -> t.isAfter(shown.getUpdatedAt()))
                 .orElse(shown.getUpdatedAt());
@@ -428,6 +528,39 @@ public class ReaderPages {
         return RenderedPage.of(200, HTML, render("page", page), lastModified, shownLocale)
                 .freshUntil(overdue ? null : dates.map(ReReviews.Dates::overdueFrom).orElse(null))
                 .dependingOn(PageDependency.PEOPLE);
+    }
+
+    /**
+     * An article's breadcrumbs (home › its first topic › the article), its topics as links to their
+     * pages in the article's language, and the related articles in the reader's; returns the
+     * breadcrumbs as a schema.org {@code BreadcrumbList}.
+     */
+    private Map<String, Object> topicParts(String base, String locale, String shownLocale, Article article, Revision live,
+            Map<String, Object> content) {
+        List<PublishedTopics.NamedTopic> named = live.getTopics().isEmpty() ? List.of() : topics.ofRevision(live.getId(), shownLocale);
+        List<Map<String, Object>> trail = new ArrayList<>();
+        if (!named.isEmpty()) {
+            PublishedTopics.NamedTopic first = named.get(0);
+            trail.add(crumb(first.name(), topicPath(shownLocale, first.slug(), 1)));
+            content.put("topicLinks", Map.of("heading", words.text(locale, "article.topics"), "items", named.stream()
+                    .map(t -> Map.of("name", t.name(), "href", topicPath(shownLocale, t.slug(), 1))).toList()));
+        }
+        trail.add(crumb(live.getTitle(), articlePath(shownLocale, live.getSlug())));
+        // topic names and the title are in the article's language, the nav in the reader's
+        Map<String, Object> nav = breadcrumbs(locale, trail.stream().map(c -> {
+            Map<String, Object> item = new LinkedHashMap<>(c);
+            item.put("crumbLang", shownLocale.equals(locale) ? null : shownLocale);
+            return item;
+        }).toList());
+        content.put("breadcrumbs", nav);
+        List<PublishedTopics.Listed> related = live.getTopics().isEmpty() ? List.of()
+                : topics.related(live.getId(), article.getId(), locale);
+        if (!related.isEmpty()) {
+            content.put("relatedArticles", Map.of("heading", words.text(locale, "article.related"), "items", related.stream()
+                    .map(a -> Map.of("href", articlePath(locale, a.slug()), "title", a.title())).toList()));
+        }
+        List<Map<String, Object>> absolute = trail.stream().map(c -> crumb((String) c.get("name"), base + c.get("href"))).toList();
+        return breadcrumbList(base, locale, absolute);
     }
 
     private RenderedPage previewPage(PreviewLink link, String token, Revision revision) {
@@ -500,7 +633,7 @@ public class ReaderPages {
     }
 
     private String jsonLd(String base, String url, String locale, Revision live, ArticleVariant shown, Optional<MedicalReview> review,
-            People.Byline byline) {
+            People.Byline byline, Map<String, Object> breadcrumb) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("@context", "https://schema.org");
         data.put("@type", "MedicalWebPage");
@@ -532,6 +665,13 @@ public class ReaderPages {
         if (!live.getReferences().isEmpty()) {
             data.put("citation", live.getReferences().stream().map(ReaderPages::citation).toList());
         }
+        Map<String, Object> trail = new LinkedHashMap<>(breadcrumb);
+        trail.remove("@context");
+        data.put("breadcrumb", trail);
+        return json(data);
+    }
+
+    private static String json(Map<String, Object> data) {
         try {
             return JSON_LD.writeValueAsString(data);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -28,6 +28,7 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.medpub.cms.article.control.DisclosureChanged;
+import org.medpub.cms.article.control.TopicsChanged;
 import org.medpub.cms.platform.control.Cluster;
 import org.medpub.cms.platform.control.Database;
 import org.medpub.cms.platform.control.DatabaseOutage;
@@ -158,6 +159,11 @@ public class SiteChanges {
     /** A public profile changed: the pages that name people (articles, people pages) are stale. */
     void onProfile(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProfilesChanged change) {
         announce(Set.of(PageDependency.PEOPLE));
+    }
+
+    /** A topic was added or renamed: the pages that show topic names or list a topic's articles are stale. */
+    void onTopics(@Observes(during = TransactionPhase.AFTER_SUCCESS) TopicsChanged change) {
+        announce(Set.of(PageDependency.TOPICS));
     }
 
     /** Drops the pages of these keys here, and tells the other instances through the grid. */

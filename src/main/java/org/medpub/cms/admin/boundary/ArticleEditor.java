@@ -83,6 +83,7 @@ public class ArticleEditor implements Serializable {
     private List<ListRows.Citation> references = new ArrayList<>();
     private String changeNote;
     private boolean safetyRelevant;
+    private boolean tellReaders;
 
     private Conflict conflict;
     // the slug this form proposed from the title: replaced as the title changes, unlike one the user typed
@@ -154,7 +155,7 @@ public class ArticleEditor implements Serializable {
         RevisionEdit edit = new RevisionEdit(null, title, slug, summary, body,
                 topicRows.stream().map(row -> topics.get(row).getName()).toList(),
                 referenceRows.stream().map(row -> references.get(row).data()).toList(),
-                changeNote, safetyRelevant, null);
+                changeNote, safetyRelevant, null, tellReaders);
         boolean valid = refusals.valid(edit, fields);
         if (changeNote == null || changeNote.isBlank()) {
             Notices.error("editor:changeNote", words.text("editor.changeNote.label") + ": " + words.text("common.required"),
@@ -181,6 +182,7 @@ public class ArticleEditor implements Serializable {
                     new RevisionPrecondition(base == null ? null : RevisionPrecondition.tagOf(base)));
             open.setBaseRevision(saved.revision().getNumber());
             changeNote = null;
+            tellReaders = false;
             conflict = null;
             autosave.saved();
             workflow.refresh();
@@ -242,6 +244,7 @@ public class ArticleEditor implements Serializable {
         topics = new ArrayList<>(content.topics().stream().map(ListRows.Topic::new).toList());
         references = new ArrayList<>(content.references().stream().map(ListRows.Citation::of).toList());
         safetyRelevant = false;
+        tellReaders = false;
     }
 
     // --- the lists
@@ -318,6 +321,14 @@ public class ArticleEditor implements Serializable {
 
     public void setSafetyRelevant(boolean safetyRelevant) {
         this.safetyRelevant = safetyRelevant;
+    }
+
+    public boolean isTellReaders() {
+        return tellReaders;
+    }
+
+    public void setTellReaders(boolean tellReaders) {
+        this.tellReaders = tellReaders;
     }
 
     public Conflict getConflict() {

@@ -63,7 +63,7 @@ public class XliffImport {
         String slug = existing.map(Revision::getSlug)
                 .orElseGet(() -> store.freeSlug(checked.locale(), SlugSuggestion.fromTitle(checked.title())));
         var content = new RevisionContent(checked.title(), slug, checked.summary(), checked.body(), topics,
-                checked.references(), CHANGE_NOTE, false, checked.sourceRevision());
+                checked.references(), CHANGE_NOTE, false, checked.sourceRevision(), false);
         // the file was checked against the current source: the import follows whatever revision the translation has now
         Revision saved = store.save(checked.articleId(), checked.locale(), content, translator,
                 existing.isPresent() ? RevisionPrecondition.overCurrent() : new RevisionPrecondition(null)).revision();

@@ -28,7 +28,8 @@ import org.medpub.cms.site.control.Sitemaps;
 
 /**
  * The public reader site: {@code /}, {@code /{locale}/} (and its pages {@code ?page=N}),
- * {@code /{locale}/articles/{slug}}, {@code /{locale}/search?q=&page=}, {@code /sitemap.xml} and the
+ * {@code /{locale}/articles/{slug}} and its change log {@code /{locale}/articles/{slug}/changes},
+ * {@code /{locale}/search?q=&page=}, {@code /sitemap.xml} and the
  * sitemap files {@code /sitemaps/{locale}-{n}.xml}. Every other address that reaches it is
  * the one "not found" page. Stateless: no session, no view state; rendered pages come from the
  * {@link PageCache} and answer conditional requests with 304. Their security headers (no script
@@ -41,6 +42,7 @@ public class ReaderSite extends HttpServlet {
 
     private static final String ARTICLES = "articles/";
     private static final String SITEMAPS = "/sitemaps/";
+    private static final String CHANGES = "/changes";
 
     @Inject
     ReaderPages pages;
@@ -129,6 +131,14 @@ public class ReaderSite extends HttpServlet {
                         queryParameter(request.getQueryString(), "page"));
                 send(request, response, cache.get(base + ReaderPages.searchPath(locale, search.words(), search.page()),
                         () -> pages.search(base, locale, search)));
+                return;
+            }
+            if (rest.startsWith(ARTICLES) && rest.endsWith(CHANGES) && rest.length() > ARTICLES.length() + CHANGES.length()
+                    && rest.indexOf('/', ARTICLES.length()) == rest.length() - CHANGES.length()) {
+                String slug = URLDecoder.decode(rest.substring(ARTICLES.length(), rest.length() - CHANGES.length()),
+                        StandardCharsets.UTF_8);
+                send(request, response, cache.get(base + "/" + locale + "/articles/" + slug + CHANGES,
+                        () -> pages.changes(base, locale, slug)));
                 return;
             }
             if (rest.startsWith(ARTICLES) && rest.length() > ARTICLES.length() && rest.indexOf('/', ARTICLES.length()) < 0) {

@@ -36,8 +36,10 @@ import org.medpub.cms.translation.control.LocaleFallback;
 import org.medpub.cms.translation.control.SafetyPolicy;
 import org.medpub.cms.translation.control.TranslationState;
 import org.medpub.cms.translation.control.TranslationStates;
+import org.medpub.cms.workflow.control.ChangeLog;
 import org.medpub.cms.workflow.control.PreviewLink;
 import org.medpub.cms.workflow.control.ReReviews;
+import org.medpub.cms.workflow.entity.ChangeLogEntry;
 import org.medpub.cms.workflow.entity.MedicalReview;
 
 /**
@@ -51,6 +53,10 @@ import org.medpub.cms.workflow.entity.MedicalReview;
 public class ReaderPages {
 
     private static final String HTML = "text/html; charset=UTF-8";
+    /** How many of the newest change-log entries an article page shows; its change log lists the rest. */
+    static final int CHANGES_ON_PAGE = 3;
+    /** How many entries a change log page lists at most, newest first (documented in the README). */
+    static final int CHANGES_LISTED = 100;
     private static final ObjectMapper JSON_LD = jsonInsideScript();
     /** Per language tag, its name in itself: ICU looks it up slowly. */
     private static final Map<String, String> NATIVE_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
@@ -91,6 +97,9 @@ public class ReaderPages {
 
     @Inject
     ReReviews reReviews;
+
+    @Inject
+    ChangeLog changeLog;
 
     private final Map<String, Mustache> templates = new java.util.concurrent.ConcurrentHashMap<>();
     private final DefaultMustacheFactory mustache = new DefaultMustacheFactory("site");
@@ -176,6 +185,46 @@ public class ReaderPages {
     /** An article in the reader's locale, or the nearest locale that has it published, or a redirect to its slug of today. */
     @Transactional
     public RenderedPage article(String base, String locale, String slug) {
+        Shown shown = shown(base, locale, slug, ReaderPages::articlePath);
+        return shown.answer() != null ? shown.answer()
+                : articlePage(base, locale, shown.variant(), shown.live(), shown.byLocale()).dependingOn(shown.dependsOn());
+    }
+
+    /**
+     * The page's public change log ({@code /{locale}/articles/{slug}/changes}), newest first, at most
+     * {@value #CHANGES_LISTED} entries; found, redirected and not found exactly as its article page.
+     */
+    @Transactional
+    public RenderedPage changes(String base, String locale, String slug) {
+        Shown shown = shown(base, locale, slug, ReaderPages::changesPath);
+        if (shown.answer() != null) {
+            return shown.answer();
+        }
+        ArticleVariant variant = shown.variant();
+        Revision live = shown.live();
+        List<ChangeLogEntry> entries = changeLog.newest(variant, CHANGES_LISTED + 1);
+        boolean capped = entries.size() > CHANGES_LISTED;
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("heading", words.format(locale, "changes.title", Map.of("title", live.getTitle())));
+        content.put("entries", changeEntries(locale, variant.getLocale(), capped ? entries.subList(0, CHANGES_LISTED) : entries));
+        content.put("none", entries.isEmpty() ? words.text(locale, "changes.none") : null);
+        content.put("capped", capped ? words.format(locale, "changes.capped", Map.of("count", CHANGES_LISTED)) : null);
+        content.put("backHref", articlePath(locale, live.getSlug()));
+        content.put("back", words.text(locale, "changes.back"));
+        Map<String, String> slugs = new LinkedHashMap<>();
+        shown.byLocale().forEach((tag, v) -> slugs.put(tag, v.getLive().orElseThrow().getSlug()));
+        Map<String, Object> page = frame(base, locale, words.format(locale, "changes.title", Map.of("title", live.getTitle())),
+                null, null, switcher(locale, slugs));
+        page.put("content", render("changes", content));
+        return RenderedPage.of(200, HTML, render("page", page), variant.getPublishedAt().orElse(variant.getUpdatedAt()),
+                variant.getLocale()).dependingOn(shown.dependsOn());
+    }
+
+    /**
+     * The variant readers get at a slug in a locale (the first of the fallback chain that has it
+     * published), or the page to answer instead: a redirect to its slug of today, or not found.
+     */
+    private Shown shown(String base, String locale, String slug, java.util.function.BinaryOperator<String> pathOf) {
         List<String> chain = fallback.chain(locale);
         Optional<ArticleVariant> found = Optional.empty();
         List<ArticleVariant> alternates = List.of();
@@ -188,10 +237,10 @@ public class ReaderPages {
         }
         if (found.isEmpty()) {
             // another article published under this slug in this locale would take the address over
-            return published.byFormerSlug(locale, slug)
-                    .map(v -> RenderedPage.redirect(301, articlePath(locale, v.getLive().orElseThrow().getSlug()))
+            return Shown.answered(published.byFormerSlug(locale, slug)
+                    .map(v -> RenderedPage.redirect(301, pathOf.apply(locale, v.getLive().orElseThrow().getSlug()))
                             .dependingOn(PageDependency.article(v.getArticle().getId()), PageDependency.locale(locale)))
-                    .orElseGet(() -> notFound(base, locale));
+                    .orElseGet(() -> notFound(base, locale)));
         }
         Map<String, ArticleVariant> byLocale = new LinkedHashMap<>();
         alternates.forEach(v -> byLocale.put(v.getLocale(), v));
@@ -200,12 +249,41 @@ public class ReaderPages {
         Revision live = shown.getLive().orElseThrow();
         String article = PageDependency.article(shown.getArticle().getId());
         if (shown.getLocale().equals(locale) && !live.getSlug().equals(slug)) {
-            return RenderedPage.redirect(301, articlePath(locale, live.getSlug())).dependingOn(article);
+            return Shown.answered(RenderedPage.redirect(301, pathOf.apply(locale, live.getSlug())).dependingOn(article));
         }
         // shown in a fallback locale: an article published under this slug in a locale before it would replace it
         List<String> dependsOn = new ArrayList<>(List.of(article));
         chain.stream().takeWhile(tag -> !tag.equals(shown.getLocale())).map(PageDependency::locale).forEach(dependsOn::add);
-        return articlePage(base, locale, shown, live, byLocale).dependingOn(dependsOn.toArray(String[]::new));
+        return new Shown(shown, live, byLocale, dependsOn.toArray(String[]::new), null);
+    }
+
+    /** What {@link #shown} found: the variant with its live revision and its published siblings, or the answer instead. */
+    private record Shown(ArticleVariant variant, Revision live, Map<String, ArticleVariant> byLocale, String[] dependsOn,
+            RenderedPage answer) {
+
+        static Shown answered(RenderedPage answer) {
+            return new Shown(null, null, null, null, answer);
+        }
+    }
+
+    /** The entries of a change log as the templates show them: the words in the reader's language, the notes in their own. */
+    private List<Map<String, Object>> changeEntries(String locale, String noteLocale, List<ChangeLogEntry> entries) {
+        String safety = words.text(locale, "article.changes.safety");
+        return entries.stream().map(entry -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("datetime", entry.getPublishedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString());
+            item.put("date", words.format(locale, "article.changes.updatedOn", Map.of("date", Date.from(entry.getPublishedAt()))));
+            item.put("safety", entry.isSafetyRelevant() ? safety : null);
+            item.put("note", entry.getNote());
+            item.put("lang", noteLocale);
+            item.put("dir", WritingDirection.of(noteLocale));
+            return item;
+        }).toList();
+    }
+
+    /** The address of an article's change log. */
+    public static String changesPath(String locale, String slug) {
+        return articlePath(locale, slug) + "/changes";
     }
 
     /**
@@ -311,9 +389,17 @@ public class ReaderPages {
             notices.add(words.format(locale, "article.notice.reviewOverdue", Map.of("due", Date.from(dates.get().dueAt()))));
         }
         Map<String, Object> content = articleContent(locale, shownLocale, live, notices,
-                review.map(r -> reviewLine(locale, r)).orElse(null), shown.getUpdatedAt());
+                review.map(r -> reviewLine(locale, r)).orElse(null), modified(shown));
         content.put("reviewDates", dates.map(d -> words.format(locale, "article.reviewDates",
                 Map.of("reviewed", Date.from(d.lastReviewed()), "due", Date.from(d.dueAt())))).orElse(null));
+        List<ChangeLogEntry> changes = changeLog.newest(shown, CHANGES_ON_PAGE);
+        if (!changes.isEmpty()) {
+            content.put("changes", Map.of(
+                    "heading", words.text(locale, "article.changes.heading"),
+                    "entries", changeEntries(locale, shownLocale, changes),
+                    "all", words.text(locale, "article.changes.all"),
+                    "href", changesPath(locale, live.getSlug())));
+        }
 
         Map<String, String> slugs = new LinkedHashMap<>();
         byLocale.forEach((tag, variant) -> slugs.put(tag, variant.getLive().orElseThrow().getSlug()));
@@ -376,6 +462,14 @@ public class ReaderPages {
         return content;
     }
 
+    /**
+     * When readers' page last changed: the publication of its live revision, which dates its newest
+     * change-log entry too and is the sitemaps' {@code lastmod}; saving a draft does not change it.
+     */
+    private static Instant modified(ArticleVariant shown) {
+        return shown.getPublishedAt().orElse(shown.getUpdatedAt());
+    }
+
     private String reviewLine(String locale, MedicalReview review) {
         Map<String, Object> arguments = new LinkedHashMap<>();
         arguments.put("reviewer", review.getReviewerName());
@@ -396,7 +490,7 @@ public class ReaderPages {
         }
         data.put("inLanguage", locale);
         data.put("url", url);
-        data.put("dateModified", shown.getUpdatedAt().toString());
+        data.put("dateModified", modified(shown).toString());
         if (!live.getTopics().isEmpty()) {
             data.put("keywords", String.join(", ", live.getTopics()));
         }

@@ -189,6 +189,23 @@ abstract class ChangeLogTests {
         assertFalse(log.body().contains(DOSING));
     }
 
+    @Test
+    void theEditorTellsReadersWithACheckboxBesideTheChangeNote() {
+        String slug = unique("changes-editor");
+        long id = XliffTests.articleId(RevisionApiTests.path(author.post("/api/articles", article(slug))));
+        var session = new AdminSession();
+        session.signIn("author", "demo");
+        String form = session.get("/admin/edit.xhtml?article=" + id + "&locale=en").body();
+        assertTrue(form.contains("id=\"editor:tellReaders\""), form);
+        assertTrue(form.contains("Tell readers"), form);
+
+        session.submit("editor", Map.of("editor:changeNote", DOSING, "editor:tellReaders", "on"), "editor:save");
+
+        assertEquals(1, DatabaseRows.count("select count(*) from revision r join variant v on v.id = r.variant_id"
+                + " where v.article_id = ? and r.revision_no = 2 and r.tell_readers and r.change_note = ?", id, DOSING),
+                session.last.body());
+    }
+
     private static Map<String, Object> told(String slug, String note) {
         Map<String, Object> edit = edit(slug, "## What a migraine is\n\nChildren take half the adult dose.", note);
         edit.put("tellReaders", true);

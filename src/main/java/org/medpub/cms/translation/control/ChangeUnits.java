@@ -21,10 +21,12 @@ public final class ChangeUnits {
 
     /** The units of the source revisions whose notes are told to readers. */
     public static List<TranslationUnit> units(List<Revision> told) {
-        return told.stream()
-                .map(revision -> new TranslationUnit(id(revision.getNumber()), UnitKind.CHANGE_NOTE,
-                        Segment.plain(revision.getChangeNote())))
-                .toList();
+        return told.stream().map(revision -> unit(revision.getNumber(), revision.getChangeNote())).toList();
+    }
+
+    /** The unit of one source revision's note to readers. */
+    public static TranslationUnit unit(int sourceRevision, String note) {
+        return new TranslationUnit(id(sourceRevision), UnitKind.CHANGE_NOTE, Segment.plain(note));
     }
 
     public static String id(int sourceRevision) {

@@ -106,7 +106,7 @@ final class XliffFixtures {
     }
 
     /** The CMS as the import check sees it: one article in English, a translator assigned es and de. */
-    static final class Facts implements TranslationCheck.Facts {
+    static class Facts implements TranslationCheck.Facts {
         final List<RevisionContent> revisions;
         Set<String> translatorLocales = Set.of("es", "de");
 

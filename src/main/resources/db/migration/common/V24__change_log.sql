@@ -1,6 +1,8 @@
 -- "What changed": a change note marked to tell readers becomes, when its revision is published,
 -- an entry of the page's public change log in that locale. Revisions written before keep false.
 alter table revision add column tell_readers boolean default false not null;
+-- the editor's autosave keeps the whole form, the "Tell readers" box too
+alter table autosaved_draft add column tell_readers boolean default false not null;
 
 -- A translator's translation of a source revision's note to readers, kept with the translated
 -- revision that carried it (from an XLIFF file); like the revision, never changed afterwards.

@@ -221,7 +221,7 @@ public class ArticleEditor implements Serializable {
     DraftText asDraft() {
         return new DraftText(open.getLocale(), open.getBaseRevision(), title, slug, summary, body,
                 topics.stream().map(ListRows.Topic::getName).toList(),
-                references.stream().map(ListRows.Citation::draft).toList(), changeNote, safetyRelevant, null);
+                references.stream().map(ListRows.Citation::draft).toList(), changeNote, safetyRelevant, tellReaders, null);
     }
 
     void restore(DraftText draft) {
@@ -233,6 +233,7 @@ public class ArticleEditor implements Serializable {
         references = new ArrayList<>(draft.references().stream().map(ListRows.Citation::of).toList());
         changeNote = draft.changeNote();
         safetyRelevant = draft.safetyRelevant();
+        tellReaders = draft.tellReaders();
         open.setBaseRevision(draft.baseRevision());
     }
 

@@ -106,6 +106,10 @@ class ApiSuiteIT {
     }
 
     @Nested
+    class ChangeLog extends ChangeLogTests {
+    }
+
+    @Nested
     class ReaderSearch extends ReaderSearchTests {
     }
 

@@ -27,7 +27,9 @@ import org.medpub.cms.workflow.entity.ChangeNoteTranslation;
  * published never does. In the source language the notes are the change notes of revisions marked
  * {@code tellReaders}; in a translation they are those notes as translated in its XLIFF files
  * ({@link ChangeNoteTranslation}), the newest translation of each; a source note that no
- * translation carries is not shown in that language.
+ * translation carries is not shown in that language. The queries compare {@code tellReaders} with a
+ * bound parameter: EclipseLink writes the literal {@code true} as 1 for H2, which refuses to compare
+ * a boolean with an integer.
  */
 @ApplicationScoped
 @Transactional
@@ -85,9 +87,10 @@ public class ChangeLog {
 
     /** The source's revisions up to a number whose notes are told to readers, newest first: what an XLIFF file offers. */
     public List<Revision> notesToTranslate(ArticleVariant source, int upTo) {
-        return em.createQuery("select r from Revision r where r.variant = :variant and r.tellReaders = true"
+        return em.createQuery("select r from Revision r where r.variant = :variant and r.tellReaders = :told"
                         + " and r.number <= :upTo order by r.number desc", Revision.class)
                 .setParameter("variant", source)
+                .setParameter("told", true)
                 .setParameter("upTo", upTo)
                 .setMaxResults(NOTES_PER_FILE)
                 .getResultList();
@@ -111,10 +114,11 @@ public class ChangeLog {
     }
 
     private List<Revision> untoldNotes(ArticleVariant variant, int upTo) {
-        return em.createQuery("select r from Revision r where r.variant = :variant and r.tellReaders = true"
+        return em.createQuery("select r from Revision r where r.variant = :variant and r.tellReaders = :told"
                         + " and r.number <= :upTo and not exists (select e from ChangeLogEntry e"
                         + " where e.variant = :variant and e.originRevision = r.number) order by r.number", Revision.class)
                 .setParameter("variant", variant)
+                .setParameter("told", true)
                 .setParameter("upTo", upTo)
                 .setMaxResults(ENTRIES_PER_PUBLICATION)
                 .getResultList();

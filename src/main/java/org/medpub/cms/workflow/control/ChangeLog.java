@@ -27,9 +27,9 @@ import org.medpub.cms.workflow.entity.ChangeNoteTranslation;
  * published never does. In the source language the notes are the change notes of revisions marked
  * {@code tellReaders}; in a translation they are those notes as translated in its XLIFF files
  * ({@link ChangeNoteTranslation}), the newest translation of each; a source note that no
- * translation carries is not shown in that language. The queries compare {@code tellReaders} with a
- * bound parameter: EclipseLink writes the literal {@code true} as 1 for H2, which refuses to compare
- * a boolean with an integer.
+ * translation carries is not shown in that language. Which revisions tell readers is asked in plain
+ * SQL ({@code tell_readers} as the condition): EclipseLink writes a JPQL {@code true}, literal or bound,
+ * as 1 for H2, which refuses to compare a boolean with an integer.
  */
 @ApplicationScoped
 @Transactional
@@ -87,13 +87,11 @@ public class ChangeLog {
 
     /** The source's revisions up to a number whose notes are told to readers, newest first: what an XLIFF file offers. */
     public List<Revision> notesToTranslate(ArticleVariant source, int upTo) {
-        return em.createQuery("select r from Revision r where r.variant = :variant and r.tellReaders = :told"
-                        + " and r.number <= :upTo order by r.number desc", Revision.class)
-                .setParameter("variant", source)
-                .setParameter("told", true)
-                .setParameter("upTo", upTo)
-                .setMaxResults(NOTES_PER_FILE)
-                .getResultList();
+        return revisions(source, numbers(em.createNativeQuery("select r.revision_no from revision r where r.variant_id = ?1"
+                        + " and r.tell_readers and r.revision_no <= ?2 order by r.revision_no desc")
+                .setParameter(1, source.getId())
+                .setParameter(2, upTo)
+                .setMaxResults(NOTES_PER_FILE)), true);
     }
 
     /** The notes a translation has translated so far, by source revision: the newest translation of each. */
@@ -114,13 +112,28 @@ public class ChangeLog {
     }
 
     private List<Revision> untoldNotes(ArticleVariant variant, int upTo) {
-        return em.createQuery("select r from Revision r where r.variant = :variant and r.tellReaders = :told"
-                        + " and r.number <= :upTo and not exists (select e from ChangeLogEntry e"
-                        + " where e.variant = :variant and e.originRevision = r.number) order by r.number", Revision.class)
+        return revisions(variant, numbers(em.createNativeQuery("select r.revision_no from revision r where r.variant_id = ?1"
+                        + " and r.tell_readers and r.revision_no <= ?2 and not exists (select 1 from change_log_entry e"
+                        + " where e.variant_id = ?3 and e.origin_revision = r.revision_no) order by r.revision_no")
+                .setParameter(1, variant.getId())
+                .setParameter(2, upTo)
+                .setParameter(3, variant.getId())
+                .setMaxResults(ENTRIES_PER_PUBLICATION)), false);
+    }
+
+    private static List<Integer> numbers(jakarta.persistence.Query query) {
+        return ((List<?>) query.getResultList()).stream().map(n -> ((Number) n).intValue()).toList();
+    }
+
+    /** The variant's revisions of these numbers, in order of number. */
+    private List<Revision> revisions(ArticleVariant variant, List<Integer> numbers, boolean newestFirst) {
+        if (numbers.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select r from Revision r where r.variant = :variant and r.number in :numbers order by r.number"
+                        + (newestFirst ? " desc" : ""), Revision.class)
                 .setParameter("variant", variant)
-                .setParameter("told", true)
-                .setParameter("upTo", upTo)
-                .setMaxResults(ENTRIES_PER_PUBLICATION)
+                .setParameter("numbers", numbers)
                 .getResultList();
     }
 

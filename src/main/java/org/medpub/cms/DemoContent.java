@@ -153,7 +153,7 @@ public class DemoContent {
     private static RevisionContent content(DemoVariant variant, List<String> topics, List<Reference> references,
             Integer sourceRevision) {
         return new RevisionContent(variant.title(), variant.slug(), variant.summary(), variant.body(), topics,
-                references, sourceRevision == null ? "First version" : "Translation", false, sourceRevision);
+                references, sourceRevision == null ? "First version" : "Translation", false, sourceRevision, false);
     }
 
     private static List<String> articleFiles() {

@@ -110,6 +110,10 @@ class ApiSuiteIT {
     }
 
     @Nested
+    class ChangeLog extends ChangeLogTests {
+    }
+
+    @Nested
     class ReaderSearch extends ReaderSearchTests {
     }
 

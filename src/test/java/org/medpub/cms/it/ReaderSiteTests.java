@@ -179,7 +179,7 @@ abstract class ReaderSiteTests {
     }
 
 
-    private static JsonNode jsonLd(String html) {
+    static JsonNode jsonLd(String html) {
         Matcher script = Pattern.compile("<script type=\"application/ld\\+json\">(.*?)</script>", Pattern.DOTALL).matcher(html);
         assertTrue(script.find(), "JSON-LD in the page");
         try {

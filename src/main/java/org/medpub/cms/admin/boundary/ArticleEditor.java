@@ -83,6 +83,7 @@ public class ArticleEditor implements Serializable {
     private List<ListRows.Citation> references = new ArrayList<>();
     private String changeNote;
     private boolean safetyRelevant;
+    private boolean tellReaders;
 
     private Conflict conflict;
     // the slug this form proposed from the title: replaced as the title changes, unlike one the user typed
@@ -154,7 +155,7 @@ public class ArticleEditor implements Serializable {
         RevisionEdit edit = new RevisionEdit(null, title, slug, summary, body,
                 topicRows.stream().map(row -> topics.get(row).getName()).toList(),
                 referenceRows.stream().map(row -> references.get(row).data()).toList(),
-                changeNote, safetyRelevant, null);
+                changeNote, safetyRelevant, null, tellReaders);
         boolean valid = refusals.valid(edit, fields);
         if (changeNote == null || changeNote.isBlank()) {
             Notices.error("editor:changeNote", words.text("editor.changeNote.label") + ": " + words.text("common.required"),
@@ -181,6 +182,7 @@ public class ArticleEditor implements Serializable {
                     new RevisionPrecondition(base == null ? null : RevisionPrecondition.tagOf(base)));
             open.setBaseRevision(saved.revision().getNumber());
             changeNote = null;
+            tellReaders = false;
             conflict = null;
             autosave.saved();
             workflow.refresh();
@@ -219,7 +221,7 @@ public class ArticleEditor implements Serializable {
     DraftText asDraft() {
         return new DraftText(open.getLocale(), open.getBaseRevision(), title, slug, summary, body,
                 topics.stream().map(ListRows.Topic::getName).toList(),
-                references.stream().map(ListRows.Citation::draft).toList(), changeNote, safetyRelevant, null);
+                references.stream().map(ListRows.Citation::draft).toList(), changeNote, safetyRelevant, tellReaders, null);
     }
 
     void restore(DraftText draft) {
@@ -231,6 +233,7 @@ public class ArticleEditor implements Serializable {
         references = new ArrayList<>(draft.references().stream().map(ListRows.Citation::of).toList());
         changeNote = draft.changeNote();
         safetyRelevant = draft.safetyRelevant();
+        tellReaders = draft.tellReaders();
         open.setBaseRevision(draft.baseRevision());
     }
 
@@ -242,6 +245,7 @@ public class ArticleEditor implements Serializable {
         topics = new ArrayList<>(content.topics().stream().map(ListRows.Topic::new).toList());
         references = new ArrayList<>(content.references().stream().map(ListRows.Citation::of).toList());
         safetyRelevant = false;
+        tellReaders = false;
     }
 
     // --- the lists
@@ -332,6 +336,14 @@ public class ArticleEditor implements Serializable {
 
     public void setSafetyRelevant(boolean safetyRelevant) {
         this.safetyRelevant = safetyRelevant;
+    }
+
+    public boolean isTellReaders() {
+        return tellReaders;
+    }
+
+    public void setTellReaders(boolean tellReaders) {
+        this.tellReaders = tellReaders;
     }
 
     public Conflict getConflict() {

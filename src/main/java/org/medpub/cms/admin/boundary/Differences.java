@@ -19,7 +19,7 @@ public final class Differences {
     }
 
     /** Nothing written yet: what a first revision is compared against. */
-    static final RevisionContent NOTHING = new RevisionContent("", "", "", "", List.of(), List.of(), null, false, null);
+    static final RevisionContent NOTHING = new RevisionContent("", "", "", "", List.of(), List.of(), null, false, null, false);
 
     private Differences() {
     }

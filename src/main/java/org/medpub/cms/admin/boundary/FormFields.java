@@ -30,6 +30,7 @@ final class FormFields {
             Map.entry("summary", new Input("editor:summary", "editor.summary.label")),
             Map.entry("body", new Input("editor:body", "editor.body.label")),
             Map.entry("changeNote", new Input("editor:changeNote", "editor.changeNote.label")),
+            Map.entry("tellReaders", new Input("editor:tellReaders", "editor.tellReaders.label")),
             Map.entry("topics", new Input(null, "editor.topics.label")),
             Map.entry("references", new Input(null, "editor.references.label")),
             Map.entry("comment", new Input("workflow:comment", "review.commentLabel")),
@@ -45,7 +46,7 @@ final class FormFields {
 
     /** The fields in the order the forms show them, for the summary to list them in. */
     private static final List<String> ORDER = List.of("sourceLocale", "title", "slug", "summary", "body", "topics",
-            "references", "changeNote", "checklist", "noReferencesReason", "comment", "publishAt", "file", "locale", "alt",
+            "references", "changeNote", "tellReaders", "checklist", "noReferencesReason", "comment", "publishAt", "file", "locale", "alt",
             "caption", "credit", "licence", "source");
 
     /** Orders field names as the forms show them (then by name, so {@code references[2]} after {@code references[1]}). */

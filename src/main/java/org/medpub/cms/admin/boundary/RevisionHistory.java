@@ -81,7 +81,7 @@ public class RevisionHistory implements Serializable {
             ArticleVariant variant = variant();
             RevisionContent old = content(variant, number);
             RevisionContent restored = new RevisionContent(old.title(), old.slug(), old.summary(), old.body(), old.topics(),
-                    old.references(), words.with("history.restoredNote", "revision", number), false, old.sourceRevision());
+                    old.references(), words.with("history.restoredNote", "revision", number), false, old.sourceRevision(), false);
             var saved = articles.save(articleId, locale, restored, caller.actor(),
                     new RevisionPrecondition(RevisionPrecondition.tagOf(variant.getCurrent().getNumber())));
             FacesContext faces = FacesContext.getCurrentInstance();

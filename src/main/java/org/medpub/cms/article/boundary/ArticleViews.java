@@ -51,7 +51,7 @@ final class ArticleViews {
     /** A whole revision. */
     record RevisionView(long articleId, String locale, int number, String state, String title, String slug,
             String summary, String body, List<String> topics, List<ReferenceData> references, String author,
-            Instant createdAt, String changeNote, boolean safetyRelevant, Integer sourceRevision) {
+            Instant createdAt, String changeNote, boolean safetyRelevant, Integer sourceRevision, boolean tellReaders) {
 
         static RevisionView of(Revision revision) {
             var variant = revision.getVariant();
@@ -60,18 +60,18 @@ final class ArticleViews {
                     List.copyOf(revision.getTopics()),
                     revision.getReferences().stream().map(ReferenceData::of).toList(),
                     revision.getAuthor(), revision.getCreatedAt(), revision.getChangeNote(), revision.isSafetyRelevant(),
-                    revision.getSourceRevision());
+                    revision.getSourceRevision(), revision.isTellReaders());
         }
     }
 
     /** One line of a variant's history. */
     record RevisionSummary(int number, String state, String author, Instant createdAt, String changeNote,
-            boolean safetyRelevant, Integer sourceRevision) {
+            boolean safetyRelevant, Integer sourceRevision, boolean tellReaders) {
 
         static RevisionSummary of(Revision revision) {
             return new RevisionSummary(revision.getNumber(), stateOf(revision), revision.getAuthor(),
                     revision.getCreatedAt(), revision.getChangeNote(), revision.isSafetyRelevant(),
-                    revision.getSourceRevision());
+                    revision.getSourceRevision(), revision.isTellReaders());
         }
     }
 

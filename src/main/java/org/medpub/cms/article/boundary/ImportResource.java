@@ -70,7 +70,7 @@ public class ImportResource {
         String slug = store.freeSlug(target, SlugSuggestion.fromTitle(imported.title()));
         var content = new RevisionContent(clip(imported.title(), ArticleFields.TITLE_MAX), slug,
                 imported.summary(), imported.body(), List.of(), List.of(),
-                "Imported from " + kind(headers.getMediaType()), false, null);
+                "Imported from " + kind(headers.getMediaType()), false, null, false);
         if (content.body().isBlank()) {
             throw new BusinessException.InvalidInput("body", "The document has a title but no text below it");
         }

@@ -22,6 +22,6 @@ public record NewArticle(
         @Size(max = NOTE_MAX) String changeNote) {
 
     RevisionContent content() {
-        return RevisionText.content(title, slug, summary, body, topics, references, changeNote, false, null);
+        return RevisionText.content(title, slug, summary, body, topics, references, changeNote, false, null, false);
     }
 }

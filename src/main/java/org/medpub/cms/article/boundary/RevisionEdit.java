@@ -17,6 +17,7 @@ import org.medpub.cms.article.entity.RevisionContent;
  * @param sourceLocale optional; when sent it must be the article's source locale (the body has the shape of the POST)
  * @param safetyRelevant the change matters for patients' safety (translations of it become urgent)
  * @param sourceRevision for a translation, the source revision it translates; the source's current revision if left out
+ * @param tellReaders the change note becomes an entry of the page's public change log once this revision is published
  */
 public record RevisionEdit(
         String sourceLocale,
@@ -28,11 +29,12 @@ public record RevisionEdit(
         @Size(max = REFERENCES_MAX) List<@NotNull @Valid ReferenceData> references,
         @Size(max = NOTE_MAX) String changeNote,
         Boolean safetyRelevant,
-        @Positive Integer sourceRevision) {
+        @Positive Integer sourceRevision,
+        Boolean tellReaders) {
 
     /** The revision this edit makes, normalised as every save is; the editorial UI saves through it too. */
     public RevisionContent content(Integer translatedRevision) {
         return RevisionText.content(title, slug, summary, body, topics, references, changeNote,
-                Boolean.TRUE.equals(safetyRelevant), translatedRevision);
+                Boolean.TRUE.equals(safetyRelevant), translatedRevision, Boolean.TRUE.equals(tellReaders));
     }
 }

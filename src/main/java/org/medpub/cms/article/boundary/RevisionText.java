@@ -11,7 +11,8 @@ public final class RevisionText {
     }
 
     public static RevisionContent content(String title, String slug, String summary, String body, List<String> topics,
-            List<ReferenceData> references, String changeNote, boolean safetyRelevant, Integer sourceRevision) {
+            List<ReferenceData> references, String changeNote, boolean safetyRelevant, Integer sourceRevision,
+            boolean tellReaders) {
         return new RevisionContent(
                 nfc(title).strip(),
                 slug,
@@ -21,7 +22,8 @@ public final class RevisionText {
                 references == null ? List.of() : references.stream().map(ReferenceData::toReference).toList(),
                 changeNote == null || changeNote.isBlank() ? null : nfc(changeNote).strip(),
                 safetyRelevant,
-                sourceRevision);
+                sourceRevision,
+                tellReaders);
     }
 
     private static String nfc(String text) {

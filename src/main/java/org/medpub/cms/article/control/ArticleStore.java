@@ -59,6 +59,7 @@ public class ArticleStore {
     @Transactional
     public Revision create(String sourceLocale, RevisionContent content, Actor author) {
         EditorialPermissions.requireCreateArticles(author);
+        requireNoteForReaders(content, true);
         var now = clock.instant();
         var article = new Article(sourceLocale, author.username(), now);
         em.persist(article);
@@ -76,6 +77,7 @@ public class ArticleStore {
             RevisionPrecondition expectedRevision) {
         var article = find(articleId).orElseThrow(() -> notFound(articleId));
         EditorialPermissions.requireEdit(actor, article.getSourceLocale(), locale);
+        requireNoteForReaders(content, locale.equals(article.getSourceLocale()));
         String author = actor.username();
         var variant = lockedVariant(article, locale);
         // the revision now holds what the author's autosave kept: both or neither
@@ -261,7 +263,8 @@ public class ArticleStore {
             return content;
         }
         return new RevisionContent(content.title(), content.slug(), content.summary(), images.get().pin(content.body()),
-                content.topics(), content.references(), content.changeNote(), content.safetyRelevant(), content.sourceRevision());
+                content.topics(), content.references(), content.changeNote(), content.safetyRelevant(), content.sourceRevision(),
+                content.tellReaders());
     }
 
     private void requireFreeSlug(String locale, String slug, Long exceptVariant) {
@@ -274,6 +277,27 @@ public class ArticleStore {
             throw new BusinessException.InvalidInput(new BusinessException.FieldError("slug",
                     "Another article in " + locale + " already uses the slug '" + slug + "'")
                     .worded("refusal.slug.taken", Map.of("slug", slug)));
+        }
+    }
+
+    /**
+     * A note to readers needs a note; and it is the source's to tell them: a translation's readers
+     * get the source's notes translated, through XLIFF ({@code change-N} units).
+     */
+    private static void requireNoteForReaders(RevisionContent content, boolean source) {
+        if (!content.tellReaders()) {
+            return;
+        }
+        if (content.changeNote() == null) {
+            throw new BusinessException.InvalidInput(new BusinessException.FieldError("tellReaders",
+                    "Readers can only be told what changed with a change note: write one, or leave tellReaders out")
+                    .worded("refusal.tellReaders.noNote", Map.of()));
+        }
+        if (!source) {
+            throw new BusinessException.InvalidInput(new BusinessException.FieldError("tellReaders",
+                    "Readers are told what changed in the source language; a translation tells them through the"
+                            + " translated notes of its XLIFF file")
+                    .worded("refusal.tellReaders.translation", Map.of()));
         }
     }
 

@@ -60,7 +60,8 @@ public class AutosavedDrafts {
         }
         DraftText kept = text.savedAt(clock.instant());
         row.replace(text.locale(), text.baseRevision(), text.title(), text.slug(), text.summary(), text.body(),
-                json(text.topics()), json(text.references()), text.changeNote(), text.safetyRelevant(), kept.at());
+                json(text.topics()), json(text.references()), text.changeNote(), text.safetyRelevant(), text.tellReaders(),
+                kept.at());
         return kept;
     }
 
@@ -70,7 +71,7 @@ public class AutosavedDrafts {
                 .map(row -> new DraftText(row.getLocale(), row.getBaseRevision(), row.getTitle(), row.getSlug(),
                         row.getSummary(), row.getBody(), read(row.getTopicsJson(), new TypeReference<List<String>>() { }),
                         read(row.getReferencesJson(), new TypeReference<List<DraftText.Citation>>() { }),
-                        row.getChangeNote(), row.isSafetyRelevant(), row.getSavedAt()));
+                        row.getChangeNote(), row.isSafetyRelevant(), row.isTellReaders(), row.getSavedAt()));
     }
 
     /** Deletes the user's draft; in the caller's transaction when there is one (the save of a revision). */

@@ -9,8 +9,8 @@ import java.util.List;
  * written in, on the revision it was loaded from ({@code null} for a new article or translation).
  */
 public record DraftText(String locale, Integer baseRevision, String title, String slug, String summary, String body,
-        List<String> topics, List<Citation> references, String changeNote, boolean safetyRelevant, Instant at)
-        implements Serializable {
+        List<String> topics, List<Citation> references, String changeNote, boolean safetyRelevant, boolean tellReaders,
+        Instant at) implements Serializable {
 
     /** A reference as the form holds it; the DOI and PubMed id come from the revision and are kept. */
     public record Citation(String text, String url, String doi, String pmid) implements Serializable {
@@ -23,6 +23,6 @@ public record DraftText(String locale, Integer baseRevision, String title, Strin
 
     DraftText savedAt(Instant when) {
         return new DraftText(locale, baseRevision, title, slug, summary, body, topics, references, changeNote,
-                safetyRelevant, when);
+                safetyRelevant, tellReaders, when);
     }
 }

@@ -50,6 +50,9 @@ public class AutosavedDraft {
     @Column(name = "safety_relevant")
     private boolean safetyRelevant;
 
+    @Column(name = "tell_readers")
+    private boolean tellReaders;
+
     @Column(name = "saved_at")
     private Instant savedAt;
 
@@ -70,7 +73,7 @@ public class AutosavedDraft {
 
     /** Overwrites the draft with the form as it stands now. */
     public void replace(String locale, Integer baseRevision, String title, String slug, String summary, String body,
-            String topicsJson, String referencesJson, String changeNote, boolean safetyRelevant, Instant at) {
+            String topicsJson, String referencesJson, String changeNote, boolean safetyRelevant, boolean tellReaders, Instant at) {
         this.locale = locale;
         this.baseRevision = baseRevision;
         this.title = title;
@@ -81,6 +84,7 @@ public class AutosavedDraft {
         this.refs = referencesJson;
         this.changeNote = changeNote;
         this.safetyRelevant = safetyRelevant;
+        this.tellReaders = tellReaders;
         this.savedAt = at;
     }
 
@@ -130,6 +134,10 @@ public class AutosavedDraft {
 
     public boolean isSafetyRelevant() {
         return safetyRelevant;
+    }
+
+    public boolean isTellReaders() {
+        return tellReaders;
     }
 
     public Instant getSavedAt() {

@@ -74,6 +74,9 @@ public class Revision {
     @Column(name = "source_revision", updatable = false)
     private Integer sourceRevision;
 
+    @Column(name = "tell_readers", updatable = false)
+    private boolean tellReaders;
+
     protected Revision() {
     }
 
@@ -89,13 +92,14 @@ public class Revision {
         this.changeNote = content.changeNote();
         this.safetyRelevant = content.safetyRelevant();
         this.sourceRevision = content.sourceRevision();
+        this.tellReaders = content.tellReaders();
         this.author = author;
         this.createdAt = createdAt;
     }
 
     public RevisionContent content() {
         return new RevisionContent(title, slug, summary, body, List.copyOf(topics), List.copyOf(references),
-                changeNote, safetyRelevant, sourceRevision);
+                changeNote, safetyRelevant, sourceRevision, tellReaders);
     }
 
     public Long getId() {
@@ -152,5 +156,10 @@ public class Revision {
 
     public Integer getSourceRevision() {
         return sourceRevision;
+    }
+
+    /** The change note is meant for readers: it joins the page's change log when this revision is published. */
+    public boolean isTellReaders() {
+        return tellReaders;
     }
 }

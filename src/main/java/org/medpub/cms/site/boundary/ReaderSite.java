@@ -28,7 +28,8 @@ import org.medpub.cms.site.control.Sitemaps;
 
 /**
  * The public reader site: {@code /}, {@code /{locale}/} (and its pages {@code ?page=N}),
- * {@code /{locale}/articles/{slug}}, {@code /{locale}/topics/{slug}} (and its pages {@code ?page=N}),
+ * {@code /{locale}/articles/{slug}} and its change log {@code /{locale}/articles/{slug}/changes},
+ * {@code /{locale}/topics/{slug}} (and its pages {@code ?page=N}),
  * {@code /{locale}/search?q=&page=}, {@code /{locale}/people/{slug}} (public
  * profiles), {@code /{locale}/about/disclosure} (the site-wide disclosure), {@code /sitemap.xml} and the
  * sitemap files {@code /sitemaps/{locale}-{n}.xml}. Every other address that reaches it is
@@ -46,6 +47,7 @@ public class ReaderSite extends HttpServlet {
     private static final String SITEMAPS = "/sitemaps/";
     private static final String PEOPLE = "people/";
     private static final String DISCLOSURE = "about/disclosure";
+    private static final String CHANGES = "/changes";
 
     @Inject
     ReaderPages pages;
@@ -147,6 +149,14 @@ public class ReaderSite extends HttpServlet {
             }
             if (rest.startsWith(TOPICS) && rest.length() > TOPICS.length() && rest.indexOf('/', TOPICS.length()) < 0) {
                 sendTopic(request, response, base, locale, URLDecoder.decode(rest.substring(TOPICS.length()), StandardCharsets.UTF_8));
+                return;
+            }
+            if (rest.startsWith(ARTICLES) && rest.endsWith(CHANGES) && rest.length() > ARTICLES.length() + CHANGES.length()
+                    && rest.indexOf('/', ARTICLES.length()) == rest.length() - CHANGES.length()) {
+                String slug = URLDecoder.decode(rest.substring(ARTICLES.length(), rest.length() - CHANGES.length()),
+                        StandardCharsets.UTF_8);
+                send(request, response, cache.get(base + "/" + locale + "/articles/" + slug + CHANGES,
+                        () -> pages.changes(base, locale, slug)));
                 return;
             }
             if (rest.startsWith(ARTICLES) && rest.length() > ARTICLES.length() && rest.indexOf('/', ARTICLES.length()) < 0) {

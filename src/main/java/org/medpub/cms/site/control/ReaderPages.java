@@ -40,8 +40,10 @@ import org.medpub.cms.translation.control.LocaleFallback;
 import org.medpub.cms.translation.control.SafetyPolicy;
 import org.medpub.cms.translation.control.TranslationState;
 import org.medpub.cms.translation.control.TranslationStates;
+import org.medpub.cms.workflow.control.ChangeLog;
 import org.medpub.cms.workflow.control.PreviewLink;
 import org.medpub.cms.workflow.control.ReReviews;
+import org.medpub.cms.workflow.entity.ChangeLogEntry;
 import org.medpub.cms.workflow.entity.MedicalReview;
 
 /**
@@ -55,6 +57,10 @@ import org.medpub.cms.workflow.entity.MedicalReview;
 public class ReaderPages {
 
     private static final String HTML = "text/html; charset=UTF-8";
+    /** How many of the newest change-log entries an article page shows; its change log lists the rest. */
+    static final int CHANGES_ON_PAGE = 3;
+    /** How many entries a change log page lists at most, newest first (documented in the README). */
+    static final int CHANGES_LISTED = 100;
     private static final ObjectMapper JSON_LD = jsonInsideScript();
 
     @Inject
@@ -102,6 +108,9 @@ public class ReaderPages {
 
     @Inject
     PublishedTopics topics;
+
+    @Inject
+    ChangeLog changeLog;
 
     private final Map<String, Mustache> templates = new java.util.concurrent.ConcurrentHashMap<>();
     private final DefaultMustacheFactory mustache = new DefaultMustacheFactory("site");
@@ -200,6 +209,54 @@ public class ReaderPages {
     /** An article in the reader's locale, or the nearest locale that has it published, or a redirect to its slug of today. */
     @Transactional
     public RenderedPage article(String base, String locale, String slug) {
+        Shown shown = shown(base, locale, slug, ReaderPages::articlePath);
+        if (shown.answer() != null) {
+            return shown.answer();
+        }
+        Set<String> dependsOn = new LinkedHashSet<>(List.of(shown.dependsOn()));
+        if (!shown.live().getTopics().isEmpty()) {
+            // its topic names, and its related articles: any article published in the reader's locale may become one
+            dependsOn.addAll(List.of(PageDependency.TOPICS, PageDependency.locale(locale)));
+        }
+        return articlePage(base, locale, shown.variant(), shown.live(), shown.byLocale())
+                .dependingOn(dependsOn.toArray(String[]::new));
+    }
+
+    /**
+     * The page's public change log ({@code /{locale}/articles/{slug}/changes}), newest first, at most
+     * {@value #CHANGES_LISTED} entries; found, redirected and not found exactly as its article page.
+     */
+    @Transactional
+    public RenderedPage changes(String base, String locale, String slug) {
+        Shown shown = shown(base, locale, slug, ReaderPages::changesPath);
+        if (shown.answer() != null) {
+            return shown.answer();
+        }
+        ArticleVariant variant = shown.variant();
+        Revision live = shown.live();
+        List<ChangeLogEntry> entries = changeLog.newest(variant, CHANGES_LISTED + 1);
+        boolean capped = entries.size() > CHANGES_LISTED;
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("heading", words.format(locale, "changes.title", Map.of("title", live.getTitle())));
+        content.put("entries", changeEntries(locale, variant.getLocale(), capped ? entries.subList(0, CHANGES_LISTED) : entries));
+        content.put("none", entries.isEmpty() ? words.text(locale, "changes.none") : null);
+        content.put("capped", capped ? words.format(locale, "changes.capped", Map.of("count", CHANGES_LISTED)) : null);
+        content.put("backHref", articlePath(locale, live.getSlug()));
+        content.put("back", words.text(locale, "changes.back"));
+        Map<String, String> slugs = new LinkedHashMap<>();
+        shown.byLocale().forEach((tag, v) -> slugs.put(tag, v.getLive().orElseThrow().getSlug()));
+        Map<String, Object> page = frame(base, locale, words.format(locale, "changes.title", Map.of("title", live.getTitle())),
+                null, null, switcher(locale, slugs));
+        page.put("content", render("changes", content));
+        return RenderedPage.of(200, HTML, render("page", page), variant.getPublishedAt().orElse(variant.getUpdatedAt()),
+                variant.getLocale()).dependingOn(shown.dependsOn());
+    }
+
+    /**
+     * The variant readers get at a slug in a locale (the first of the fallback chain that has it
+     * published), or the page to answer instead: a redirect to its slug of today, or not found.
+     */
+    private Shown shown(String base, String locale, String slug, java.util.function.BinaryOperator<String> pathOf) {
         List<String> chain = fallback.chain(locale);
         Optional<ArticleVariant> found = Optional.empty();
         List<ArticleVariant> alternates = List.of();
@@ -212,10 +269,10 @@ public class ReaderPages {
         }
         if (found.isEmpty()) {
             // another article published under this slug in this locale would take the address over
-            return published.byFormerSlug(locale, slug)
-                    .map(v -> RenderedPage.redirect(301, articlePath(locale, v.getLive().orElseThrow().getSlug()))
+            return Shown.answered(published.byFormerSlug(locale, slug)
+                    .map(v -> RenderedPage.redirect(301, pathOf.apply(locale, v.getLive().orElseThrow().getSlug()))
                             .dependingOn(PageDependency.article(v.getArticle().getId()), PageDependency.locale(locale)))
-                    .orElseGet(() -> notFound(base, locale));
+                    .orElseGet(() -> notFound(base, locale)));
         }
         Map<String, ArticleVariant> byLocale = new LinkedHashMap<>();
         alternates.forEach(v -> byLocale.put(v.getLocale(), v));
@@ -224,16 +281,41 @@ public class ReaderPages {
         Revision live = shown.getLive().orElseThrow();
         String article = PageDependency.article(shown.getArticle().getId());
         if (shown.getLocale().equals(locale) && !live.getSlug().equals(slug)) {
-            return RenderedPage.redirect(301, articlePath(locale, live.getSlug())).dependingOn(article);
+            return Shown.answered(RenderedPage.redirect(301, pathOf.apply(locale, live.getSlug())).dependingOn(article));
         }
         // shown in a fallback locale: an article published under this slug in a locale before it would replace it
         Set<String> dependsOn = new LinkedHashSet<>(List.of(article));
         chain.stream().takeWhile(tag -> !tag.equals(shown.getLocale())).map(PageDependency::locale).forEach(dependsOn::add);
-        if (!live.getTopics().isEmpty()) {
-            // its topic names, and its related articles: any article published in the reader's locale may become one
-            dependsOn.addAll(List.of(PageDependency.TOPICS, PageDependency.locale(locale)));
+        return new Shown(shown, live, byLocale, dependsOn.toArray(String[]::new), null);
+    }
+
+    /** What {@link #shown} found: the variant with its live revision and its published siblings, or the answer instead. */
+    private record Shown(ArticleVariant variant, Revision live, Map<String, ArticleVariant> byLocale, String[] dependsOn,
+            RenderedPage answer) {
+
+        static Shown answered(RenderedPage answer) {
+            return new Shown(null, null, null, null, answer);
         }
-        return articlePage(base, locale, shown, live, byLocale).dependingOn(dependsOn.toArray(String[]::new));
+    }
+
+    /** The entries of a change log as the templates show them: the words in the reader's language, the notes in their own. */
+    private List<Map<String, Object>> changeEntries(String locale, String noteLocale, List<ChangeLogEntry> entries) {
+        String safety = words.text(locale, "article.changes.safety");
+        return entries.stream().map(entry -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("datetime", entry.getPublishedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString());
+            item.put("date", words.format(locale, "article.changes.updatedOn", Map.of("date", Date.from(entry.getPublishedAt()))));
+            item.put("safety", entry.isSafetyRelevant() ? safety : null);
+            item.put("note", entry.getNote());
+            item.put("lang", noteLocale);
+            item.put("dir", WritingDirection.of(noteLocale));
+            return item;
+        }).toList();
+    }
+
+    /** The address of an article's change log. */
+    public static String changesPath(String locale, String slug) {
+        return articlePath(locale, slug) + "/changes";
     }
 
     /**
@@ -496,7 +578,7 @@ public class ReaderPages {
         People.Byline byline = people.bylineOf(article.getId(), review, locale);
         BylineHtml bylineHtml = new BylineHtml(words, locale);
         Map<String, Object> content = articleContent(locale, shownLocale, live, notices,
-                review.map(r -> reviewLine(bylineHtml, byline.reviewer(), r)).orElse(null), shown.getUpdatedAt());
+                review.map(r -> reviewLine(bylineHtml, byline.reviewer(), r)).orElse(null), modified(shown));
         if (!byline.authors().isEmpty()) {
             content.put("bylineHtml", bylineHtml.sentence("article.byline", Map.of(), Map.of("authors",
                     bylineHtml.list(byline.authors().stream().map(a -> bylineHtml.person(a, true)).toList()))));
@@ -508,6 +590,14 @@ public class ReaderPages {
                 "link", words.text(locale, "site.disclosure.link"), "href", disclosurePath(locale))));
         content.put("reviewDates", dates.map(d -> words.format(locale, "article.reviewDates",
                 Map.of("reviewed", Date.from(d.lastReviewed()), "due", Date.from(d.dueAt())))).orElse(null));
+        List<ChangeLogEntry> changes = changeLog.newest(shown, CHANGES_ON_PAGE);
+        if (!changes.isEmpty()) {
+            content.put("changes", Map.of(
+                    "heading", words.text(locale, "article.changes.heading"),
+                    "entries", changeEntries(locale, shownLocale, changes),
+                    "all", words.text(locale, "article.changes.all"),
+                    "href", changesPath(locale, live.getSlug())));
+        }
 
         Map<String, Object> breadcrumbLd = topicParts(base, locale, shownLocale, article, live, content);
 
@@ -619,6 +709,14 @@ public class ReaderPages {
                 Map.of("date", Date.from(review.getReviewedAt())), people);
     }
 
+    /**
+     * When readers' page last changed: the publication of its live revision, which dates its newest
+     * change-log entry too and is the sitemaps' {@code lastmod}; saving a draft does not change it.
+     */
+    private static Instant modified(ArticleVariant shown) {
+        return shown.getPublishedAt().orElse(shown.getUpdatedAt());
+    }
+
     /** The article's own disclosure: in the locale shown, else the nearest along the reader's chain, else the source's. */
     private Optional<People.Words> articleDisclosure(Article article, String shownLocale, String locale) {
         List<String> tried = new ArrayList<>(List.of(shownLocale));
@@ -644,7 +742,7 @@ public class ReaderPages {
         }
         data.put("inLanguage", locale);
         data.put("url", url);
-        data.put("dateModified", shown.getUpdatedAt().toString());
+        data.put("dateModified", modified(shown).toString());
         if (!live.getTopics().isEmpty()) {
             data.put("keywords", String.join(", ", live.getTopics()));
             data.put("about", live.getTopics().stream().map(topic -> thing("Thing", "name", topic)).toList());

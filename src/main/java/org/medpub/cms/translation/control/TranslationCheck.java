@@ -4,6 +4,7 @@ import static org.medpub.cms.article.control.ImageTexts.ALT_MAX;
 import static org.medpub.cms.article.control.ImageTexts.CAPTION_MAX;
 import static org.medpub.cms.article.entity.ArticleFields.BODY_MAX;
 import static org.medpub.cms.article.entity.ArticleFields.CITATION_MAX;
+import static org.medpub.cms.article.entity.ArticleFields.NOTE_MAX;
 import static org.medpub.cms.article.entity.ArticleFields.SUMMARY_MAX;
 import static org.medpub.cms.article.entity.ArticleFields.TITLE_MAX;
 
@@ -33,7 +34,8 @@ import org.medpub.cms.translation.control.MarkdownSegments.BodyBlock;
  * current one (a translation of older text would be outdated the moment it is saved);</li>
  * <li>the units are exactly those of that revision, none unknown, none twice, none missing, and
  * each unit's source says what the revision says (spaces aside); the alt text and caption of an
- * image the revision shows may be left out, and a unit of an image it does not show is unknown;</li>
+ * image the revision shows may be left out, and a unit of an image it does not show is unknown; so
+ * may the source's notes to readers ({@link ChangeUnits});</li>
  * <li>the title and every block of the body have a translation; the codes of each translation
  * match its source's ({@link TranslatableText#codeProblems}); nothing is longer than the
  * article's fields allow;</li>
@@ -67,6 +69,11 @@ public final class TranslationCheck {
         default List<TranslationUnit> imageUnits(RevisionContent source) {
             return List.of();
         }
+
+        /** The source's notes to readers up to a source revision ({@link ChangeUnits}); none unless told. */
+        default List<TranslationUnit> changeUnits(int sourceRevision) {
+            return List.of();
+        }
     }
 
     /**
@@ -83,12 +90,15 @@ public final class TranslationCheck {
      *
      * @param references the source's citations with their text translated, or kept where the file left it empty
      * @param images the images whose alt text or caption the file translates, in the order the body shows them
+     * @param changeNotes the source's notes to readers the file translates, by source revision
      */
     public record CheckedTranslation(long articleId, String locale, int sourceRevision, String title, String summary,
-            String body, List<Reference> references, List<TranslatedImage> images, int units) {
+            String body, List<Reference> references, List<TranslatedImage> images, int units,
+            Map<Integer, String> changeNotes) {
 
         public CheckedTranslation {
             images = List.copyOf(images);
+            changeNotes = Map.copyOf(changeNotes);
         }
     }
 
@@ -135,7 +145,8 @@ public final class TranslationCheck {
             throw new XliffRejected(problems);
         }
         List<TranslationUnit> imageUnits = facts.imageUnits(source);
-        Map<String, List<Inline>> targets = units(source, imageUnits, number);
+        List<TranslationUnit> changeUnits = facts.changeUnits(number);
+        Map<String, List<Inline>> targets = units(source, imageUnits, changeUnits, number);
         String body = body(source, targets);
         if (!problems.isEmpty()) {
             throw new XliffRejected(problems);
@@ -149,7 +160,19 @@ public final class TranslationCheck {
         }
         List<Inline> summary = targets.get("summary");
         return new CheckedTranslation(articleId, locale, number, plain(targets.get("title")),
-                summary == null ? "" : plain(summary), body, references, images(imageUnits, targets), file.units().size());
+                summary == null ? "" : plain(summary), body, references, images(imageUnits, targets), file.units().size(),
+                changeNotes(changeUnits, targets));
+    }
+
+    private static Map<Integer, String> changeNotes(List<TranslationUnit> changeUnits, Map<String, List<Inline>> targets) {
+        Map<Integer, String> notes = new LinkedHashMap<>();
+        for (TranslationUnit unit : changeUnits) {
+            List<Inline> target = targets.get(unit.id());
+            if (target != null) {
+                notes.put(ChangeUnits.sourceRevision(unit.id()).orElseThrow(), plain(target).strip());
+            }
+        }
+        return notes;
     }
 
     private static List<TranslatedImage> images(List<TranslationUnit> imageUnits, Map<String, List<Inline>> targets) {
@@ -214,10 +237,12 @@ public final class TranslationCheck {
     }
 
     /** Checks the units against those of the source revision; the tidied targets by unit id. */
-    private Map<String, List<Inline>> units(RevisionContent source, List<TranslationUnit> imageUnits, int number) {
+    private Map<String, List<Inline>> units(RevisionContent source, List<TranslationUnit> imageUnits,
+            List<TranslationUnit> changeUnits, int number) {
         Map<String, TranslationUnit> expected = new LinkedHashMap<>();
         TranslatableText.units(source).forEach(unit -> expected.put(unit.id(), unit));
         imageUnits.forEach(unit -> expected.put(unit.id(), unit));
+        changeUnits.forEach(unit -> expected.put(unit.id(), unit));
         Map<String, List<Inline>> targets = new HashMap<>();
         Map<String, XliffFile.Unit> seen = new HashMap<>();
         for (XliffFile.Unit given : file.units()) {
@@ -234,8 +259,8 @@ public final class TranslationCheck {
             }
         }
         for (TranslationUnit unit : expected.values()) {
-            // an image can gain a text in the library after the export: the file need not have it
-            if (!seen.containsKey(unit.id()) && !ImageUnits.isImageText(unit.kind())) {
+            // an image can gain a text in the library after the export, and a note to readers may wait: the file need not have them
+            if (!seen.containsKey(unit.id()) && !ImageUnits.isImageText(unit.kind()) && unit.kind() != UnitKind.CHANGE_NOTE) {
                 problem(file.fileStart(), "Unit " + unit.id() + " (the " + unit.kind().label() + " \""
                         + shortened(Segment.words(unit.source().content())) + "\") is missing");
             }
@@ -273,6 +298,7 @@ public final class TranslationCheck {
             case REFERENCE -> CITATION_MAX;
             case ALT_TEXT -> ALT_MAX;
             case CAPTION -> CAPTION_MAX;
+            case CHANGE_NOTE -> NOTE_MAX;
             default -> -1;
         };
         if (max > 0 && plain(target).length() > max) {

@@ -5,7 +5,8 @@ package org.medpub.cms.translation.control;
  * be translated; a summary left empty stays empty, and a citation left empty keeps the source's
  * wording (citations often stay in the language they were published in). The alt text and
  * caption of an image the article shows belong to the image in the media library: one left
- * empty stays as the library has it.
+ * empty stays as the library has it. A source's note to readers ("What changed") left empty is
+ * not shown in that language.
  */
 public enum UnitKind {
     TITLE("title", true),
@@ -17,7 +18,8 @@ public enum UnitKind {
     TABLE_CELL("table-cell", true),
     REFERENCE("reference", false),
     ALT_TEXT("alt-text", false),
-    CAPTION("caption", false);
+    CAPTION("caption", false),
+    CHANGE_NOTE("change-note", false);
 
     private final String key;
     private final boolean required;

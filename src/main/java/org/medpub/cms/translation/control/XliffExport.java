@@ -18,6 +18,7 @@ import org.medpub.cms.platform.control.BusinessException;
 import org.medpub.cms.platform.control.EnabledLocales;
 import org.medpub.cms.translation.control.XliffWriter.ExportedUnit;
 import org.medpub.cms.translation.control.XliffWriter.Suggestion;
+import org.medpub.cms.workflow.control.ChangeLog;
 
 /**
  * The XLIFF file for translating an article's current source revision into a locale. A unit
@@ -26,7 +27,9 @@ import org.medpub.cms.translation.control.XliffWriter.Suggestion;
  * {@code state="translated"}; otherwise one from the {@link TranslationMemory} comes with it,
  * {@code state="initial"} and a note; otherwise it has no target. After the article's own units
  * come the alt text and caption of each image the revision shows ({@link ImageUnits}), with the
- * image's text in the locale as target, {@code state="translated"}, when the library has one.
+ * image's text in the locale as target, {@code state="translated"}, when the library has one;
+ * then the source's notes to readers ({@link ChangeUnits}), with the translation's note as target
+ * when it translated one before.
  */
 @ApplicationScoped
 // Not final: CDI proxies application-scoped beans.
@@ -47,6 +50,9 @@ public class XliffExport {
 
     @Inject
     Instance<ImageTexts> images;
+
+    @Inject
+    ChangeLog changeLog;
 
     @Transactional
     public ExportedFile export(long articleId, String locale) {
@@ -79,6 +85,7 @@ public class XliffExport {
             }
         }
         units.addAll(imageUnits(source.getBody(), sourceLocale, target));
+        units.addAll(changeUnits(article, source, target));
         byte[] file = XliffWriter.write(new XliffWriter.Header(articleId, sourceLocale, target, source.getNumber()), units);
         return new ExportedFile("article-" + articleId + "-" + sourceLocale + "-" + target + ".xlf", file);
     }
@@ -98,6 +105,18 @@ public class XliffExport {
                     : new ExportedUnit(unit, List.of(new Inline.Text(text)), Suggestion.TRANSLATION));
         }
         return units;
+    }
+
+    /** The source's notes to readers, with what the translation into the locale made of them so far. */
+    private List<ExportedUnit> changeUnits(Article article, Revision source, String locale) {
+        Map<Integer, String> translated = article.variant(locale).map(changeLog::translatedNotes).orElse(Map.of());
+        return ChangeUnits.units(changeLog.notesToTranslate(article.sourceVariant(), source.getNumber())).stream()
+                .map(unit -> {
+                    String text = translated.get(ChangeUnits.sourceRevision(unit.id()).orElseThrow());
+                    return text == null ? new ExportedUnit(unit, null, Suggestion.NONE)
+                            : new ExportedUnit(unit, List.of(new Inline.Text(text)), Suggestion.TRANSLATION);
+                })
+                .toList();
     }
 
     /** What the article's current translation into the locale says for each source segment it translated. */

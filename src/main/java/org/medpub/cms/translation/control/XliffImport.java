@@ -21,6 +21,7 @@ import org.medpub.cms.platform.control.EditorialPermissions;
 import org.medpub.cms.platform.control.EnabledLocales;
 import org.medpub.cms.translation.control.TranslationCheck.CheckedTranslation;
 import org.medpub.cms.translation.control.TranslationCheck.TranslatedImage;
+import org.medpub.cms.workflow.control.ChangeLog;
 
 /**
  * Saves a translated XLIFF file as a new draft revision of the article in the file's target
@@ -30,7 +31,8 @@ import org.medpub.cms.translation.control.TranslationCheck.TranslatedImage;
  * slug made from its title and the source's topics. The source text is locked from the check to
  * the save, so that it cannot change in between. The alt texts and captions of the images the
  * article shows become those images' texts in the locale, in the same transaction, so that a
- * refused file changes no image either.
+ * refused file changes no image either. The source's notes to readers it translates are kept with
+ * the new revision ({@link ChangeLog}).
  */
 @ApplicationScoped
 // Not final: CDI proxies application-scoped beans.
@@ -46,6 +48,9 @@ public class XliffImport {
 
     @Inject
     Instance<ImageTexts> images;
+
+    @Inject
+    ChangeLog changeLog;
 
     /**
      * @param translator who imports it; a locale they do not translate into is one of the file's problems
@@ -63,10 +68,11 @@ public class XliffImport {
         String slug = existing.map(Revision::getSlug)
                 .orElseGet(() -> store.freeSlug(checked.locale(), SlugSuggestion.fromTitle(checked.title())));
         var content = new RevisionContent(checked.title(), slug, checked.summary(), checked.body(), topics,
-                checked.references(), CHANGE_NOTE, false, checked.sourceRevision());
+                checked.references(), CHANGE_NOTE, false, checked.sourceRevision(), false);
         // the file was checked against the current source: the import follows whatever revision the translation has now
         Revision saved = store.save(checked.articleId(), checked.locale(), content, translator,
                 existing.isPresent() ? RevisionPrecondition.overCurrent() : new RevisionPrecondition(null)).revision();
+        changeLog.translated(saved, checked.changeNotes());
         for (TranslatedImage image : checked.images()) {
             images.get().translate(image.item(), checked.locale(), new ImageTexts.Texts(image.alt(), image.caption()),
                     translator);
@@ -126,6 +132,11 @@ public class XliffImport {
             }
             Map<Long, ImageTexts.Texts> texts = images.get().in(shown, source.getLocale());
             return ImageUnits.units(revision.body(), texts);
+        }
+
+        @Override
+        public List<TranslationUnit> changeUnits(int sourceRevision) {
+            return ChangeUnits.units(changeLog.notesToTranslate(source, sourceRevision));
         }
     }
 }

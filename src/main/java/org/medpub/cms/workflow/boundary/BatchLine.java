@@ -55,7 +55,7 @@ public record BatchLine(
 
         BatchArticle.Translation toTranslation() {
             return new BatchArticle.Translation(locale.strip(),
-                    RevisionText.content(title, slug, summary, body, List.of(), List.of(), null, false, null),
+                    RevisionText.content(title, slug, summary, body, List.of(), List.of(), null, false, null, false),
                     "published".equals(state), Boolean.TRUE.equals(translatesPrevious));
         }
     }
@@ -63,9 +63,9 @@ public record BatchLine(
     /** The article as the import writes it; the line is the batch's, counted from 1. */
     BatchArticle toArticle(int line) {
         List<ReferenceData> cited = references == null ? List.of() : references;
-        RevisionContent current = RevisionText.content(title, slug, summary, body, topics, cited, null, false, null);
+        RevisionContent current = RevisionText.content(title, slug, summary, body, topics, cited, null, false, null, false);
         RevisionContent previous = previousBody == null ? null
-                : RevisionText.content(title, slug, summary, previousBody, topics, cited, null, false, null);
+                : RevisionText.content(title, slug, summary, previousBody, topics, cited, null, false, null, false);
         return new BatchArticle(line, sourceLocale.strip(), previous, current, "published".equals(state),
                 reviewer == null || reviewer.isBlank() ? null : reviewer.strip(),
                 translations == null ? List.of() : translations.stream().map(Translation::toTranslation).toList());

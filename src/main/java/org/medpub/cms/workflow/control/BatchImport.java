@@ -147,7 +147,7 @@ public class BatchImport {
             RevisionContent content = translation.content();
             revise(variants.get(i + 1), new RevisionContent(content.title(), content.slug(), content.summary(),
                     content.body(), content.topics(), content.references(), content.changeNote(),
-                    content.safetyRelevant(), translates), actor, now);
+                    content.safetyRelevant(), translates, false), actor, now);
             finish(variants.get(i + 1), translation.published(), reviewer, actor, now, live);
         }
         return live;

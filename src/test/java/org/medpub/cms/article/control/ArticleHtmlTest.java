@@ -91,7 +91,7 @@ class ArticleHtmlTest {
 
     private static Revision revision(Long id, String body) throws Exception {
         ArticleVariant variant = new ArticleVariant(new Article("en", "author", Instant.EPOCH), "en", "s", Instant.EPOCH);
-        Revision revision = new Revision(variant, new RevisionContent("T", "s", "", body, List.of(), List.of(), null, false, null),
+        Revision revision = new Revision(variant, new RevisionContent("T", "s", "", body, List.of(), List.of(), null, false, null, false),
                 "author", Instant.EPOCH);
         Field field = Revision.class.getDeclaredField("id");
         field.setAccessible(true);

@@ -57,9 +57,9 @@ class RevisionDiffTest {
     @Test
     void everyFieldIsCompared() {
         var before = new RevisionContent("T", "t", "s", "b", List.of("a"), List.of(new Reference("Ref", null, null, "1")),
-                null, false, null);
+                null, false, null, false);
         var after = new RevisionContent("T", "t", "s", "b", List.of("a", "c"), List.of(new Reference("Ref", null, null, "2")),
-                "note", true, null);
+                "note", true, null, false);
 
         var fields = RevisionDiff.compare(before, after);
 
@@ -153,7 +153,7 @@ class RevisionDiffTest {
     }
 
     private static RevisionContent content(String body) {
-        return new RevisionContent("T", "t", "s", body, List.of(), List.of(), null, false, null);
+        return new RevisionContent("T", "t", "s", body, List.of(), List.of(), null, false, null, false);
     }
 
     /** Random words of a small vocabulary, a line break after about every {@code lineLength} characters (0: one line). */

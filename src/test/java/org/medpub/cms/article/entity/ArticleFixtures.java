@@ -56,7 +56,7 @@ public final class ArticleFixtures {
             List<Reference> references) {
         int number = variant.nextRevisionNumber();
         Revision revision = withId(new Revision(variant, new RevisionContent("Title " + number, "slug-" + variant.getLocale(),
-                "Summary", "Body " + number, List.of(), references, "note " + number, safetyRelevant, sourceRevision),
+                "Summary", "Body " + number, List.of(), references, "note " + number, safetyRelevant, sourceRevision, false),
                 author, AT));
         variant.advanceTo(revision);
         REVISIONS.add(revision);

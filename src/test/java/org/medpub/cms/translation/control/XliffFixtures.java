@@ -38,7 +38,7 @@ final class XliffFixtures {
         return new RevisionContent("Living with migraine", "living-with-migraine",
                 "What a migraine is and how attacks can be made rarer.", body, List.of("migraine"),
                 List.of(new Reference("Example headache society. Migraine guideline, 2024.", "https://example.org/m",
-                        null, null)), null, false, null);
+                        null, null)), null, false, null, false);
     }
 
     /** The XLIFF file of the source, each unit's target its source with the words changed. */
@@ -94,7 +94,7 @@ final class XliffFixtures {
     private static RevisionContent demo(JsonNode article, String locale, List<Reference> references) {
         JsonNode variant = article.get("variants").get(locale);
         return new RevisionContent(variant.get("title").asText(), variant.get("slug").asText(),
-                variant.get("summary").asText(), variant.get("body").asText(), List.of(), references, null, false, null);
+                variant.get("summary").asText(), variant.get("body").asText(), List.of(), references, null, false, null, false);
     }
 
     private static String resource(String name) {
@@ -106,7 +106,7 @@ final class XliffFixtures {
     }
 
     /** The CMS as the import check sees it: one article in English, a translator assigned es and de. */
-    static final class Facts implements TranslationCheck.Facts {
+    static class Facts implements TranslationCheck.Facts {
         final List<RevisionContent> revisions;
         Set<String> translatorLocales = Set.of("es", "de");
 

@@ -309,10 +309,15 @@ abstract class NoLeakTests {
         for (String locale : LOCALES) {
             addresses.add("/" + locale + "/");
             addresses.add("/" + locale + "/search?q=" + MARKER);
+            // the people who wrote and signed off the shared articles, and the site's disclosure
+            addresses.add("/" + locale + "/people/alex-author");
+            addresses.add("/" + locale + "/people/rana-reviewer");
+            addresses.add("/" + locale + "/about/disclosure");
             for (State state : State.values()) {
                 String slug = StateFixtures.shared(state).slug(locale);
                 addresses.add("/" + locale + "/articles/" + slug);
                 addresses.add("/" + locale + "/articles/" + slug + "?preview=true&revision=2");
+                addresses.add("/" + locale + "/articles/" + slug + "/changes");
             }
         }
         return addresses;

@@ -116,11 +116,8 @@ public class UserAdministration implements Serializable {
     /** The public profile of the account being changed: its address and visibility, and its words in every locale. */
     public void saveProfile() {
         try {
-            Map<String, ProfileText> texts = new HashMap<>();
-            for (String tag : locales.all()) {
-                texts.put(tag, new ProfileText(profileNames.get(tag), profileCredentials.get(tag), profileBios.get(tag)));
-            }
-            profiles.save(caller.actor(), changing, profileSlug, profileVisible, texts);
+            profiles.save(caller.actor(), changing, profileSlug, profileVisible,
+                    tag -> new ProfileText(profileNames.get(tag), profileCredentials.get(tag), profileBios.get(tag)));
             info(words.with("users.profile.saved", "user", changing));
         } catch (BusinessException refused) {
             AccountRefusals.show("profile", refused, words);

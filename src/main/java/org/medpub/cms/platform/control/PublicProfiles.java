@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.medpub.cms.platform.control.BusinessException.FieldError;
 import org.medpub.cms.platform.entity.ProfileText;
@@ -94,11 +95,14 @@ public class PublicProfiles {
 
     /**
      * The whole profile at once, as the admin page writes it: address, visibility and the words of
-     * each locale given (a locale with only blanks loses its words). All or nothing.
+     * every enabled locale as the form gives them (a locale with only blanks loses its words). All or nothing.
      */
-    public UserAccount save(Actor actor, String username, String slug, boolean visible, Map<String, ProfileText> texts) {
+    public UserAccount save(Actor actor, String username, String slug, boolean visible, Function<String, ProfileText> wordsIn) {
         publish(actor, username, slug, visible);
-        texts.forEach((locale, text) -> describe(actor, username, locale, text.getDisplayName(), text.getCredentials(), text.getBio()));
+        for (String locale : locales.all()) {
+            ProfileText text = wordsIn.apply(locale);
+            describe(actor, username, locale, text.getDisplayName(), text.getCredentials(), text.getBio());
+        }
         return account(username);
     }
 

@@ -49,7 +49,8 @@ public class DatabaseOutage {
      * that could not be made, three lines each, and log a stack trace for each broken connection
      * they close or commit they could not make. While an outage lasts or is being confirmed their
      * records are dropped, and so are, at any time, those that carry an exception saying the
-     * database cannot be reached or a connection is closed.
+     * database cannot be reached or a connection is closed, and the transaction manager's repetition
+     * of a failure the pool has logged already.
      */
     private static final java.util.List<String> POOL_LOGGERS = java.util.List.of(
             "javax.enterprise.resource.jta.com.sun.enterprise.transaction",
@@ -88,7 +89,20 @@ public class DatabaseOutage {
     }
 
     private static boolean isOutageNoise(Throwable thrown) {
-        return thrown != null && (isCause(thrown) || thrown instanceof java.sql.SQLClientInfoException);
+        return thrown != null && (isCause(thrown) || thrown instanceof java.sql.SQLClientInfoException
+                || isConnectorFailureRepeated(thrown));
+    }
+
+    /**
+     * The pool's XA resource logs a failed commit or rollback with its cause (a closed connection
+     * during an outage is noise by the rule above, anything else is logged), then throws an
+     * {@code XAException} made of that cause's text alone, which the transaction manager logs
+     * again with a stack trace: that second record says nothing new.
+     */
+    private static boolean isConnectorFailureRepeated(Throwable thrown) {
+        StackTraceElement[] stack = thrown.getStackTrace();
+        return thrown instanceof javax.transaction.xa.XAException && thrown.getCause() == null && stack.length > 0
+                && stack[0].getClassName().equals("com.sun.enterprise.resource.ConnectorXAResource");
     }
 
     /** Whether this failure, or any of its causes, says that the database cannot be reached. */

@@ -2,6 +2,8 @@ package org.medpub.cms.notification.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -14,19 +16,30 @@ import java.time.Clock;
 import java.util.Date;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The SMTP server that notifications leave through, set up from {@code cms.mail.*}: host and
  * port, the sender, an optional sign-in, STARTTLS when asked for, and short timeouts so that an
  * unreachable server holds nothing up for long. Mails are plain text in UTF-8.
+ * <p>
+ * Mail is on only once a host is named: the embedded default knows no mail server, and a mail
+ * written for none would wait in the outbox to go out, stale, the day one is configured. Without
+ * one, people are told in their inbox of the editorial UI alone.
  */
 @ApplicationScoped
 public class MailServer {
 
+    private static final Logger LOG = Logger.getLogger(MailServer.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "cms.mail.enabled")
+    boolean enabled;
+
     @Inject
     @ConfigProperty(name = "cms.mail.host")
-    String host;
+    Optional<String> host;
 
     @Inject
     @ConfigProperty(name = "cms.mail.port")
@@ -61,7 +74,7 @@ public class MailServer {
     void configure() {
         String timeout = String.valueOf(timeoutSeconds * 1000);
         Properties settings = new Properties();
-        settings.put("mail.smtp.host", host);
+        host.ifPresent(name -> settings.put("mail.smtp.host", name));
         settings.put("mail.smtp.port", String.valueOf(port));
         settings.put("mail.smtp.connectiontimeout", timeout);
         settings.put("mail.smtp.timeout", timeout);
@@ -71,6 +84,18 @@ public class MailServer {
         settings.put("mail.smtp.starttls.enable", String.valueOf(starttls));
         settings.put("mail.smtp.starttls.required", String.valueOf(starttls));
         session = Session.getInstance(settings);
+    }
+
+    /** Whether notifications are mailed: enabled, and a server named to send them through. */
+    public boolean isOn() {
+        return enabled && host.isPresent();
+    }
+
+    void announce(@Observes Startup startup) {
+        if (enabled && host.isEmpty()) {
+            LOG.info("No mail server is named (cms.mail.host): notifications are not mailed; each user reads"
+                    + " them in the inbox of the editorial UI at /admin/");
+        }
     }
 
     /** Hands one plain-text mail to the server; a refused address or an unreachable server throws. */

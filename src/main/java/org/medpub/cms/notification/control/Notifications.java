@@ -24,7 +24,7 @@ import org.medpub.cms.workflow.control.WorkflowTransitioned;
  * every editor (on approve). Nobody is told of their own step. Each is told in their {@link Inbox}
  * and, when they have an address, by mail through the {@link Outbox}; both are written within the
  * step's transaction, so that they exist exactly when the step committed, and mails are sent once
- * it has. {@code cms.mail.enabled=false} turns the mails off, never the inbox: a failing or missing
+ * it has. Mail off ({@link MailServer#isOn()}) never turns off the inbox: a failing or missing
  * mail server costs nothing but the mail. The owner of an account that was locked after too many
  * failed sign-ins is told so by mail, in the default locale (the sign-in form never says it, so
  * that it cannot tell anyone which accounts exist).
@@ -48,8 +48,7 @@ public class Notifications {
     EnabledLocales locales;
 
     @Inject
-    @ConfigProperty(name = "cms.mail.enabled")
-    boolean enabled;
+    MailServer mail;
 
     void onStep(@Observes WorkflowTransitioned step) {
         TransitionRule rule = step.rule();
@@ -73,13 +72,13 @@ public class Notifications {
 
     /** Once the step is committed, its notifications go out at once rather than at the next poll. */
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) WorkflowTransitioned step) {
-        if (enabled && step.rule().tellsAnyone()) {
+        if (mail.isOn() && step.rule().tellsAnyone()) {
             delivery.deliverSoon();
         }
     }
 
     void onLock(@Observes AccountLocked lock) {
-        if (enabled) {
+        if (mail.isOn()) {
             recipients.user(lock.username()).filter(Recipient::mailable).ifPresent(owner -> {
                 var text = NotificationText.accountLocked(Messages.in(Locale.forLanguageTag(locales.defaultLocale())), lock);
                 outbox.put(owner.email(), text.subject(), text.body());
@@ -88,7 +87,7 @@ public class Notifications {
     }
 
     void afterLock(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountLocked lock) {
-        if (enabled) {
+        if (mail.isOn()) {
             delivery.deliverSoon();
         }
     }
@@ -99,7 +98,7 @@ public class Notifications {
                 .forEach(person -> {
                     inbox.put(new InboxEntry(person.username(), kind, step.articleId(), step.locale(), step.revision(),
                             step.title(), step.actor(), step.comment(), null, null, step.at()));
-                    if (enabled && person.mailable()) {
+                    if (mail.isOn() && person.mailable()) {
                         outbox.put(person.email(), text.subject(), text.body());
                     }
                 });

@@ -41,8 +41,7 @@ public class OutboxDelivery {
     Outbox outbox;
 
     @Inject
-    @ConfigProperty(name = "cms.mail.enabled")
-    boolean enabled;
+    MailServer mail;
 
     @Inject
     @ConfigProperty(name = "cms.mail.poll-seconds")
@@ -54,7 +53,7 @@ public class OutboxDelivery {
     private ScheduledFuture<?> polling;
 
     void start(@Observes @Priority(Database.MIGRATED + 20) Startup startup) {
-        if (enabled) {
+        if (mail.isOn()) {
             polling = executor.scheduleWithFixedDelay(this::deliverDue, pollSeconds, pollSeconds, TimeUnit.SECONDS);
         }
     }

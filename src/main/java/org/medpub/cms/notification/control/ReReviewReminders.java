@@ -25,7 +25,7 @@ import org.medpub.cms.workflow.control.ReReviews.Due;
 /**
  * Reminds the medical reviewers of re-reviews: every published variant that {@link ReReviews}
  * lists (due within {@code cms.review.due-soon}, or overdue) is announced to each medical
- * reviewer once per due date, in their {@link Inbox} and, while mail is enabled and they have an
+ * reviewer once per due date, in their {@link Inbox} and, while mail is on and they have an
  * address, in one mail per reviewer and check that lists what is new to them. The inbox remembers
  * what was announced under a dedupe key, so a restart does not announce it again; a new sign-off
  * sets a new due date, which is announced in its turn.
@@ -55,8 +55,7 @@ public class ReReviewReminders {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "cms.mail.enabled")
-    boolean mailEnabled;
+    MailServer mail;
 
     /**
      * Announces each due re-review to each reviewer not told of it yet: an inbox entry each, and one mail per
@@ -102,7 +101,7 @@ public class ReReviewReminders {
         int mailed = 0;
         for (var told : news.entrySet()) {
             Recipient reviewer = told.getKey();
-            if (mailEnabled && reviewer.mailable()) {
+            if (mail.isOn() && reviewer.mailable()) {
                 NotificationText text = NotificationText.reReviewsDue(told.getValue());
                 outbox.putOnce(mailKey(reviewer, told.getValue()), reviewer.email(), text.subject(), text.body());
                 mailed++;

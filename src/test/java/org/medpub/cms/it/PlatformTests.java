@@ -7,8 +7,14 @@ import static org.medpub.cms.it.Fixtures.edit;
 import static org.medpub.cms.it.Fixtures.unique;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Sign-in, roles at the API's door, OpenAPI, the JSON writer in use, and the health checks. */
@@ -43,6 +49,30 @@ abstract class PlatformTests {
         var openapi = Api.anonymous().get("/openapi");
         assertEquals(200, openapi.status());
         assertTrue(openapi.body().contains("/api/articles/{id}/locales/{locale}"), openapi::body);
+    }
+
+    /** Every API address of the contract's tables (docs/CONTRACT.md) but those planned is in the OpenAPI document. */
+    @Test
+    void openApiDescribesEveryAddressOfTheContract() throws Exception {
+        JsonNode openapi = Api.anonymous().get("/openapi?format=JSON").json();
+        Set<String> described = new TreeSet<>();
+        openapi.get("paths").fieldNames().forEachRemaining(path -> described.add(withoutParameterNames(path)));
+        Set<String> promised = new TreeSet<>();
+        for (String row : Files.readAllLines(Path.of("docs", "CONTRACT.md"))) {
+            if (row.startsWith("| `") && !row.contains("*(planned)*")) {
+                Matcher address = Pattern.compile("`(?:[A-Z]+ )?(/api/[^`\\s?]*)").matcher(row.substring(0, row.indexOf(" | ", 2)));
+                while (address.find()) {
+                    promised.add(withoutParameterNames(address.group(1)));
+                }
+            }
+        }
+        assertTrue(promised.size() >= 15, () -> "the contract's API addresses were not found: " + promised);
+        promised.removeAll(described);
+        assertEquals(Set.of(), promised, () -> "not in /openapi, which describes " + described);
+    }
+
+    private static String withoutParameterNames(String path) {
+        return path.replaceAll("\\{[^}]*}", "{}").replaceAll("/$", "");
     }
 
     @Test

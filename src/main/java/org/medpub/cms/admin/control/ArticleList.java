@@ -294,8 +294,6 @@ public class ArticleList {
     /** The translation status in SQL, as {@link TranslationStatus#of} has it; without a locale, in any locale. */
     private String translation(TranslationStatus wanted, String locale, Supplier<String> inLocale, Sql sql) {
         Supplier<String> translated = () -> "v.article_id = a.id and v.locale <> a.source_locale" + inLocale.get();
-        String sourceLive = " join variant s on s.article_id = a.id and s.locale = a.source_locale"
-                + " join revision sl on sl.id = s.live_revision_id";
         return switch (wanted) {
             case SOURCE -> locale == null ? "1 = 1" : "a.source_locale = " + sql.add(locale);
             case MISSING -> lacksAnEnabledLocale(locale, sql) + (locale == null
@@ -305,8 +303,7 @@ public class ArticleList {
                     : "a.source_locale <> " + sql.add(locale) + " and not exists (select 1 from variant v where v.article_id = a.id"
                             + inLocale.get() + ")");
             case IN_PROGRESS -> "exists (select 1 from variant v where " + translated.get() + " and v.live_revision_id is null)";
-            case OUTDATED -> "exists (select 1 from variant v join revision l on l.id = v.live_revision_id" + sourceLive
-                    + " where " + translated.get() + " and l.source_revision < sl.revision_no)";
+            case OUTDATED -> "exists (select 1 from variant v where " + translated.get() + " and v.outdated = true)";
             case CURRENT -> "exists (select 1 from variant v join revision l on l.id = v.live_revision_id where " + translated.get()
                     + " and not exists (select 1 from variant s join revision sl on sl.id = s.live_revision_id"
                     + " where s.article_id = a.id and s.locale = a.source_locale and l.source_revision < sl.revision_no))";

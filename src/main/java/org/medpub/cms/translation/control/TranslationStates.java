@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -87,8 +88,16 @@ public class TranslationStates {
                 + " left join variant t on t.article_id = a.id and t.locale = ?1"
                 + " left join revision tl on tl.id = t.live_revision_id"
                 + " left join revision tc on tc.id = t.current_revision_id");
+        List<String> where = new ArrayList<>();
         if (after != null) {
-            sql.append(" where a.id < ?2");
+            where.add("a.id < ?2");
+        }
+        if (wanted == TranslationStatus.OUTDATED) {
+            // a range of the index on the column kept by OutdatedTranslations, not a look at every article
+            where.add("t.outdated = true");
+        }
+        if (!where.isEmpty()) {
+            sql.append(" where ").append(String.join(" and ", where));
         }
         sql.append(") state");
         if (wanted != null) {

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -59,10 +60,22 @@ public class ReReviewCheck {
             // the next check tries again; one failure must not end the checking
             if (DatabaseOutage.isCause(e)) {
                 outage.failed(e);
+            } else if (isAnnouncedElsewhere(e)) {
+                LOG.fine("Another instance announced the same re-reviews at the same time; they were announced once");
             } else {
                 LOG.log(Level.WARNING, "Looking for due re-reviews failed; retrying at the next check", e);
             }
         }
+    }
+
+    /** Whether the inbox's unique dedupe key refused the announcements: another instance made them first. */
+    private static boolean isAnnouncedElsewhere(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @PreDestroy

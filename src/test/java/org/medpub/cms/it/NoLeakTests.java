@@ -41,6 +41,9 @@ abstract class NoLeakTests {
     /** Fields that only the workflow and the server set, with values that would widen what readers see. */
     private static final Map<String, Object> SERVER_FIELDS = serverFields();
 
+    /** The shared articles' topic slugs by name, once named ({@link #sharedTopicSlugs}). */
+    private static final Map<String, String> SHARED_TOPICS = new LinkedHashMap<>();
+
     final Api anonymous = Api.anonymous();
     final Api author = Api.as("author");
 
@@ -96,6 +99,67 @@ abstract class NoLeakTests {
             for (String garbage : List.of("1", "x.y", "%2e%2e", MARKER, "A".repeat(400))) {
                 assertSameAnswer(never, api.get("/preview/" + garbage), caller + " GET /preview/" + garbage);
             }
+        }
+    }
+
+    @Test
+    void topicsOfUnpublishedArticlesAnswerExactlyLikeTopicsThatNeverExisted() {
+        for (String caller : CALLERS) {
+            Api api = api(caller);
+            for (String locale : LOCALES) {
+                var never = api.get("/" + locale + "/topics/" + unique("never"));
+                assertEquals(404, never.status(), never::toString);
+                for (String address : List.of("/" + locale + "/topics/" + sharedTopicSlugs().get(MARKER),
+                        "/" + locale + "/topics/" + sharedTopicSlugs().get(MARKER) + "?page=2&preview=true&state=draft")) {
+                    assertSameAnswer(never, api.get(address), caller + " GET " + address);
+                }
+            }
+        }
+        var page = anonymous.get("/en/topics/" + sharedTopicSlugs().get(PUBLIC_TEXT));
+        assertEquals(200, page.status(), page::toString);
+        assertTrue(page.body().contains("Migraine " + PUBLIC_TEXT), "the live revision of the article with a draft");
+        assertClean(page, "the topic page of the published articles");
+    }
+
+    @Test
+    void aTopicOfArticlesInReviewApprovedOrArchivedOnlyIsNotFoundAndNoTopicPageListsThem() {
+        String shared = unique("leak-shared");
+        name(shared, "Shared " + shared);
+        String published = "Published " + shared;
+        Workflow.publish(author, created(published, List.of("Shared " + shared)) + "/locales/en");
+        List<String> hidden = new ArrayList<>(List.of("Draft " + shared));
+        created(hidden.get(0), List.of("Shared " + shared));
+        var never = anonymous.get("/en/topics/" + unique("never"));
+        for (State state : List.of(State.IN_REVIEW, State.APPROVED, State.ARCHIVED)) {
+            String key = unique("leak-" + state.label().replace('_', '-'));
+            name(key, "Only " + key);
+            String title = state.label() + " " + key;
+            hidden.add(title);
+            String en = created(title, List.of("Only " + key, "Shared " + shared)) + "/locales/en";
+            assertEquals(200, Workflow.take(author, en, step("submit")).status());
+            if (state != State.IN_REVIEW) {
+                assertEquals(200, Workflow.take(api("reviewer"), en, Workflow.signOff("approve")).status());
+            }
+            if (state == State.ARCHIVED) {
+                assertEquals(200, Workflow.take(api("editor"), en, step("publish")).status());
+                assertEquals(200, anonymous.get("/en/topics/" + key).status(), "listed while published");
+                assertEquals(200, Workflow.take(api("editor"), en, step("archive")).status());
+            }
+            var topic = anonymous.get("/en/topics/" + key);
+            assertSameAnswer(never, topic, state.label() + " only: GET /en/topics/" + key);
+            assertFalse(topic.body().contains(title), topic::body);
+        }
+        var page = anonymous.get("/en/topics/" + shared);
+        assertEquals(200, page.status(), page::toString);
+        assertTrue(page.body().contains(published), page::body);
+        for (String title : hidden) {
+            assertFalse(page.body().contains(title), () -> "the topic page lists " + title + ": " + page.body());
+        }
+        var article = anonymous.get("/en/articles/" + DatabaseRows.text("select r.slug from revision r join variant v"
+                + " on v.live_revision_id = r.id where r.title = ?", published));
+        assertEquals(200, article.status(), article::toString);
+        for (String title : hidden) {
+            assertFalse(article.body().contains(title), () -> "the published article relates " + title);
         }
     }
 
@@ -316,6 +380,8 @@ abstract class NoLeakTests {
             addresses.add("/" + locale + "/people/alex-author");
             addresses.add("/" + locale + "/people/rana-reviewer");
             addresses.add("/" + locale + "/about/disclosure");
+            // the topic that only unpublished revisions name, and the one the published revisions name
+            sharedTopicSlugs().values().forEach(slug -> addresses.add("/" + locale + "/topics/" + slug));
             for (State state : State.values()) {
                 String slug = StateFixtures.shared(state).slug(locale);
                 addresses.add("/" + locale + "/articles/" + slug);
@@ -324,6 +390,39 @@ abstract class NoLeakTests {
             }
         }
         return addresses;
+    }
+
+    /**
+     * The topics of the shared articles, named in the taxonomy in every locale once per suite: the
+     * marker's, which only unpublished revisions name, and the published text's. Their slugs by name.
+     */
+    private static synchronized Map<String, String> sharedTopicSlugs() {
+        if (SHARED_TOPICS.isEmpty()) {
+            Arrays.stream(State.values()).forEach(StateFixtures::shared);
+            for (String name : List.of(MARKER, PUBLIC_TEXT)) {
+                String key = unique("leak-topic");
+                name(key, name);
+                for (String locale : LOCALES.subList(1, LOCALES.size())) {
+                    var named = Api.as("editor").put("/api/topics/" + key + "/locales/" + locale,
+                            Map.of("name", name, "slug", key), null);
+                    assertEquals(200, named.status(), named::toString);
+                }
+                SHARED_TOPICS.put(name, key);
+            }
+        }
+        return SHARED_TOPICS;
+    }
+
+    /** Adds a topic named so in English, under its key as slug. */
+    private static void name(String key, String name) {
+        var named = Api.as("editor").put("/api/topics/" + key + "/locales/en", Map.of("name", name, "slug", key), null);
+        assertEquals(201, named.status(), named::toString);
+    }
+
+    /** A new English draft with this title and these topics; its path. */
+    private String created(String title, List<String> topics) {
+        return RevisionApiTests.path(author.post("/api/articles",
+                with(with(article(unique("leak")), "title", title), "topics", topics)));
     }
 
     /** The slugs of every unpublished article variant: what readers must not find. */

@@ -14,6 +14,7 @@ import static org.medpub.cms.it.Workflow.take;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -262,6 +263,84 @@ abstract class TopicsTests {
         assertTrue(reader.get("/en/articles/" + DatabaseRows.text("select r.slug from variant v join revision r"
                 + " on r.id = v.live_revision_id where v.article_id = ? and v.locale = 'en'", id(first))).body()
                 .contains(">Acne rosacea " + key + "</a>"));
+    }
+
+    @Test
+    void aTopicWithoutANameInTheTranslationsLocaleIsNamedThroughItsXliffFileAndARefusedNameChangesNothing() throws Exception {
+        String key = unique("sciatica");
+        String term = "Sciatica " + key;
+        String named = unique("lumbago");
+        assertEquals(201, editor.put("/api/topics/" + key + "/locales/en", Map.of("name", term, "slug", key), null).status());
+        assertEquals(201, editor.put("/api/topics/" + named + "/locales/en", Map.of("name", "Lumbago " + named, "slug", named),
+                null).status());
+        assertEquals(200, translator.put("/api/topics/" + named + "/locales/es", Map.of("name", "Lumbalgia " + named,
+                "slug", "lumbalgia-" + named), null).status());
+        String article = RevisionApiTests.path(author.post("/api/articles", with(with(article(unique("sciatica")), "body",
+                XliffTests.BODY), "topics", List.of(term, "Lumbago " + named, "Not a topic " + key))));
+        long id = id(article);
+        Workflow.publish(author, article + "/locales/en");
+
+        String exported = translator.get(article + "/locales/es/xliff").body();
+        var xliff = XliffTests.parse(exported);
+        List<String> ids = XliffTests.unitIds(xliff);
+        assertEquals("topic-" + key, ids.get(ids.size() - 1), "only the topic without a Spanish name, last: " + ids);
+        assertFalse(ids.contains("topic-" + named), ids::toString);
+        assertEquals("cms:topic-name", XliffTests.unit(xliff, "topic-" + key).getAttribute("type"));
+        assertEquals(term, XliffTests.source(XliffTests.unit(xliff, "topic-" + key)).getTextContent());
+
+        String spanish = "Ciática " + key;
+        String other = unique("other");
+        assertEquals(201, editor.put("/api/topics/" + other + "/locales/en", Map.of("name", "Other " + other, "slug", other),
+                null).status());
+        assertEquals(200, editor.put("/api/topics/" + other + "/locales/es", Map.of("name", "Otra " + other,
+                "slug", "ciatica-" + key), null).status());
+        String rows = "select count(*) || ':' || coalesce(string_agg(l.locale || '=' || l.name || '/' || l.slug, ','"
+                + " order by l.locale), '') from topic_locale l join topic t on t.id = l.topic_id where t.topic_key in (?, ?)";
+        String before = DatabaseRows.text(rows, key, named);
+        for (String refusedName : List.of(spanish, "", "Otra " + other)) {
+            var refused = translator.post("/api/xliff", "application/xliff+xml",
+                    XliffTests.translated(exported, withWord(term, refusedName)));
+            expectProblem(400, "invalid-xliff", refused);
+            assertTrue(refused.body().contains("unit topic-" + key), refused::toString);
+            assertEquals(0, XliffTests.revisions(id, "es"), "nothing imported");
+            assertEquals(before, DatabaseRows.text(rows, key, named), "no topic named");
+        }
+        assertTrue(translator.post("/api/xliff", "application/xliff+xml", XliffTests.translated(exported,
+                withWord(term, spanish))).body().contains("ciatica-" + key + "' the name makes"), "the slug taken is named");
+
+        String grave = "Ciática grave " + key;
+        var imported = translator.post("/api/xliff", "application/xliff+xml", XliffTests.translated(exported, withWord(term, grave)));
+        assertEquals(200, imported.status(), imported::toString);
+        var taxonomy = editor.get("/api/topics?limit=1&after=" + key.substring(0, key.length() - 1)).json().get("items").get(0);
+        assertEquals(key, taxonomy.get("key").asText(), taxonomy::toString);
+        assertEquals(grave, taxonomy.at("/locales/es/name").asText(), taxonomy::toString);
+        assertEquals("ciatica-grave-" + key, taxonomy.at("/locales/es/slug").asText(), "the slug made of the name");
+        assertEquals(term, taxonomy.at("/locales/en/name").asText());
+        assertEquals("es=Lumbalgia " + named + "/lumbalgia-" + named, DatabaseRows.text("select l.locale || '=' || l.name"
+                + " || '/' || l.slug from topic_locale l join topic t on t.id = l.topic_id where t.topic_key = ? and l.locale = 'es'",
+                named), "a topic named in the locale keeps its name");
+        assertFalse(XliffTests.unitIds(XliffTests.parse(translator.get(article + "/locales/es/xliff").body()))
+                .contains("topic-" + key), "named in Spanish now: not offered again");
+
+        Workflow.publish(translator, article + "/locales/es");
+        var page = reader.get("/es/topics/ciatica-grave-" + key);
+        assertEquals(200, page.status(), page::toString);
+        assertTrue(page.body().contains("<h1>" + grave + "</h1>"), page::body);
+        assertEquals(List.of("Vivir con migraña"), listedTitles(page.body()));
+
+        // an editor names the topic otherwise; the same file imported again leaves the editor's name
+        assertEquals(200, editor.put("/api/topics/" + key + "/locales/es", Map.of("name", "Ciática lumbar " + key,
+                "slug", "ciatica-grave-" + key), null).status());
+        var again = translator.post("/api/xliff", "application/xliff+xml", XliffTests.translated(exported, withWord(term, grave)));
+        assertEquals(200, again.status(), again::toString);
+        assertEquals("Ciática lumbar " + key, DatabaseRows.text("select l.name from topic_locale l join topic t"
+                + " on t.id = l.topic_id where t.topic_key = ? and l.locale = 'es'", key));
+    }
+
+    private static Map<String, String> withWord(String english, String spanish) {
+        Map<String, String> words = new HashMap<>(XliffTests.SPANISH);
+        words.put(english, spanish);
+        return words;
     }
 
     private String publishWith(String slug, String title, List<String> topics) {

@@ -22,10 +22,14 @@ import org.w3c.dom.Document;
  * The translation story of the issue, end to end through the API and the reader site:
  * publish in English; export XLIFF for Spanish; fill it; import; review and publish Spanish;
  * publish a safety-relevant English revision; Spanish is outdated and the policy acts (the
- * suite runs the notice policy); the changes since are shown; translate again; current. And an
+ * suite runs the notice policy); the changes since are shown; translate again, the revision's
+ * note to readers with it; current, and the Spanish change log tells the translated note. And an
  * image's alt text and caption go through the same file, and block the approval while missing.
  */
 abstract class TranslationStoryTests {
+
+    private static final String ALCOHOL = "Interaction with alcohol";
+    private static final String ALCOHOL_ES = "Interacción con el alcohol";
 
     final Api author = Api.as("author");
     final Api translator = Api.as("translator");
@@ -54,7 +58,7 @@ abstract class TranslationStoryTests {
         assertEquals("current", status(id));
 
         String safer = XliffTests.BODY + "\n- Never combine it with alcohol";
-        var change = with(with(edit(slug, safer, "Interaction with alcohol"), "safetyRelevant", true), "body", safer);
+        var change = with(with(with(edit(slug, safer, ALCOHOL), "safetyRelevant", true), "tellReaders", true), "body", safer);
         assertEquals(200, author.put(article + "/locales/en", change, "\"r1\"").status());
         Workflow.publish(author, article + "/locales/en");
 
@@ -68,8 +72,12 @@ abstract class TranslationStoryTests {
 
         Map<String, String> words = new HashMap<>(XliffTests.SPANISH);
         words.put("Never combine it with alcohol", "No lo combine nunca con alcohol");
+        words.put(ALCOHOL, ALCOHOL_ES);
         var again = translator.get(article + "/locales/es/xliff");
         assertTrue(again.body().contains("<mda:meta type=\"sourceRevision\">2</mda:meta>"), again::body);
+        Document offered = XliffTests.parse(again.body());
+        assertEquals("change-2", XliffTests.unitIds(offered).get(XliffTests.unitIds(offered).size() - 1), again::body);
+        assertEquals(ALCOHOL, XliffTests.source(XliffTests.unit(offered, "change-2")).getTextContent());
         assertEquals(200, translator.post("/api/xliff", "application/xliff+xml",
                 XliffTests.translated(again.body(), words)).status());
         assertTrue(translator.get(article + "/locales/es").json().get("body").asText().contains("No lo combine nunca"));
@@ -79,6 +87,16 @@ abstract class TranslationStoryTests {
         String updated = Api.anonymous().get("/es/articles/" + spanishSlug).body();
         assertTrue(updated.contains("No lo combine nunca con alcohol"), updated);
         assertFalse(updated.contains("class=\"notice\""), updated);
+        assertTrue(updated.contains("<h2 id=\"changes\">Qué ha cambiado</h2>"), updated);
+        assertTrue(updated.contains("<strong class=\"safety-update\">Actualización de seguridad</strong>"), updated);
+        assertTrue(updated.contains("<span lang=\"es\" dir=\"ltr\">" + ALCOHOL_ES + "</span>"), updated);
+        assertFalse(updated.contains(ALCOHOL), "the English note is not shown in Spanish: " + updated);
+        var log = Api.anonymous().get("/es/articles/" + spanishSlug + "/changes");
+        assertEquals(200, log.status(), log::toString);
+        assertTrue(log.body().contains("<span lang=\"es\" dir=\"ltr\">" + ALCOHOL_ES + "</span>"), log::body);
+        assertFalse(log.body().contains(ALCOHOL), log::body);
+        assertTrue(Api.anonymous().get("/en/articles/" + slug + "/changes").body().contains(ALCOHOL),
+                "the English log keeps the English note");
     }
 
     @Test

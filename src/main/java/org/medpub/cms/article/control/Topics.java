@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.medpub.cms.article.entity.ArticleFields;
 import org.medpub.cms.platform.control.Actor;
@@ -138,6 +139,95 @@ public class Topics {
             throw new BusinessException.Conflict("topic-slug-taken", "The topic '" + key
                     + "' or its name or slug in " + tag + " was just taken; read the taxonomy again");
         }
+    }
+
+    /**
+     * The topics these strings name (each one's terms), each once, in the order of the first string
+     * that names it, with their names; in two statements.
+     */
+    public List<Topic> namedBy(List<String> terms) {
+        if (terms.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder marks = new StringBuilder();
+        for (int i = 1; i <= terms.size(); i++) {
+            marks.append(i == 1 ? "?" : ",?").append(i);
+        }
+        var query = em.createNativeQuery("select t.id, t.topic_key, m.term from topic_term m join topic t on t.id = m.topic_id"
+                + " where m.term in (" + marks + ")");
+        for (int i = 0; i < terms.size(); i++) {
+            query.setParameter(i + 1, terms.get(i));
+        }
+        Map<String, Object[]> byTerm = new LinkedHashMap<>();
+        for (Object row : query.getResultList()) {
+            byTerm.put((String) ((Object[]) row)[2], (Object[]) row);
+        }
+        Map<Long, String> keys = new LinkedHashMap<>();
+        terms.stream().map(byTerm::get).filter(Objects::nonNull)
+                .forEach(row -> keys.putIfAbsent(((Number) row[0]).longValue(), (String) row[1]));
+        Map<Long, Map<String, Name>> names = names(List.copyOf(keys.keySet()));
+        return keys.entrySet().stream()
+                .map(topic -> new Topic(topic.getValue(), names.getOrDefault(topic.getKey(), Map.of())))
+                .toList();
+    }
+
+    /**
+     * Why a translation may not give the topic this first name in the locale (with the slug
+     * {@link #slugOf} makes of it), or empty when it may, or when the topic has a name there already
+     * and keeps it ({@link #nameFirst}). The import has made sure that the name is neither empty nor
+     * too long.
+     */
+    public Optional<String> firstNameRefused(String key, String locale, String name, Actor actor) {
+        Optional<Long> id = idOf(key);
+        if (id.isEmpty()) {
+            return Optional.of("there is no topic '" + key + "' any more");
+        }
+        if (hasName(id.get(), locale)) {
+            return Optional.empty();
+        }
+        if (!EditorialPermissions.mayNameTopic(actor, locale)) {
+            return Optional.of("you do not name topics in " + locale + "; leave the target out for an editor to name it");
+        }
+        String cleanName = Normalizer.normalize(name, Normalizer.Form.NFC).strip();
+        String slug = slugOf(cleanName);
+        if (!slug.matches(ArticleFields.SLUG)) {
+            return Optional.of("the name makes no slug; name the topic with PUT /api/topics/" + key + "/locales/" + locale);
+        }
+        List<?> slugOwner = em.createNativeQuery("select topic_id from topic_locale where locale = ?1 and slug = ?2")
+                .setParameter(1, locale).setParameter(2, slug).getResultList();
+        if (!slugOwner.isEmpty()) {
+            return Optional.of("another topic in " + locale + " already has the slug '" + slug + "' the name makes;"
+                    + " name the topic with PUT /api/topics/" + key + "/locales/" + locale);
+        }
+        List<?> termOwner = em.createNativeQuery("select topic_id from topic_term where term = ?1")
+                .setParameter(1, cleanName).getResultList();
+        if (termOwner.stream().anyMatch(owner -> ((Number) owner).longValue() != id.get())) {
+            return Optional.of("'" + cleanName + "' already names another topic");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Gives the topic its first name in the locale, from a translation, with the slug made of it;
+     * a topic that has a name there keeps it. Refused as {@link #name} refuses.
+     */
+    public void nameFirst(String key, String locale, String name, Actor actor) {
+        Optional<Long> id = idOf(key);
+        if (id.isPresent() && hasName(id.get(), locale)) {
+            return;
+        }
+        String cleanName = name == null ? "" : Normalizer.normalize(name, Normalizer.Form.NFC).strip();
+        name(key, locale, cleanName, slugOf(cleanName), actor);
+    }
+
+    /** The slug a topic's name makes: the articles' slug rule ({@link SlugSuggestion}). */
+    public static String slugOf(String name) {
+        return SlugSuggestion.fromTitle(name);
+    }
+
+    private boolean hasName(long topicId, String locale) {
+        return !em.createNativeQuery("select 1 from topic_locale where topic_id = ?1 and locale = ?2")
+                .setParameter(1, topicId).setParameter(2, locale).getResultList().isEmpty();
     }
 
     private long add(String key) {

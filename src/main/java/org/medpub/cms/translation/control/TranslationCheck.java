@@ -7,8 +7,10 @@ import static org.medpub.cms.article.entity.ArticleFields.CITATION_MAX;
 import static org.medpub.cms.article.entity.ArticleFields.NOTE_MAX;
 import static org.medpub.cms.article.entity.ArticleFields.SUMMARY_MAX;
 import static org.medpub.cms.article.entity.ArticleFields.TITLE_MAX;
+import static org.medpub.cms.article.entity.ArticleFields.TOPIC_MAX;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,10 +37,12 @@ import org.medpub.cms.translation.control.MarkdownSegments.BodyBlock;
  * <li>the units are exactly those of that revision, none unknown, none twice, none missing, and
  * each unit's source says what the revision says (spaces aside); the alt text and caption of an
  * image the revision shows may be left out, and a unit of an image it does not show is unknown; so
- * may the source's notes to readers ({@link ChangeUnits});</li>
+ * may the source's notes to readers ({@link ChangeUnits}) and the names of its topics
+ * ({@link TopicUnits});</li>
  * <li>the title and every block of the body have a translation; the codes of each translation
  * match its source's ({@link TranslatableText#codeProblems}); nothing is longer than the
- * article's fields allow;</li>
+ * article's fields allow; a topic's name is not empty and one the taxonomy takes
+ * ({@link Facts#topicNameRefused});</li>
  * <li>the translated body, read as Markdown again, has the source's blocks with the
  * translations' words and codes in them.</li>
  * </ul>
@@ -74,6 +78,16 @@ public final class TranslationCheck {
         default List<TranslationUnit> changeUnits(int sourceRevision) {
             return List.of();
         }
+
+        /** The names of the topics a source revision names, in the source language ({@link TopicUnits}); none unless told. */
+        default List<TranslationUnit> topicUnits(RevisionContent source) {
+            return List.of();
+        }
+
+        /** Why the topic may not be given this name in the locale by the import, or empty when it may. */
+        default Optional<String> topicNameRefused(String key, String locale, String name) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -91,14 +105,16 @@ public final class TranslationCheck {
      * @param references the source's citations with their text translated, or kept where the file left it empty
      * @param images the images whose alt text or caption the file translates, in the order the body shows them
      * @param changeNotes the source's notes to readers the file translates, by source revision
+     * @param topicNames the names the file gives topics in the locale, by topic key, in the file's order
      */
     public record CheckedTranslation(long articleId, String locale, int sourceRevision, String title, String summary,
             String body, List<Reference> references, List<TranslatedImage> images, int units,
-            Map<Integer, String> changeNotes) {
+            Map<Integer, String> changeNotes, Map<String, String> topicNames) {
 
         public CheckedTranslation {
             images = List.copyOf(images);
             changeNotes = Map.copyOf(changeNotes);
+            topicNames = Collections.unmodifiableMap(new LinkedHashMap<>(topicNames));
         }
     }
 
@@ -146,8 +162,10 @@ public final class TranslationCheck {
         }
         List<TranslationUnit> imageUnits = facts.imageUnits(source);
         List<TranslationUnit> changeUnits = facts.changeUnits(number);
-        Map<String, List<Inline>> targets = units(source, imageUnits, changeUnits, number);
+        List<TranslationUnit> topicUnits = facts.topicUnits(source);
+        Map<String, List<Inline>> targets = units(source, List.of(imageUnits, changeUnits, topicUnits), number);
         String body = body(source, targets);
+        Map<String, String> topicNames = topicNames(topicUnits, targets, locale);
         if (!problems.isEmpty()) {
             throw new XliffRejected(problems);
         }
@@ -161,7 +179,24 @@ public final class TranslationCheck {
         List<Inline> summary = targets.get("summary");
         return new CheckedTranslation(articleId, locale, number, plain(targets.get("title")),
                 summary == null ? "" : plain(summary), body, references, images(imageUnits, targets), file.units().size(),
-                changeNotes(changeUnits, targets));
+                changeNotes(changeUnits, targets), topicNames);
+    }
+
+    /** The names the file gives topics, each checked with the taxonomy once the locale is known. */
+    private Map<String, String> topicNames(List<TranslationUnit> topicUnits, Map<String, List<Inline>> targets, String locale) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (TranslationUnit unit : topicUnits) {
+            List<Inline> target = targets.get(unit.id());
+            if (target == null || locale == null) {
+                continue;
+            }
+            String key = TopicUnits.key(unit.id()).orElseThrow();
+            String name = plain(target).strip();
+            facts.topicNameRefused(key, locale, name)
+                    .ifPresentOrElse(why -> problem(targetStart(unit.id()), "unit " + unit.id() + ": " + why),
+                            () -> names.put(key, name));
+        }
+        return names;
     }
 
     private static Map<Integer, String> changeNotes(List<TranslationUnit> changeUnits, Map<String, List<Inline>> targets) {
@@ -237,12 +272,10 @@ public final class TranslationCheck {
     }
 
     /** Checks the units against those of the source revision; the tidied targets by unit id. */
-    private Map<String, List<Inline>> units(RevisionContent source, List<TranslationUnit> imageUnits,
-            List<TranslationUnit> changeUnits, int number) {
+    private Map<String, List<Inline>> units(RevisionContent source, List<List<TranslationUnit>> others, int number) {
         Map<String, TranslationUnit> expected = new LinkedHashMap<>();
         TranslatableText.units(source).forEach(unit -> expected.put(unit.id(), unit));
-        imageUnits.forEach(unit -> expected.put(unit.id(), unit));
-        changeUnits.forEach(unit -> expected.put(unit.id(), unit));
+        others.forEach(units -> units.forEach(unit -> expected.put(unit.id(), unit)));
         Map<String, List<Inline>> targets = new HashMap<>();
         Map<String, XliffFile.Unit> seen = new HashMap<>();
         for (XliffFile.Unit given : file.units()) {
@@ -259,8 +292,10 @@ public final class TranslationCheck {
             }
         }
         for (TranslationUnit unit : expected.values()) {
-            // an image can gain a text in the library after the export, and a note to readers may wait: the file need not have them
-            if (!seen.containsKey(unit.id()) && !ImageUnits.isImageText(unit.kind()) && unit.kind() != UnitKind.CHANGE_NOTE) {
+            // an image can gain a text in the library after the export, and a note to readers or a topic's
+            // name may wait (a topic named in the locale is not exported): the file need not have them
+            if (!seen.containsKey(unit.id()) && !ImageUnits.isImageText(unit.kind()) && unit.kind() != UnitKind.CHANGE_NOTE
+                    && unit.kind() != UnitKind.TOPIC_NAME) {
                 problem(file.fileStart(), "Unit " + unit.id() + " (the " + unit.kind().label() + " \""
                         + shortened(Segment.words(unit.source().content())) + "\") is missing");
             }
@@ -275,11 +310,16 @@ public final class TranslationCheck {
             String says = " says (\"" + shortened(Segment.words(source.content())) + "\")";
             problem(given.sourceStart(), name + (ImageUnits.isImageText(unit.kind())
                     ? "the source is not what the media library" + says + " now: export the file again"
+                    : unit.kind() == UnitKind.TOPIC_NAME
+                    ? "the source is not the topic's name" + says + " now: export the file again"
                     : "the source is not what revision " + number + says + "; leave the source as exported"));
         }
         List<Inline> target = given.target() == null ? null : TargetText.tidy(given.target(), source.codes());
         Position at = given.targetStart() == null ? given.start() : given.targetStart();
         if (target == null || !Segment.hasText(target)) {
+            if (unit.kind() == UnitKind.TOPIC_NAME && target != null) {
+                problem(at, name + "the topic's name is empty; leave the target out to name the topic later");
+            }
             if (unit.kind().required()) {
                 problem(at, name + "the " + unit.kind().label() + " has no translation; the title and every block"
                         + " of the body must be translated");
@@ -299,6 +339,7 @@ public final class TranslationCheck {
             case ALT_TEXT -> ALT_MAX;
             case CAPTION -> CAPTION_MAX;
             case CHANGE_NOTE -> NOTE_MAX;
+            case TOPIC_NAME -> TOPIC_MAX;
             default -> -1;
         };
         if (max > 0 && plain(target).length() > max) {

@@ -6,7 +6,8 @@ package org.medpub.cms.translation.control;
  * wording (citations often stay in the language they were published in). The alt text and
  * caption of an image the article shows belong to the image in the media library: one left
  * empty stays as the library has it. A source's note to readers ("What changed") left empty is
- * not shown in that language.
+ * not shown in that language. A topic's name belongs to the topic in the taxonomy: one left
+ * empty names nothing.
  */
 public enum UnitKind {
     TITLE("title", true),
@@ -19,7 +20,8 @@ public enum UnitKind {
     REFERENCE("reference", false),
     ALT_TEXT("alt-text", false),
     CAPTION("caption", false),
-    CHANGE_NOTE("change-note", false);
+    CHANGE_NOTE("change-note", false),
+    TOPIC_NAME("topic-name", false);
 
     private final String key;
     private final boolean required;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.medpub.cms.article.control.ArticleStore;
 import org.medpub.cms.article.control.ImageTexts;
+import org.medpub.cms.article.control.Topics;
 import org.medpub.cms.article.entity.Article;
 import org.medpub.cms.article.entity.ArticleVariant;
 import org.medpub.cms.article.entity.Revision;
@@ -29,7 +30,8 @@ import org.medpub.cms.workflow.control.ChangeLog;
  * come the alt text and caption of each image the revision shows ({@link ImageUnits}), with the
  * image's text in the locale as target, {@code state="translated"}, when the library has one;
  * then the source's notes to readers ({@link ChangeUnits}), with the translation's note as target
- * when it translated one before.
+ * when it translated one before; last the names of the article's topics that have none in the
+ * locale yet ({@link TopicUnits}).
  */
 @ApplicationScoped
 // Not final: CDI proxies application-scoped beans.
@@ -53,6 +55,9 @@ public class XliffExport {
 
     @Inject
     ChangeLog changeLog;
+
+    @Inject
+    Topics topics;
 
     @Transactional
     public ExportedFile export(long articleId, String locale) {
@@ -86,6 +91,7 @@ public class XliffExport {
         }
         units.addAll(imageUnits(source.getBody(), sourceLocale, target));
         units.addAll(changeUnits(article, source, target));
+        units.addAll(topicUnits(source.getTopics(), sourceLocale, target));
         byte[] file = XliffWriter.write(new XliffWriter.Header(articleId, sourceLocale, target, source.getNumber()), units);
         return new ExportedFile("article-" + articleId + "-" + sourceLocale + "-" + target + ".xlf", file);
     }
@@ -116,6 +122,15 @@ public class XliffExport {
                     return text == null ? new ExportedUnit(unit, null, Suggestion.NONE)
                             : new ExportedUnit(unit, List.of(new Inline.Text(text)), Suggestion.TRANSLATION);
                 })
+                .toList();
+    }
+
+    /** The names of the revision's topics named in the source language and not yet in the locale. */
+    private List<ExportedUnit> topicUnits(List<String> terms, String sourceLocale, String locale) {
+        return topics.namedBy(terms).stream()
+                .filter(topic -> topic.locales().containsKey(sourceLocale) && !topic.locales().containsKey(locale))
+                .map(topic -> new ExportedUnit(TopicUnits.unit(topic.key(), topic.locales().get(sourceLocale).name()),
+                        null, Suggestion.NONE))
                 .toList();
     }
 

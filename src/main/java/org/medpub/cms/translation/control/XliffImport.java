@@ -12,6 +12,7 @@ import org.medpub.cms.article.control.ArticleStore;
 import org.medpub.cms.article.control.ImageTexts;
 import org.medpub.cms.article.control.RevisionPrecondition;
 import org.medpub.cms.article.control.SlugSuggestion;
+import org.medpub.cms.article.control.Topics;
 import org.medpub.cms.article.entity.Article;
 import org.medpub.cms.article.entity.ArticleVariant;
 import org.medpub.cms.article.entity.Revision;
@@ -32,7 +33,9 @@ import org.medpub.cms.workflow.control.ChangeLog;
  * the save, so that it cannot change in between. The alt texts and captions of the images the
  * article shows become those images' texts in the locale, in the same transaction, so that a
  * refused file changes no image either. The source's notes to readers it translates are kept with
- * the new revision ({@link ChangeLog}).
+ * the new revision ({@link ChangeLog}). The names it gives topics that have none in the locale
+ * become their names there, with a slug made from each ({@link Topics#nameFirst}), in the same
+ * transaction too; a topic named there since the export keeps its name ({@link TopicUnits}).
  */
 @ApplicationScoped
 // Not final: CDI proxies application-scoped beans.
@@ -52,6 +55,9 @@ public class XliffImport {
     @Inject
     ChangeLog changeLog;
 
+    @Inject
+    Topics topics;
+
     /**
      * @param translator who imports it; a locale they do not translate into is one of the file's problems
      * @throws XliffRejected with every problem of the file
@@ -62,12 +68,12 @@ public class XliffImport {
         CheckedTranslation checked = TranslationCheck.check(file, new StoredFacts(translator));
         Article article = store.find(checked.articleId()).orElseThrow();
         Optional<Revision> existing = article.variant(checked.locale()).map(ArticleVariant::getCurrent);
-        List<String> topics = existing.map(Revision::getTopics).or(() -> store
+        List<String> topicTerms = existing.map(Revision::getTopics).or(() -> store
                         .revision(article.sourceVariant(), checked.sourceRevision()).map(Revision::getTopics))
                 .map(List::copyOf).orElse(List.of());
         String slug = existing.map(Revision::getSlug)
                 .orElseGet(() -> store.freeSlug(checked.locale(), SlugSuggestion.fromTitle(checked.title())));
-        var content = new RevisionContent(checked.title(), slug, checked.summary(), checked.body(), topics,
+        var content = new RevisionContent(checked.title(), slug, checked.summary(), checked.body(), topicTerms,
                 checked.references(), CHANGE_NOTE, false, checked.sourceRevision(), false);
         // the file was checked against the current source: the import follows whatever revision the translation has now
         Revision saved = store.save(checked.articleId(), checked.locale(), content, translator,
@@ -77,6 +83,7 @@ public class XliffImport {
             images.get().translate(image.item(), checked.locale(), new ImageTexts.Texts(image.alt(), image.caption()),
                     translator);
         }
+        checked.topicNames().forEach((key, name) -> topics.nameFirst(key, checked.locale(), name, translator));
         return new ImportedTranslation(checked.articleId(), checked.locale(), saved.getNumber(),
                 checked.sourceRevision(), checked.units());
     }
@@ -137,6 +144,20 @@ public class XliffImport {
         @Override
         public List<TranslationUnit> changeUnits(int sourceRevision) {
             return ChangeUnits.units(changeLog.notesToTranslate(source, sourceRevision));
+        }
+
+        @Override
+        public List<TranslationUnit> topicUnits(RevisionContent revision) {
+            // every topic named in the source language: the file may have been exported before one was named in the target
+            return topics.namedBy(revision.topics()).stream()
+                    .filter(topic -> topic.locales().containsKey(source.getLocale()))
+                    .map(topic -> TopicUnits.unit(topic.key(), topic.locales().get(source.getLocale()).name()))
+                    .toList();
+        }
+
+        @Override
+        public Optional<String> topicNameRefused(String key, String locale, String name) {
+            return topics.firstNameRefused(key, locale, name, translator);
         }
     }
 }

@@ -62,7 +62,7 @@ abstract class ChangeLogTests {
         assertTrue(html.contains(entry(publishedAt, "Updated on {date, date, long}", ULocale.ENGLISH, DOSING, "en")), html);
         assertTrue(html.contains("<a href=\"/en/articles/" + slug + "/changes\">All changes to this page</a>"), html);
         assertFalse(html.contains("class=\"safety-update\""), "not a safety update: " + html);
-        JsonNode data = ReaderSiteTests.jsonLd(html);
+        JsonNode data = SchemaOrg.jsonLd(html);
         assertEquals(publishedAt.truncatedTo(ChronoUnit.SECONDS),
                 Instant.parse(data.get("dateModified").asText()).truncatedTo(ChronoUnit.SECONDS),
                 "dateModified is the publication that dated the entry");

@@ -170,7 +170,7 @@ abstract class PeopleTests {
         assertEquals(200, author.put(article + "/audience", Map.of("audience", "professionals"), null).status());
         Workflow.publish(author, article + "/locales/en");
 
-        JsonNode data = jsonLd(page("/en/articles/" + slug));
+        JsonNode data = SchemaOrg.jsonLd(page("/en/articles/" + slug));
         assertEquals("https://schema.org", data.get("@context").asText());
         assertEquals("MedicalWebPage", data.get("@type").asText());
         assertEquals("en", data.get("inLanguage").asText());
@@ -236,15 +236,5 @@ abstract class PeopleTests {
         var reply = reader.get(path);
         assertEquals(200, reply.status(), () -> path + ": " + reply);
         return reply.body();
-    }
-
-    private static JsonNode jsonLd(String html) {
-        Matcher script = Pattern.compile("<script type=\"application/ld\\+json\">(.*?)</script>", Pattern.DOTALL).matcher(html);
-        assertTrue(script.find(), "JSON-LD in the page");
-        try {
-            return Api.JSON.readTree(script.group(1));
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
     }
 }

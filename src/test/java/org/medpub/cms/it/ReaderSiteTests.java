@@ -11,8 +11,6 @@ import static org.medpub.cms.it.Workflow.step;
 import static org.medpub.cms.it.Workflow.take;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Every row of the reader-page table in CONTRACT.md, on PostgreSQL. */
@@ -54,7 +52,7 @@ abstract class ReaderSiteTests {
         assertTrue(html.contains("does not replace advice from a doctor"), html);
         assertTrue(html.contains("<ol class=\"references\"><li><bdi>Example headache society."), html);
         assertTrue(html.contains("<h2>What a migraine is</h2>"), html);
-        JsonNode data = jsonLd(html);
+        JsonNode data = SchemaOrg.jsonLd(html);
         assertEquals("MedicalWebPage", data.get("@type").asText());
         assertTrue(data.get("lastReviewed").asText().matches("\\d{4}-\\d{2}-\\d{2}"));
         assertEquals("Dr. Rana Reviewer", data.get("reviewedBy").get("name").asText());
@@ -176,16 +174,5 @@ abstract class ReaderSiteTests {
         var answer = reader.send(reader.request("/").header("Accept-Language", acceptLanguage));
         assertEquals(303, answer.status());
         return answer.header("Location").orElseThrow();
-    }
-
-
-    static JsonNode jsonLd(String html) {
-        Matcher script = Pattern.compile("<script type=\"application/ld\\+json\">(.*?)</script>", Pattern.DOTALL).matcher(html);
-        assertTrue(script.find(), "JSON-LD in the page");
-        try {
-            return Api.JSON.readTree(script.group(1));
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
     }
 }

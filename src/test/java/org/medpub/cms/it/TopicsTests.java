@@ -12,7 +12,6 @@ import static org.medpub.cms.it.Workflow.step;
 import static org.medpub.cms.it.Workflow.take;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -139,7 +138,7 @@ abstract class TopicsTests {
         assertTrue(nav.find(), first::body);
         assertEquals("Breadcrumb", nav.group(1));
         assertEquals("<li><a href=\"/en/\">Home</a></li><li><span aria-current=\"page\">" + term + "</span></li>", nav.group(2));
-        JsonNode crumbs = jsonLd(first.body());
+        JsonNode crumbs = SchemaOrg.jsonLd(first.body());
         assertEquals("https://schema.org", crumbs.get("@context").asText());
         assertEquals("BreadcrumbList", crumbs.get("@type").asText());
         assertEquals(2, crumbs.get("itemListElement").size());
@@ -202,7 +201,7 @@ abstract class TopicsTests {
         assertEquals(List.of(titles.get(5), titles.get(4), titles.get(3), titles.get(2)), titles(related.group(1)),
                 "the four newest that share a topic, not the page's own article");
 
-        JsonNode data = jsonLd(page.body());
+        JsonNode data = SchemaOrg.jsonLd(page.body());
         assertEquals("MedicalWebPage", data.get("@type").asText());
         JsonNode crumbs = data.get("breadcrumb");
         assertEquals("BreadcrumbList", crumbs.get("@type").asText());
@@ -379,15 +378,5 @@ abstract class TopicsTests {
         assertEquals(status, reply.status(), reply::toString);
         assertTrue(reply.header("Content-Type").orElseThrow().startsWith("application/problem+json"), reply::toString);
         assertTrue(reply.json().get("type").asText().endsWith("/" + type), reply::toString);
-    }
-
-    private static JsonNode jsonLd(String html) {
-        Matcher script = Pattern.compile("<script type=\"application/ld\\+json\">(.*?)</script>", Pattern.DOTALL).matcher(html);
-        assertTrue(script.find(), "JSON-LD in the page");
-        try {
-            return Api.JSON.readTree(script.group(1));
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
     }
 }

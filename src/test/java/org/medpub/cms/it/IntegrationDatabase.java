@@ -76,6 +76,8 @@ public class IntegrationDatabase implements LauncherSessionListener {
                 // scheduled publications are looked for every second, and re-reviews listed 400 days ahead,
                 // so that the tests see both without waiting
                 "-Dcms.schedule.poll-seconds=1",
+                // the figures at /metrics that only the database knows are read every second
+                "-Dcms.metrics.read-seconds=1",
                 "-Dcms.review.due-soon=P400D",
                 // the H2 suite proves the stricter safety policy; the PostgreSQL suite the default
                 "-Dcms.translation.safety-policy=" + (kind.equals("h2") ? "offline" : "notice"),

@@ -44,6 +44,9 @@ public class OutboxDelivery {
     MailServer mail;
 
     @Inject
+    OutboxFigures figures;
+
+    @Inject
     @ConfigProperty(name = "cms.mail.poll-seconds")
     long pollSeconds;
 
@@ -85,11 +88,13 @@ public class OutboxDelivery {
                 for (long id : due) {
                     Outbox.Attempt attempt = outbox.send(id);
                     if (attempt.failed()) {
+                        figures.failed();
                         // the server is most likely down: the rest wait for the next poll rather than each time out
                         reportFailure(attempt.failure());
                         return;
                     }
                     if (attempt.sent()) {
+                        figures.sent();
                         reportSent();
                     }
                 }

@@ -13,6 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
 
 /**
  * Rendered reader pages, by URL, at most {@code cms.site.cache-bytes} of them (Caffeine, weighed
@@ -28,6 +32,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>
  * A page that changes by the passing of time alone ({@link RenderedPage#freshUntil()}: the day an
  * article's review becomes overdue) is rendered anew from that instant on.
+ * <p>
+ * At {@code /metrics}: {@code cms_page_cache_hits_total}, {@code cms_page_cache_misses_total} (pages
+ * rendered, cached or not), {@code cms_page_cache_entries} and {@code cms_page_cache_size_bytes}.
  */
 @ApplicationScoped
 public class PageCache {
@@ -45,11 +52,17 @@ public class PageCache {
     @Inject
     Clock clock;
 
+    @Inject
+    MetricRegistry registry;
+
     private Cache<String, Kept> pages;
     private final AtomicLong dropClock = new AtomicLong();
     /** The drop counter's reading at the last drop of each key, and of every page. */
     private final Map<String, Long> droppedAt = new ConcurrentHashMap<>();
     private volatile long allDroppedAt;
+    /** Null in a cache on its own, in unit tests. */
+    private Counter hits;
+    private Counter misses;
 
     private record Kept(RenderedPage page, long renderedAfter) {
     }
@@ -78,10 +91,22 @@ public class PageCache {
                 // upkeep on the thread that changed the cache, not on a pool the container does not know
                 .executor(Runnable::run)
                 .build();
+        if (registry != null) {
+            hits = registry.counter(Metadata.builder().withName("cms_page_cache_hits")
+                    .withDescription("Reader pages served from the page cache").build());
+            misses = registry.counter(Metadata.builder().withName("cms_page_cache_misses")
+                    .withDescription("Reader pages rendered because the cache held no current copy").build());
+            registry.gauge(Metadata.builder().withName("cms_page_cache_entries")
+                    .withDescription("Reader pages in the page cache").build(), () -> pages.estimatedSize());
+            registry.gauge(Metadata.builder().withName("cms_page_cache_size").withUnit(MetricUnits.BYTES)
+                    .withDescription("What the cached pages weigh, as counted against cms.site.cache-bytes").build(),
+                    this::weight);
+        }
     }
 
     public RenderedPage get(String url, Supplier<RenderedPage> render) {
         if (capacityBytes <= 0) {
+            count(misses);
             return render.get();
         }
         if (changes != null) { // null: a cache on its own, in unit tests
@@ -89,8 +114,10 @@ public class PageCache {
         }
         Kept kept = pages.getIfPresent(url);
         if (kept != null && isCurrent(kept)) {
+            count(hits);
             return kept.page();
         }
+        count(misses);
         long before = dropClock.get();
         RenderedPage page = render.get();
         if (page.cacheable()) {
@@ -117,6 +144,12 @@ public class PageCache {
     /** The bytes the cached pages weigh, as counted against {@code cms.site.cache-bytes}. */
     long weight() {
         return pages.policy().eviction().map(eviction -> eviction.weightedSize().orElse(0)).orElse(0L);
+    }
+
+    private static void count(Counter counter) {
+        if (counter != null) {
+            counter.inc();
+        }
     }
 
     private boolean isCurrent(Kept kept) {

@@ -37,10 +37,11 @@ abstract class MetricsTests {
                 "cms_page_cache_entries gauge", "cms_page_cache_size_bytes gauge", "cms_outbox_pending gauge",
                 "cms_outbox_failed gauge", "cms_outbox_oldest_pending_seconds gauge", "cms_mail_failures_total counter",
                 "cms_mails_sent_total counter", "cms_scheduled_publications_pending gauge",
-                "cms_scheduled_publications_overdue gauge"}) {
+                "cms_scheduled_publications_overdue gauge", "cms_database_connections_opened gauge"}) {
             assertTrue(before.text.contains("# TYPE " + type + "\n"), () -> "# TYPE " + type + " in\n" + before.text);
         }
         assertTrue(before.text.contains("cms_request_duration_seconds"), before.text);
+        assertTrue(before.value("cms_database_connections_opened") >= 1, before.text);
 
         String slug = unique("metrics");
         String variant = RevisionApiTests.path(author.post("/api/articles", article(slug))) + "/locales/en";
@@ -59,6 +60,10 @@ abstract class MetricsTests {
         // the publishing steps and the article's creation, through the API
         assertTrue(after.delta(before, "cms_requests_total", "group", "api", "status", "2xx") >= 4, after::text);
         assertTrue(after.delta(before, "cms_request_duration_seconds_count", "group", "reader") >= 2, after::text);
+        assertTrue(after.delta(before, "cms_request_duration_seconds_bucket", "group", "reader", "le", "+Inf") >= 2,
+                after::text);
+        assertFalse(after.text.contains("cms_request_duration_seconds{group=\"reader\",mp_scope=\"application\",quantile="),
+                "no quantiles, which Payara writes in nanoseconds: " + after.text);
         // the page was rendered once, then served from the cache
         assertTrue(after.delta(before, "cms_page_cache_misses_total") >= 1, after::text);
         assertTrue(after.delta(before, "cms_page_cache_hits_total") >= 1, after::text);

@@ -31,6 +31,9 @@ public class DatabaseReadings {
     DatabaseOutage outage;
 
     @Inject
+    ReadingTransaction transaction;
+
+    @Inject
     @ConfigProperty(name = "cms.metrics.read-seconds")
     long readSeconds;
 
@@ -57,7 +60,7 @@ public class DatabaseReadings {
                 return;
             }
             try {
-                reading.run();
+                transaction.run(reading);
                 failing = false;
             } catch (RuntimeException e) {
                 // one failure must not end the readings, nor a scrape show a stack trace's worth of log

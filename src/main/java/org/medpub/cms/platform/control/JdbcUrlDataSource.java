@@ -52,6 +52,8 @@ public class JdbcUrlDataSource implements DataSource {
     private static volatile boolean unreachable;
     private static final ThreadLocal<Boolean> PROBING = ThreadLocal.withInitial(() -> false);
     /** Connections made with the start-up timeouts; they get the short answer timeout once started. */
+    /** Connections opened for the pool since start: a pool that keeps replacing them shows here ({@code /metrics}). */
+    private static final java.util.concurrent.atomic.LongAdder OPENED = new java.util.concurrent.atomic.LongAdder();
     private static final Set<Connection> MADE_AT_STARTUP = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     public void setUrl(String url) {
@@ -121,6 +123,9 @@ public class JdbcUrlDataSource implements DataSource {
         if (timed && !started) {
             MADE_AT_STARTUP.add(connection);
         }
+        if (!PROBING.get()) {
+            OPENED.increment();
+        }
         return connection;
     }
 
@@ -130,6 +135,10 @@ public class JdbcUrlDataSource implements DataSource {
                     .getValue("cms.db.timeout-seconds", Integer.class);
         }
         return timeoutSeconds;
+    }
+
+    static long opened() {
+        return OPENED.sum();
     }
 
     static void unreachable(boolean outage) {

@@ -256,4 +256,12 @@ class ApiSuiteIT {
     @Nested
     class AdminMediaStory extends AdminMediaStoryTests {
     }
+
+    @Nested
+    class Metrics extends MetricsTests {
+    }
+
+    @Nested
+    class RequestIds extends RequestIdTests {
+    }
 }

@@ -94,6 +94,18 @@ abstract class MetricsTests {
     }
 
     @Test
+    void eachRequestIsCountedOnce() {
+        Scrape before = scrape();
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, reader.get("/health/live").status());
+        }
+        Scrape after = scrape();
+        // the three probes and the first scrape, counted once it was answered
+        assertEquals(4, after.delta(before, "cms_requests_total", "group", "operations", "status", "2xx"), 0.0, after::text);
+        assertEquals(4, after.delta(before, "cms_request_duration_seconds_count", "group", "operations"), 0.0, after::text);
+    }
+
+    @Test
     void onlyAdminsReadTheFigures() {
         var anonymous = reader.get("/metrics");
         assertEquals(401, anonymous.status(), anonymous::toString);

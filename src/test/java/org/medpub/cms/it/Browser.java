@@ -128,7 +128,26 @@ final class Browser implements AutoCloseable {
 
     /** Loads a page of the suite's server and waits for it to be loaded. */
     void open(String path) {
-        driver.get(Api.base().resolve(path).toString());
+        String address = Api.base().resolve(path).toString();
+        driver.get(address);
+        String error = networkError();
+        if (error != null) {
+            // Chromium's own page for a failed navigation (lang="en", whatever was asked): the
+            // server's page was never shown, so ask once more, and say so
+            System.out.println("Chromium could not load " + address + " (" + error + "); opening it again");
+            driver.get(address);
+            error = networkError();
+            if (error != null) {
+                fail("Chromium could not load " + address + ": " + error);
+            }
+        }
+    }
+
+    /** The text of Chromium's network error page when that is what the tab shows, else null. */
+    private String networkError() {
+        Object text = driver.executeScript("return document.body && document.body.classList.contains('neterror')"
+                + " ? document.body.innerText : null");
+        return text == null ? null : text.toString().replaceAll("\\s+", " ").strip();
     }
 
     /** Makes the page's viewport exactly this size (the window's size would include a headless window frame). */

@@ -2,8 +2,6 @@ package org.medpub.cms.platform.control;
 
 import com.hazelcast.core.HazelcastInstance;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -29,15 +27,6 @@ public class Cluster {
     @Inject
     @ConfigProperty(name = "cms.cluster.expected-members")
     int expectedMembers;
-
-    /**
-     * Made as the application starts, in its own context: made first by the readiness check, which
-     * Payara's health endpoint may call while the application is still starting, it could not read
-     * its configuration (a stack trace and a failed check).
-     */
-    void start(@Observes @Initialized(ApplicationScoped.class) Object application) {
-        LOG.log(Level.FINE, "Expecting {0} member(s) of the data grid", expectedMembers);
-    }
 
     /** Payara's grid, looked up once: each lookup through {@link Instance} would keep a reference. */
     private volatile Optional<HazelcastInstance> grid;

@@ -79,23 +79,25 @@ start() {
 rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 
 # one_start LABEL WAR DATA_DIR PATH [idle]: one start until PATH answers 200; appends the seconds
-# to TIMES and the RSS at ready to RSS; with "idle", waits IDLE_SECONDS more and sets IDLE_RSS.
+# to TIMES, the RSS at ready to RSS and the CPU seconds the server used until then to CPU; with "idle", waits IDLE_SECONDS more and sets IDLE_RSS.
 one_start() {
     local label="$1" war="$2" data="$3" path="$4" idle="${5:-}" port log
     port="$(free_port)"
     log="$WORK/$label.log"
     start "$war" "$port" "$log" "$data"
     wait_ready "$SERVER_PID" "$port" "$log" "$READY_TIMEOUT" "$path"
-    local rss idle_note=""
+    local rss cpu idle_note=""
     rss="$(rss_mb "$SERVER_PID")"
+    cpu="$(awk -v t="$(cpu_ticks "$SERVER_PID")" -v hz="$CLK_TCK" 'BEGIN { printf "%.1f", t / hz }')"
     TIMES+=("$STARTUP_S")
     RSS+=("$rss")
+    CPU+=("$cpu")
     if [[ -n "$idle" ]]; then
         sleep "$IDLE_SECONDS"
         IDLE_RSS="$(rss_mb "$SERVER_PID")"
         idle_note=", $IDLE_RSS MB after $IDLE_SECONDS s idle"
     fi
-    echo "$label: ready in $STARTUP_S s, $rss MB resident at ready$idle_note (load average $(loadavg))"
+    echo "$label: ready in $STARTUP_S s ($cpu s of CPU), $rss MB resident at ready$idle_note (load average $(loadavg))"
     if grep -q $'^\tat ' "$log"; then
         echo "    its log has a stack trace:"
         grep -m1 -B3 $'^\tat ' "$log" | cut -c1-240 | sed 's/^/    /'
@@ -107,31 +109,32 @@ one_start() {
 echo "== $STARTS starts each ($(nproc) cores, load average $(loadavg)); java ${JAVA_OPTIONS[*]}"
 echo "   payara-micro ${MICRO_OPTIONS[*]}"
 
-TIMES=() RSS=()
+TIMES=() RSS=() CPU=()
 for n in $(seq 1 "$STARTS"); do
     one_start "floor-$n" "$WORK/floor.war" "$WORK/floor-data" /hello
 done
-FLOOR_T="$(median "${TIMES[@]}")" FLOOR_RSS="$(median "${RSS[@]}")"
+FLOOR_T="$(median "${TIMES[@]}")" FLOOR_RSS="$(median "${RSS[@]}")" FLOOR_CPU="$(median "${CPU[@]}")"
 
-TIMES=() RSS=()
+TIMES=() RSS=() CPU=()
 for n in $(seq 1 "$STARTS"); do
     rm -rf "$WORK/data"
     one_start "cms-fresh-$n" "$WORK/cms.war" "$WORK/data" /health/ready
 done
-FRESH_T="$(median "${TIMES[@]}")" FRESH_RSS="$(median "${RSS[@]}")"
+FRESH_T="$(median "${TIMES[@]}")" FRESH_RSS="$(median "${RSS[@]}")" FRESH_CPU="$(median "${CPU[@]}")"
 
-TIMES=() RSS=()
+TIMES=() RSS=() CPU=()
 for n in $(seq 1 "$STARTS"); do
     idle=""
     (( n == STARTS )) && idle=idle
     one_start "cms-existing-$n" "$WORK/cms.war" "$WORK/data" /health/ready $idle
 done
-EXISTING_T="$(median "${TIMES[@]}")" EXISTING_RSS="$(median "${RSS[@]}")"
+EXISTING_T="$(median "${TIMES[@]}")" EXISTING_RSS="$(median "${RSS[@]}")" EXISTING_CPU="$(median "${CPU[@]}")"
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'; }
 echo
 echo "median time to ready of $STARTS starts (load average $(loadavg)):"
-printf '  %-36s %6s s  (%s MB resident at ready)\n' "one-class JAX-RS WAR (the floor)" "$FLOOR_T" "$FLOOR_RSS"
-printf '  %-36s %6s s  = %s x the floor  (%s MB at ready)\n' "CMS, fresh data folder" "$FRESH_T" "$(ratio "$FRESH_T" "$FLOOR_T")" "$FRESH_RSS"
-printf '  %-36s %6s s  = %s x the floor  (%s MB at ready)\n' "CMS, existing data folder" "$EXISTING_T" "$(ratio "$EXISTING_T" "$FLOOR_T")" "$EXISTING_RSS"
+printf '  %-34s %6s s = %4s x the floor; %5s s CPU = %4s x; %s MB resident at ready\n' \
+    "one-class JAX-RS WAR (the floor)" "$FLOOR_T" 1.0 "$FLOOR_CPU" 1.0 "$FLOOR_RSS" \
+    "CMS, fresh data folder" "$FRESH_T" "$(ratio "$FRESH_T" "$FLOOR_T")" "$FRESH_CPU" "$(ratio "$FRESH_CPU" "$FLOOR_CPU")" "$FRESH_RSS" \
+    "CMS, existing data folder" "$EXISTING_T" "$(ratio "$EXISTING_T" "$FLOOR_T")" "$EXISTING_CPU" "$(ratio "$EXISTING_CPU" "$FLOOR_CPU")" "$EXISTING_RSS"
 echo "CMS resident memory idle ($IDLE_SECONDS s after ready): $IDLE_RSS MB"

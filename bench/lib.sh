@@ -381,3 +381,38 @@ medians() {
         unset -n values_ median_
     done
 }
+
+# run_command_options java|micro PROJECT_DIR: the run command's options (mvn package
+# payara-micro:start) as pom.xml's payara-micro plugin gives them, one a line, with the pom's
+# properties and ${project.basedir} filled in: "java" the JVM's options, "micro" Payara Micro's
+# options without --port (a benchmark picks a free one).
+run_command_options() {
+    python3 - "$1" "$2" <<'EOF_PY'
+import re, sys, xml.etree.ElementTree as ET
+kind, project = sys.argv[1], sys.argv[2]
+ns = {"m": "http://maven.apache.org/POM/4.0.0"}
+root = ET.parse(project + "/pom.xml").getroot()
+props = {e.tag.split("}")[1]: (e.text or "") for e in root.find("m:properties", ns)}
+props["project.basedir"] = project
+fill = lambda s: re.sub(r"\$\{([^}]+)\}", lambda m: props.get(m.group(1), m.group(0)), (s or "").strip())
+for plugin in root.iter("{%s}plugin" % ns["m"]):
+    if plugin.findtext("m:artifactId", namespaces=ns) != "payara-micro-maven-plugin":
+        continue
+    config = plugin.find("m:configuration", ns)
+    if kind == "java":
+        for option in config.find("m:javaCommandLineOptions", ns):
+            print(fill(option.findtext("m:value", namespaces=ns)))
+    else:
+        print("--contextroot")
+        print(fill(config.findtext("m:contextRoot", namespaces=ns)))
+        for option in config.find("m:commandLineOptions", ns):
+            key = fill(option.findtext("m:key", namespaces=ns))
+            if key == "--port":
+                continue
+            print(key)
+            value = option.findtext("m:value", namespaces=ns)
+            if value is not None:
+                print(fill(value))
+    break
+EOF_PY
+}

@@ -444,7 +444,7 @@ abstract class BadInputCorpusTests {
         assertTrue(back.body().contains("<form id=\"editor\""), back::body);
         assertEquals(1, DatabaseRows.count("select count(*) from revision r join variant v on r.variant_id = v.id"
                 + " where v.article_id = ?", Long.parseLong(id)), "nothing is saved from an expired page");
-        String logged = withoutWarmUpNoise(logSince(logFrom));
+        String logged = logSince(logFrom);
         assertFalse(logged.contains("SEVERE") || STACK_FRAME.matcher(logged).find(), logged);
     }
 
@@ -461,7 +461,7 @@ abstract class BadInputCorpusTests {
             assertTrue(answer.status() < 500, target + " -> " + answer);
             assertFalse(answer.text().contains("Exception") || answer.text().contains("Payara"), answer::toString);
         }
-        String logged = withoutWarmUpNoise(logSince(logFrom));
+        String logged = logSince(logFrom);
         assertFalse(logged.contains("SEVERE") || STACK_FRAME.matcher(logged).find(), logged);
         assertTrue(logged.length() < 2_000, logged);
     }
@@ -519,7 +519,7 @@ abstract class BadInputCorpusTests {
         if (row.then() != null) {
             row.then().accept(row, answer);
         }
-        String logged = withoutWarmUpNoise(logSince(logFrom));
+        String logged = logSince(logFrom);
         assertFalse(logged.contains("SEVERE"), () -> "The server logged SEVERE:\n" + logged);
         assertFalse(STACK_FRAME.matcher(logged).find(), () -> "The server logged a stack trace:\n" + logged);
         if (!row.stores()) {
@@ -533,17 +533,6 @@ abstract class BadInputCorpusTests {
         COUNTED.forEach(table -> counts.put(table, DatabaseRows.count("select count(*) from " + table)));
         counts.put("audit_event", DatabaseRows.count("select count(*) from audit_event where actor = ?", caller));
         return counts;
-    }
-
-    /**
-     * The log's records without the one that Payara writes, stack trace and all, the first time a
-     * request asks for the caller's roles through Soteria ("EJBContainerUtilImpl is null"): a
-     * warning of its start-up, not of the request.
-     */
-    private static String withoutWarmUpNoise(String logged) {
-        return Stream.of(logged.split("(?m)^(?=\\[\\d{4}-)"))
-                .filter(record -> !record.contains("EJBContainerUtilImpl is null"))
-                .collect(java.util.stream.Collectors.joining());
     }
 
     private static Path serverLog() {

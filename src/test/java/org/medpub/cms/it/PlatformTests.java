@@ -1,12 +1,15 @@
 package org.medpub.cms.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.medpub.cms.it.Fixtures.article;
 import static org.medpub.cms.it.Fixtures.edit;
 import static org.medpub.cms.it.Fixtures.unique;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -42,6 +45,27 @@ abstract class PlatformTests {
         var byTranslator = Api.as("translator").put(path + "/locales/en", edit(slug, "x", "x"), "\"r1\"");
         assertEquals(403, byTranslator.status());
         assertEquals(200, Api.as("editor").get(path).status());
+    }
+
+    /**
+     * Role checks and the readiness polls of the start-up write nothing to the server's log: the
+     * first role check logged "EJBContainerUtilImpl is null" with a stack trace, and a readiness
+     * poll during deployment a failed cluster check (issue 17).
+     */
+    @Test
+    void roleChecksAndStartUpReadinessLeaveTheLogQuiet() throws IOException {
+        var created = Api.as("author").post("/api/articles", article(unique("quiet")));
+        assertEquals(201, created.status(), created::toString);
+        assertEquals(403, Api.as("reviewer").post("/api/articles", article(unique("quiet"))).status());
+        Path named = Path.of(System.getProperty("cms.it.server-log"));
+        StringBuilder logged = new StringBuilder();
+        try (var files = Files.list(named.getParent())) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith(named.getFileName().toString())).toList()) {
+                logged.append(Files.readString(file, StandardCharsets.ISO_8859_1));
+            }
+        }
+        assertFalse(logged.indexOf("EJBContainerUtilImpl is null") >= 0, "a role check logged a stack trace");
+        assertFalse(logged.indexOf("Exception executing HealthCheck") >= 0, "a health check failed with a stack trace");
     }
 
     @Test

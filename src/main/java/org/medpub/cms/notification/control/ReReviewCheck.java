@@ -28,6 +28,8 @@ import org.medpub.cms.platform.control.DatabaseOutage;
 public class ReReviewCheck {
 
     private static final Logger LOG = Logger.getLogger(ReReviewCheck.class.getName());
+    /** SQLSTATE of a unique key's violation, on PostgreSQL and H2 alike. */
+    private static final String UNIQUE_VIOLATION = "23505";
 
     @Resource
     ManagedScheduledExecutorService executor;
@@ -60,18 +62,22 @@ public class ReReviewCheck {
             // the next check tries again; one failure must not end the checking
             if (DatabaseOutage.isCause(e)) {
                 outage.failed(e);
-            } else if (isAnnouncedElsewhere(e)) {
-                LOG.fine("Another instance announced the same re-reviews at the same time; they were announced once");
+            } else if (announcedByAnotherInstance(e)) {
+                LOG.fine("Another instance of the cluster announced the due re-reviews first; nothing changed here");
             } else {
                 LOG.log(Level.WARNING, "Looking for due re-reviews failed; retrying at the next check", e);
             }
         }
     }
 
-    /** Whether the inbox's unique dedupe key refused the announcements: another instance made them first. */
-    private static boolean isAnnouncedElsewhere(Throwable failure) {
+    /**
+     * In a cluster every instance checks: an inbox entry's unique key lets one of them announce a
+     * re-review, and the other's transaction fails on that key and changes nothing. Expected, so no
+     * warning and no stack trace.
+     */
+    private static boolean announcedByAnotherInstance(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
                 return true;
             }
         }

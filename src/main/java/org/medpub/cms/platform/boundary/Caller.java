@@ -3,6 +3,7 @@ package org.medpub.cms.platform.boundary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -23,6 +24,14 @@ public class Caller {
     @Inject
     SecurityContext security;
 
+    /**
+     * The roles are asked of the web container: Soteria's {@code SecurityContext.isCallerInRole}
+     * goes through JACC, which looks up an EJB context first and, in this WAR without EJBs, logged
+     * a stack trace ("EJBContainerUtilImpl is null") at the first role check of each start.
+     */
+    @Inject
+    HttpServletRequest request;
+
     @Inject
     UserDirectory users;
 
@@ -40,15 +49,14 @@ public class Caller {
     }
 
     /**
-     * The roles of the editorial team that the caller holds, asked once per request and caller: each
-     * question goes through the container's authorization, which builds an exception every time.
+     * The roles of the editorial team that the caller holds, asked once per request and caller.
      */
     public Set<String> roles() {
         var principal = security.getCallerPrincipal();
         String name = principal == null ? null : principal.getName();
         if (roles == null || !Objects.equals(name, rolesOf)) {
             roles = Role.ALL.stream()
-                    .filter(security::isCallerInRole)
+                    .filter(request::isUserInRole)
                     .collect(Collectors.toUnmodifiableSet());
             rolesOf = name;
         }

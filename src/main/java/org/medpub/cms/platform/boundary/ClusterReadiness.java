@@ -1,6 +1,8 @@
 package org.medpub.cms.platform.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -18,8 +20,22 @@ public class ClusterReadiness implements HealthCheck {
     @Inject
     Cluster cluster;
 
+    private volatile boolean started;
+
+    /**
+     * Payara's health endpoint calls the checks as soon as they are registered, while the application
+     * is still being deployed and cannot read its configuration yet: until it has started, this check
+     * answers "not ready" without asking the cluster (which failed with a stack trace).
+     */
+    void started(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        started = true;
+    }
+
     @Override
     public HealthCheckResponse call() {
+        if (!started) {
+            return HealthCheckResponse.named("cluster").down().withData("starting", true).build();
+        }
         int members = cluster.members();
         return HealthCheckResponse.named("cluster")
                 .status(members >= cluster.expectedMembers())

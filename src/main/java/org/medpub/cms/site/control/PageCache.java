@@ -3,8 +3,10 @@ package org.medpub.cms.site.control;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Collections;
@@ -17,6 +19,7 @@ import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
+import org.medpub.cms.platform.control.Database;
 
 /**
  * Rendered reader pages, by URL, at most {@code cms.site.cache-bytes} of them (Caffeine, weighed
@@ -65,6 +68,15 @@ public class PageCache {
     private Counter misses;
 
     private record Kept(RenderedPage page, long renderedAfter) {
+    }
+
+    /**
+     * Made before {@link SiteChanges} listens to the other instances: their first announcement
+     * reaches this observer on the data grid's own thread, outside the application, where the
+     * container cannot read the configuration to make it (a stack trace in the log).
+     */
+    void madeBeforeTheGridListens(@Observes @Priority(Database.MIGRATED + 40) Startup startup) {
+        // being called is the point: the container has made this bean in the application's context
     }
 
     /** For the container's proxy. */

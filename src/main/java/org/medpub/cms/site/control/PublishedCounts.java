@@ -1,10 +1,13 @@
 package org.medpub.cms.site.control;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
+import org.medpub.cms.platform.control.Database;
 
 /**
  * How many articles each locale's index lists ({@link ListedLocales}), for the pages of the index:
@@ -28,6 +31,15 @@ public class PublishedCounts {
 
     private final Map<String, Long> counts = new HashMap<>();
     private long generation;
+
+    /**
+     * Made before {@link SiteChanges} listens to the other instances: their first announcement
+     * reaches this observer on the data grid's own thread, outside the application, where the
+     * container cannot read the configuration to make it (a stack trace in the log).
+     */
+    void madeBeforeTheGridListens(@Observes @Priority(Database.MIGRATED + 40) Startup startup) {
+        // being called is the point: the container has made this bean in the application's context
+    }
 
     public long inLocale(String locale) {
         changes.check();

@@ -185,10 +185,11 @@ abstract class AccountSecurityTests {
         return DatabaseRows.text("select password_hash from app_user where username = ?", user);
     }
 
-    /** The headers of an answer, sorted, but its date and any session id. */
+    /** The headers of an answer, sorted, but its date, its request id and any session id. */
     private static String headers(HttpResponse<?> response) {
         Map<String, List<String>> kept = new TreeMap<>(response.headers().map());
         kept.remove("date");
+        kept.remove("x-request-id");
         return kept.toString().replaceAll("JSESSIONID=[^;,\\]]*", "JSESSIONID=…");
     }
 

@@ -6,7 +6,6 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,9 +35,6 @@ import org.medpub.cms.platform.control.UserDirectory;
 @Named
 @RequestScoped
 public class SignIn {
-
-    @Inject
-    SecurityContext security;
 
     @Inject
     Words words;
@@ -129,7 +125,8 @@ public class SignIn {
     }
 
     public String getCaller() {
-        var principal = security.getCallerPrincipal();
+        // the container's principal: Soteria's SecurityContext looks up an EJB context first, which logged a stack trace
+        var principal = ((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest()).getUserPrincipal();
         return principal == null ? null : principal.getName();
     }
 

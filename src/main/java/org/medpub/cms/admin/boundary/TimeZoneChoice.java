@@ -3,7 +3,6 @@ package org.medpub.cms.admin.boundary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLDecoder;
@@ -35,9 +34,6 @@ public class TimeZoneChoice {
 
     @Inject
     UiLanguage language;
-
-    @Inject
-    SecurityContext security;
 
     @Inject
     UserDirectory users;
@@ -76,7 +72,7 @@ public class TimeZoneChoice {
 
     /** The zone the signed-in user chose on their account page, if any. */
     private Optional<ZoneId> chosenZone() {
-        Principal caller = security.getCallerPrincipal();
+        Principal caller = request.getUserPrincipal();
         return caller == null ? Optional.empty() : users.preferencesOf(caller.getName()).timeZone();
     }
 

@@ -2,7 +2,6 @@ package org.medpub.cms.platform.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Objects;
 import java.util.Set;
@@ -21,13 +20,10 @@ import org.medpub.cms.platform.entity.Role;
 @RequestScoped
 public class Caller {
 
-    @Inject
-    SecurityContext security;
-
     /**
-     * The roles are asked of the web container: Soteria's {@code SecurityContext.isCallerInRole}
-     * goes through JACC, which looks up an EJB context first and, in this WAR without EJBs, logged
-     * a stack trace ("EJBContainerUtilImpl is null") at the first role check of each start.
+     * The caller and their roles are asked of the web container: Soteria's {@code SecurityContext}
+     * looks up an EJB context first and, in this WAR without EJBs, logged a stack trace
+     * ("EJBContainerUtilImpl is null") at the first question of each start.
      */
     @Inject
     HttpServletRequest request;
@@ -41,7 +37,7 @@ public class Caller {
     private String rolesOf;
 
     public String name() {
-        var principal = security.getCallerPrincipal();
+        var principal = request.getUserPrincipal();
         if (principal == null) {
             throw new BusinessException.Forbidden("Sign in first");
         }
@@ -52,7 +48,7 @@ public class Caller {
      * The roles of the editorial team that the caller holds, asked once per request and caller.
      */
     public Set<String> roles() {
-        var principal = security.getCallerPrincipal();
+        var principal = request.getUserPrincipal();
         String name = principal == null ? null : principal.getName();
         if (roles == null || !Objects.equals(name, rolesOf)) {
             roles = Role.ALL.stream()

@@ -61,7 +61,7 @@ public class Caller {
 
     /** The caller as the rules see them, with the locales they translate into. */
     public Actor actor() {
-        return new Actor(name(), roles(), roles().contains(Role.TRANSLATOR) ? assignedLocales() : Set.of());
+        return Actor.withAssignedLocales(name(), roles(), this::assignedLocales);
     }
 
     private Set<String> assignedLocales() {

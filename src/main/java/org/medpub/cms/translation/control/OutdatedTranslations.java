@@ -13,8 +13,8 @@ import org.medpub.cms.workflow.control.WorkflowTransitioned;
  * Keeps each translation's {@code outdated} column (V28) equal to its status as
  * {@link org.medpub.cms.article.entity.TranslationStatus#of} works it out: live, and translated
  * from an older source revision than the one readers of the source see. What is live changes only
- * by a workflow step or a batch import, so the column is set again, in their transaction, for the
- * articles they touched: a handful of rows each.
+ * by a workflow step that changes what readers see or by a batch import, so the column is set
+ * again, in their transaction, for the articles they touched: a handful of rows each.
  */
 @ApplicationScoped
 public class OutdatedTranslations {
@@ -33,7 +33,9 @@ public class OutdatedTranslations {
     EntityManager em;
 
     void onStep(@Observes WorkflowTransitioned step) {
-        update(List.of(step.articleId()));
+        if (step.rule().changesWhatReadersSee()) {
+            update(List.of(step.articleId()));
+        }
     }
 
     void onImport(@Observes ArticlesImported batch) {

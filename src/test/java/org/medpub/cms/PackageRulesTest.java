@@ -12,7 +12,7 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * The package rules of the README's layout, checked on the compiled classes so that a cycle or a
  * dependency against the chain fails the build instead of growing unseen: features depend along
- * platform ← article ← workflow ← {translation, notification, media} ← site ← admin (articles show the
+ * platform ← article ← workflow ← {translation, notification, media} ← site ← {admin, archive} (articles show the
  * media library's images through ArticleImages, which media implements), and only the root
  * package (the JAX-RS application and the demo content) knows every feature.
  */
@@ -47,6 +47,7 @@ class PackageRulesTest {
     static final ArchRule featuresDependAlongTheChain = layeredArchitecture()
             .consideringOnlyDependenciesInAnyPackage("org.medpub.cms..")
             .layer("root").definedBy("org.medpub.cms")
+            .layer("archive").definedBy("org.medpub.cms.archive..")
             .layer("admin").definedBy("org.medpub.cms.admin..")
             .layer("site").definedBy("org.medpub.cms.site..")
             .layer("translation").definedBy("org.medpub.cms.translation..")
@@ -56,6 +57,7 @@ class PackageRulesTest {
             .layer("article").definedBy("org.medpub.cms.article..")
             .layer("platform").definedBy("org.medpub.cms.platform..")
             .whereLayer("root").mayNotBeAccessedByAnyLayer()
+            .whereLayer("archive").mayOnlyAccessLayers("site", "platform")
             .whereLayer("admin").mayOnlyAccessLayers("site", "translation", "notification", "media", "workflow", "article", "platform")
             .whereLayer("site").mayOnlyAccessLayers("translation", "media", "workflow", "article", "platform")
             .whereLayer("translation").mayOnlyAccessLayers("workflow", "article", "platform")

@@ -176,6 +176,11 @@ public final class EditorialPermissions {
         require(actor.holdsAnyOf(ADMIN), "import a batch of articles", ADMIN);
     }
 
+    /** The content archive holds every article, draft and account: admins only, both ways. */
+    public static void requireContentArchives(Actor actor) {
+        require(actor.holdsAnyOf(ADMIN), "export or import the content archive", ADMIN);
+    }
+
     public static void requireImportTranslations(Actor actor) {
         require(mayImportTranslations(actor), "import translations", TRANSLATOR, AUTHOR, ADMIN);
     }

@@ -8,11 +8,13 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.medpub.cms.platform.control.BusinessException.FieldError;
+import org.medpub.cms.platform.entity.Role;
 import org.medpub.cms.platform.entity.UserAccount;
 
 /**
@@ -39,6 +41,8 @@ public class UserDirectory {
     @Inject
     EnabledLocales enabledLocales;
 
+    /** The account an operator's initial password opens ({@code cms.admin.initial-password}). */
+    public static final String INITIAL_ADMIN = "admin";
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
     private static final int NAME_LENGTH = 200;
     private static final int EMAIL_LENGTH = 320;
@@ -168,6 +172,32 @@ public class UserDirectory {
         UserAccount account = account(username);
         PasswordPolicy.check(username, password);
         account.newPassword(passwordHashes.withPermit(() -> hash(password)), true);
+    }
+
+    /**
+     * The operator's way in (day one, or after importing a content archive, whose accounts come
+     * without passwords): when no active admin has a password, the account {@code admin} gets this
+     * one and the admin role, and is made if missing. Returns whether it did.
+     */
+    public boolean letInitialAdminIn(char[] password) {
+        boolean adminCanSignIn = all().stream().anyMatch(account -> account.isActive()
+                && account.getRoles().contains(Role.ADMIN) && !account.getPasswordHash().isEmpty());
+        if (adminCanSignIn) {
+            return false;
+        }
+        PasswordPolicy.check(INITIAL_ADMIN, password);
+        Optional<UserAccount> existing = find(INITIAL_ADMIN);
+        if (existing.isEmpty()) {
+            createDemoUser(INITIAL_ADMIN, password, "Administrator", null, null, Set.of(Role.ADMIN), Set.of());
+            return true;
+        }
+        UserAccount account = existing.get();
+        Set<String> roles = new HashSet<>(account.getRoles());
+        roles.add(Role.ADMIN);
+        account.assign(roles, account.getLocales());
+        account.reactivate();
+        account.newPassword(hash(password), false);
+        return true;
     }
 
     /** Ends the account's sign-ins, at once and everywhere; its history, reviews and audit entries stay. */

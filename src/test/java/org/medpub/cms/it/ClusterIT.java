@@ -13,9 +13,6 @@ import static org.medpub.cms.it.Workflow.take;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -51,52 +48,36 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
-    private static final Duration READY_WITHIN = Duration.ofSeconds(300);
     private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(1);
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
-    private static final List<Process> STARTED = new ArrayList<>();
+    private static final List<PayaraProcess> STARTED = new ArrayList<>();
     private static Path folder;
-    private static Node a;
-    private static Node b;
-
-    /** One instance: its process, HTTP address and log. */
-    private record Node(String name, Process process, URI uri, Path log) {
-    }
+    private static PayaraProcess a;
+    private static PayaraProcess b;
 
     @BeforeAll
     static void startTwoInstancesOfOneCluster() throws Exception {
         folder = Files.createTempDirectory("cms-cluster-it");
         String cluster = "cms-cluster-it-" + ProcessHandle.current().pid();
-        int gridA = freePort();
-        int gridB = freePort();
+        int gridA = PayaraProcess.freePort();
+        int gridB = PayaraProcess.freePort();
         String members = "tcpip:127.0.0.1:" + gridA + ",127.0.0.1:" + gridB;
         // the demo users and articles are created by one instance only: two would race for the same rows
         a = start("a", cluster, members, gridA, true);
         b = start("b", cluster, members, gridB, false);
-        awaitReady(a);
-        awaitReady(b);
+        a.awaitReady();
+        b.awaitReady();
         awaitMembers(a, 2);
         awaitMembers(b, 2);
     }
 
     @AfterAll
     static void stopEverythingStarted() throws IOException {
-        for (Process process : STARTED) {
-            process.destroyForcibly();
-            try {
-                process.waitFor(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        STARTED.forEach(PayaraProcess::stop);
         STARTED.clear();
-        if (folder != null) {
-            try (var files = Files.walk(folder)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
-            }
-        }
+        PayaraProcess.delete(folder);
     }
 
     @Test
@@ -216,16 +197,9 @@ class ClusterIT {
         }
     }
 
-    private static Node start(String name, String cluster, String members, int gridPort, boolean demo) throws IOException {
-        int port = freePort();
-        String configs = System.getProperty("cms.it.server-config", "server-config");
-        Path log = Path.of("target", "it-logs", "payara-cluster-" + name + ".log").toAbsolutePath();
-        Files.createDirectories(log.getParent());
-        Files.createDirectories(folder.resolve("tmp-" + name));
-        var command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-Djava.io.tmpdir=" + folder.resolve("tmp-" + name),
-                "-Dcms.http.address=127.0.0.1",
+    private static PayaraProcess start(String name, String cluster, String members, int gridPort, boolean demo)
+            throws IOException {
+        PayaraProcess node = PayaraProcess.start("cluster-" + name, folder, List.of(
                 "-Dcms.db.url=" + System.getProperty("cms.it.db.url"),
                 "-Dcms.db.user=" + System.getProperty("cms.it.db.user"),
                 "-Dcms.db.password=" + System.getProperty("cms.it.db.password"),
@@ -237,50 +211,16 @@ class ClusterIT {
                 "-Dcms.mail.port=" + Mailbox.port(),
                 "-Dcms.mail.poll-seconds=1",
                 "-Dcms.mail.re-review-check=PT1S",
-                "-Dcms.security.hash-wait-millis=30000",
-                "-Dhazelcast.socket.bind.any=false",
-                "-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
-                "--deploy", System.getProperty("cms.it.war", "target/cms.war"),
-                "--contextroot", "/",
-                "--name", "cms-" + name,
-                "--port", Integer.toString(port),
+                "-Dcms.security.hash-wait-millis=30000"), List.of(
                 "--clustername", cluster,
                 "--clustermode", members,
-                "--startport", Integer.toString(gridPort),
-                "--interfaces", "127.0.0.1",
-                "--nohostaware",
-                "--disablephonehome",
-                "--rootdir", folder.resolve("payara-" + name).toString(),
-                "--prebootcommandfile", configs + "/pre-boot-commands.asadmin",
-                "--postbootcommandfile", configs + "/post-boot-commands.asadmin")
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        // the server reads CMS_* variables too: only the settings above count
-        command.environment().keySet().removeIf(variable -> variable.startsWith("CMS_"));
-        Process process = command.start();
-        STARTED.add(process);
-        return new Node(name, process, URI.create("http://127.0.0.1:" + port + "/"), log);
-    }
-
-    private static void awaitReady(Node node) throws InterruptedException {
-        var ready = HttpRequest.newBuilder(node.uri().resolve("/health/ready")).timeout(Duration.ofSeconds(5)).build();
-        long deadline = System.nanoTime() + READY_WITHIN.toNanos();
-        while (System.nanoTime() < deadline) {
-            assertTrue(node.process().isAlive(), "instance " + node.name() + " stopped while starting; see " + node.log());
-            try {
-                if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("instance " + node.name() + " was not ready within " + READY_WITHIN + "; see " + node.log());
+                "--startport", Integer.toString(gridPort)));
+        STARTED.add(node);
+        return node;
     }
 
     /** Waits until the instance's grid has this many members, as Payara logs the state of its data grid. */
-    private static void awaitMembers(Node node, int members) throws InterruptedException, IOException {
+    private static void awaitMembers(PayaraProcess node, int members) throws InterruptedException, IOException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             if (Files.readString(node.log(), StandardCharsets.ISO_8859_1).contains("DG Size: " + members)) {
@@ -292,7 +232,7 @@ class ClusterIT {
     }
 
     /** Polls the reader page on the node until it answers as expected, at most a second after {@code since}. */
-    private static void awaitOn(Node node, String path, Predicate<HttpResponse<String>> expected, Instant since, String what) {
+    private static void awaitOn(PayaraProcess node, String path, Predicate<HttpResponse<String>> expected, Instant since, String what) {
         HttpResponse<String> answer;
         do {
             answer = reader(node, path);
@@ -305,7 +245,7 @@ class ClusterIT {
                 + answer.body().substring(0, Math.min(400, answer.body().length())));
     }
 
-    private static HttpResponse<String> reader(Node node, String path) {
+    private static HttpResponse<String> reader(PayaraProcess node, String path) {
         try {
             return HTTP.send(HttpRequest.newBuilder(node.uri().resolve(path)).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -318,7 +258,7 @@ class ClusterIT {
     }
 
     /** The API and the admin sessions of the tests talk to this instance from now on. */
-    private static void use(Node node) {
+    private static void use(PayaraProcess node) {
         Api.useServer(node.uri());
     }
 
@@ -328,12 +268,6 @@ class ClusterIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -232,6 +232,47 @@ class ArchiveRoundTripIT {
         assertEquals(List.of(), different);
     }
 
+    @Test
+    @Order(6)
+    void theCommandLineLoadsAndWritesTheSameArchiveWithoutAServer() throws Exception {
+        Path zip = Files.write(folder.resolve("from-api.zip"), archive);
+        String database = "jdbc:h2:file:" + folder.resolve("cli") + "/cms";
+        assertEquals(0, tool("import", "--db-url", database, zip.toString()));
+        Path again = folder.resolve("from-cli.zip");
+        assertEquals(0, tool("export", "--db-url", database, again.toString()));
+        assertEquals(tables(zip), tables(again), "the same rows and files, table by table");
+        assertEquals(1, tool("import", "--db-url", database, zip.toString()), "a database with content is refused");
+    }
+
+    /** Runs {@code target/cms-tool.jar} as an operator would; its exit status. */
+    private static int tool(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", Path.of(System.getProperty("cms.it.war", "target/cms.war")).resolveSibling("cms-tool.jar").toString()));
+        command.addAll(List.of(args));
+        Path log = Path.of("target", "it-logs", "cms-tool-" + args[0] + ".log").toAbsolutePath();
+        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(variable -> variable.startsWith("CMS_"));
+        Process process = builder.start();
+        assertTrue(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "cms-tool " + args[0] + " did not end; see " + log);
+        return process.exitValue();
+    }
+
+    /** The archive's files but its manifest (which says when it was made), by name. */
+    private static Map<String, String> tables(Path zip) throws IOException {
+        Map<String, String> files = new java.util.TreeMap<>();
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+            for (java.util.zip.ZipEntry entry; (entry = in.getNextEntry()) != null;) {
+                if (!entry.getName().equals("manifest.json")) {
+                    files.put(entry.getName(), java.util.HexFormat.of().formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(in.readAllBytes())));
+                }
+            }
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return files;
+    }
+
     /** Every address of the API and of the reader site that the library's content gives. */
     private static void collectAddresses(Api admin) {
         API.addAll(List.of("/api/articles?limit=100", "/api/topics", "/api/media?limit=50", "/api/reviews/due",

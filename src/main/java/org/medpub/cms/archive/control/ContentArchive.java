@@ -127,6 +127,14 @@ public final class ContentArchive {
     /** What users get instead of their password: no password matches it; an admin gives them a one-time one. */
     static final String NO_PASSWORD = "";
 
+    /**
+     * What an archive says of every account's sign-ins: no password hash (an archive is a file that
+     * travels), no failed sign-ins or lockout.
+     */
+    private static final Map<String, Object> SIGN_IN = Map.of("password_hash", NO_PASSWORD, "failed_logins", 0L,
+            "password_change_required", false);
+    private static final Set<String> SIGN_IN_CLEARED = Set.of("locked_until");
+
     /** An account's columns that stay the target's own when a user of the archive already has an account there. */
     private static final Set<String> OWN_ACCOUNT = Set.of("id", "username", "password_hash", "failed_logins",
             "locked_until", "password_change_required");
@@ -274,6 +282,10 @@ public final class ContentArchive {
                         } else {
                             column.write(rs, row);
                         }
+                    }
+                    if (table.equals("app_user")) {
+                        SIGN_IN.forEach((name, value) -> row.set(name, JSON.valueToTree(value)));
+                        SIGN_IN_CLEARED.forEach(row::putNull);
                     }
                     zip.write(JSON.writeValueAsBytes(row));
                     zip.write('\n');
@@ -558,10 +570,8 @@ public final class ContentArchive {
                         long id = archiveId + offset;
                         userIds.put(archiveId, id);
                         user.put("id", id);
-                        user.put("password_hash", NO_PASSWORD);
-                        user.put("failed_logins", 0);
-                        user.putNull("locked_until");
-                        user.put("password_change_required", false);
+                        SIGN_IN.forEach((name, value) -> user.set(name, JSON.valueToTree(value)));
+                        SIGN_IN_CLEARED.forEach(user::putNull);
                         bind(inserts, inserted, user, "app_user");
                         inserts.addBatch();
                         if (user.path("deactivated_at").isNull()) {

@@ -81,11 +81,15 @@ class ContentArchiveTest {
         assertEquals(List.of("admin"), imported.usersKept());
         assertEquals(List.of("author"), imported.usersWithoutPassword());
         assertEquals(1L, imported.rows().get("revision"));
-        for (String table : List.of("article", "variant", "revision", "media_blob")) {
+        for (String table : List.of("article", "variant", "revision", "media_blob", "media_item")) {
             assertEquals(rows(source, table), rows(target, table), table);
         }
         assertEquals("", text(target, "select password_hash from app_user where username = 'author'"),
                 "no password comes with an account");
+        try (var zip = new java.util.zip.ZipFile(archive.toFile())) {
+            String users = new String(zip.getInputStream(zip.getEntry("tables/app_user.ndjson")).readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(users.contains("\"password_hash\":\"\"") && !users.contains("PBKDF2"), users);
+        }
         assertEquals("own-hash", text(target, "select password_hash from app_user where username = 'admin'"));
         assertEquals("Ada Admin", text(target, "select display_name from app_user where username = 'admin'"));
         assertEquals("2026-01-02T03:04:05.123456Z", text(target,

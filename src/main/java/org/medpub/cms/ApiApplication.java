@@ -5,6 +5,8 @@ import jakarta.ws.rs.core.Application;
 import java.util.Map;
 import java.util.Set;
 import org.glassfish.jersey.media.multipart.MultiPartFeature;
+import org.medpub.cms.archive.boundary.ArchiveExportResource;
+import org.medpub.cms.archive.boundary.ArchiveImportResource;
 import org.medpub.cms.article.boundary.ArticlesResource;
 import org.medpub.cms.article.boundary.AudienceResource;
 import org.medpub.cms.article.boundary.DisclosureResource;
@@ -62,6 +64,8 @@ public class ApiApplication extends Application {
                 XliffExportResource.class,
                 XliffImportResource.class,
                 MediaResource.class,
+                ArchiveExportResource.class,
+                ArchiveImportResource.class,
                 MultiPartFeature.class,
                 JsonProvider.class,
                 RequestSizeLimit.class,

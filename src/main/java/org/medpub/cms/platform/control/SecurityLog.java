@@ -36,12 +36,18 @@ public final class SecurityLog {
         }
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("audit", event);
-        all.put("user", user);
-        all.putAll(fields);
+        all.put("user", plain(user));
+        fields.forEach((name, value) -> all.put(name, value instanceof String text ? plain(text) : value));
         // a sentence holding a brace would be read as a MessageFormat pattern by the formatters
-        LogRecord entry = new LogRecord(level, "Audit " + event + ": " + sentence.replace('{', '(').replace('}', ')'));
+        LogRecord entry = new LogRecord(level, "Audit " + event + ": " + plain(sentence).replace('{', '(').replace('}', ')'));
         entry.setLoggerName(LOGGER);
         entry.setParameters(new Object[] {all});
         LOG.log(entry);
+    }
+
+    /** What a caller typed (a user name) cannot start a line of its own or fill the log. */
+    private static String plain(String text) {
+        String oneLine = text.replaceAll("\\p{Cntrl}", "?");
+        return oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine;
     }
 }

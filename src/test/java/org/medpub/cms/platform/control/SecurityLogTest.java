@@ -36,7 +36,8 @@ class SecurityLogTest {
         logger.addHandler(keep);
         try {
             SecurityLog.record("role-change", "alex", Map.of("by", "admin"), "admin changed the roles of 'alex' {0}");
-            SecurityLog.record("sign-in-failed", "nobody", Map.of("reason", "no-such-user"), "a sign-in failed");
+            SecurityLog.record("sign-in-failed", "nobody\nAudit publish: forged", Map.of("reason", "no-such-user"),
+                    "a sign-in as 'nobody\nAudit publish: forged' failed");
         } finally {
             logger.removeHandler(keep);
         }
@@ -46,5 +47,8 @@ class SecurityLogTest {
         assertArrayEquals(new Object[] {Map.of("audit", "role-change", "user", "alex", "by", "admin")},
                 records.get(0).getParameters());
         assertEquals(Level.WARNING, records.get(1).getLevel(), "failures are warnings");
+        assertEquals("Audit sign-in-failed: a sign-in as 'nobody?Audit publish: forged' failed", records.get(1).getMessage(),
+                "what a caller typed cannot start a line of its own");
+        assertEquals("nobody?Audit publish: forged", ((Map<?, ?>) records.get(1).getParameters()[0]).get("user"));
     }
 }

@@ -67,6 +67,10 @@ public class Readability {
 
     /** The report of a Markdown body in an enabled locale, with the locale's glossary. */
     public Report of(String markdown, String locale) {
+        if (locale == null) {
+            // a text whose locale is not known yet is measured as of no language: lengths only
+            return of(markdown, "und");
+        }
         return measure(ReadingTime.seenText(markdown), locale, new Targets(longSentenceWords, targetGrade, targetEase),
                 glossary.terms(locale));
     }

@@ -13,3 +13,17 @@ create table glossary_term (
     updated_at timestamp with time zone not null,
     constraint glossary_term_unique unique (locale, term_key)
 );
+
+-- A first glossary per locale, for editors to keep: common medical terms and the everyday words
+-- for them.
+insert into glossary_term (locale, term, term_key, suggestion, updated_by, updated_at) values
+    ('en', 'myocardial infarction', 'myocardial infarction', 'heart attack', 'migration', current_timestamp),
+    ('en', 'hypertension', 'hypertension', 'high blood pressure', 'migration', current_timestamp),
+    ('en', 'cerebrovascular accident', 'cerebrovascular accident', 'stroke', 'migration', current_timestamp),
+    ('es', 'infarto de miocardio', 'infarto de miocardio', 'ataque al corazón', 'migration', current_timestamp),
+    ('es', 'hipertensión arterial', 'hipertensión arterial', 'presión arterial alta', 'migration', current_timestamp),
+    ('de', 'Myokardinfarkt', 'myokardinfarkt', 'Herzinfarkt', 'migration', current_timestamp),
+    ('de', 'Hypertonie', 'hypertonie', 'Bluthochdruck', 'migration', current_timestamp),
+    ('fr', 'infarctus du myocarde', 'infarctus du myocarde', 'crise cardiaque', 'migration', current_timestamp),
+    ('fr', 'hypertension artérielle', 'hypertension artérielle', 'tension trop élevée', 'migration', current_timestamp),
+    ('ar', 'احتشاء عضلة القلب', 'احتشاء عضلة القلب', 'نوبة قلبية', 'migration', current_timestamp);

@@ -46,6 +46,6 @@ class ScratchPlainIT {
     }
 
     @Nested
-    class AdminStory extends AdminStoryTests {
+    class AdminAccessibility extends AdminAccessibilityTests {
     }
 }

@@ -11,7 +11,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import org.medpub.cms.article.control.Glossary;
 import org.medpub.cms.platform.boundary.Caller;
 import org.medpub.cms.platform.control.EditorialPermissions;
@@ -32,17 +31,13 @@ public class GlossaryResource {
     @Inject
     Caller caller;
 
-    public record GlossaryView(String locale, List<Glossary.Term> terms) {
-    }
-
     /** What to write instead of a term. */
     public record Suggestion(String suggestion) {
     }
 
     @GET
-    public GlossaryView list(@PathParam("locale") String locale) {
-        List<Glossary.Term> terms = glossary.list(locale);
-        return new GlossaryView(locale, terms);
+    public Glossary.Terms list(@PathParam("locale") String locale) {
+        return glossary.list(locale);
     }
 
     @PUT

@@ -43,9 +43,14 @@ public class Glossary {
     public record Written(Term term, boolean created) {
     }
 
+    /** A locale's glossary: the locale as enabled ({@code es-MX}, however it was asked for) and its terms. */
+    public record Terms(String locale, List<Term> terms) {
+    }
+
     /** The locale's terms in alphabetical order (of their lower case); an unknown locale is 404. */
-    public List<Term> list(String locale) {
-        return terms(enabled(locale));
+    public Terms list(String locale) {
+        String tag = enabled(locale);
+        return new Terms(tag, terms(tag));
     }
 
     /** The terms of a locale as {@link Readability} needs them; none for a locale that is not enabled. */

@@ -10,7 +10,9 @@ import org.medpub.cms.archive.boundary.ArchiveImportResource;
 import org.medpub.cms.article.boundary.ArticlesResource;
 import org.medpub.cms.article.boundary.AudienceResource;
 import org.medpub.cms.article.boundary.DisclosureResource;
+import org.medpub.cms.article.boundary.GlossaryResource;
 import org.medpub.cms.article.boundary.ImportResource;
+import org.medpub.cms.article.boundary.ReadabilityResource;
 import org.medpub.cms.article.boundary.TopicsResource;
 import org.medpub.cms.media.boundary.MediaResource;
 import org.medpub.cms.platform.boundary.JsonProvider;
@@ -49,6 +51,8 @@ public class ApiApplication extends Application {
                 ProfileResource.class,
                 ImportResource.class,
                 TopicsResource.class,
+                GlossaryResource.class,
+                ReadabilityResource.class,
                 BatchImportResource.class,
                 TransitionsResource.class,
                 HistoryResource.class,

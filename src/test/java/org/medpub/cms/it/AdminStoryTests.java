@@ -92,6 +92,9 @@ abstract class AdminStoryTests {
         type(author, "editor:body", "## What a migraine is\n\nA migraine is a throbbing headache on one side of the head.");
         waitFor(author, By.cssSelector("#previewPanel .preview h2"), "What a migraine is");
         waitFor(author, By.cssSelector("#previewPanel .preview h1"), title);
+        // how plain the text is, measured as it is typed: the formula named with its figure
+        waitFor(author, By.id("editorReadabilityFigure"), "Flesch-Kincaid grade:");
+        assertTrue(text(author, "#editorReadability").contains("2 sentences, 16 words"), text(author, "#editorReadability"));
         type(author, "editor:changeNote", "first draft");
         see(author, "author-writes", "New article");
         click(author, "editor:save");
@@ -111,6 +114,7 @@ abstract class AdminStoryTests {
         assertTrue(reviewer.driver().findElements(By.id("editor:save")).isEmpty(), "a reviewer does not edit");
         assertEquals("true", reviewer.driver().findElement(By.id("editor:body")).getDomAttribute("readonly"),
                 "the reviewer's form is read-only");
+        assertTrue(text(reviewer, "#reviewReadabilityFigure").startsWith("Flesch-Kincaid grade:"), text(reviewer, "#reviewReadability"));
         type(reviewer, "workflow:comment", "Please say when to see a doctor.");
         see(reviewer, "reviewer-reviews", "Edit article");
         click(reviewer, "workflow:reject");

@@ -264,4 +264,8 @@ class ApiSuiteIT {
     @Nested
     class RequestIds extends RequestIdTests {
     }
+
+    @Nested
+    class PlainLanguage extends PlainLanguageTests {
+    }
 }

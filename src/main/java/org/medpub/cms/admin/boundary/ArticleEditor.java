@@ -14,6 +14,7 @@ import org.medpub.cms.article.boundary.RevisionEdit;
 import org.medpub.cms.article.control.ArticleHtml;
 import org.medpub.cms.article.control.ArticleStore;
 import org.medpub.cms.article.control.DraftText;
+import org.medpub.cms.article.control.Readability;
 import org.medpub.cms.article.control.ReadingTime;
 import org.medpub.cms.article.control.RevisionComparison;
 import org.medpub.cms.article.control.RevisionPrecondition;
@@ -58,6 +59,9 @@ public class ArticleEditor implements Serializable {
     ReadingTime readingTime;
 
     @Inject
+    Readability readability;
+
+    @Inject
     ArticleStore articles;
 
     @Inject
@@ -90,6 +94,8 @@ public class ArticleEditor implements Serializable {
     private String proposedSlug;
     private transient String measured;
     private transient ReadingTime.Length length;
+    private transient String measuredPlain;
+    private transient Readability.Report plain;
 
     /** On opening the page (not on its own posts): the newest revision of the locale, or the source's to start a translation. */
     public void load() {
@@ -128,6 +134,15 @@ public class ArticleEditor implements Serializable {
             length = readingTime.of(body, open.getLocale());
         }
         return length;
+    }
+
+    /** How plain the body is as it stands in the form (figure, long sentences, glossary terms); measured once per text. */
+    public Readability.Report getReadability() {
+        if (plain == null || measuredPlain != body) {
+            measuredPlain = body;
+            plain = readability.of(body, open.getLocale());
+        }
+        return plain;
     }
 
     public void preview() {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.medpub.cms.article.control.Readability;
 import org.medpub.cms.article.control.RevisionComparison;
 import org.medpub.cms.article.entity.ArticleVariant;
 import org.medpub.cms.article.entity.Revision;
@@ -94,6 +95,9 @@ public class WorkflowPanel implements Serializable {
     Caller caller;
 
     @Inject
+    Readability readability;
+
+    @Inject
     Words words;
 
     @Inject
@@ -112,6 +116,8 @@ public class WorkflowPanel implements Serializable {
     private final Map<String, Boolean> checked = new LinkedHashMap<>();
 
     private Comparison sinceReview;
+    private transient Long measuredRevision;
+    private transient Readability.Report plain;
     private Comparison sinceSignOff;
     private String comparedRevisions;
     private MadeLink madeLink;
@@ -265,6 +271,16 @@ public class WorkflowPanel implements Serializable {
     public Comparison getSinceReview() {
         compare();
         return sinceReview;
+    }
+
+    /** How plain the revision under review is, for the reviewer to weigh: a warning, never a block. */
+    public Readability.Report getReadability() {
+        Revision current = open.variant().orElseThrow().getCurrent();
+        if (plain == null || !current.getId().equals(measuredRevision)) {
+            measuredRevision = current.getId();
+            plain = readability.of(current.getBody(), open.getLocale());
+        }
+        return plain;
     }
 
     /** When the last sign-off is older than the last review: all changes since it, as a second view; else null. */

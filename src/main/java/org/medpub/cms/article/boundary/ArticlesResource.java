@@ -33,6 +33,7 @@ import org.medpub.cms.article.boundary.ArticleViews.RevisionList;
 import org.medpub.cms.article.boundary.ArticleViews.RevisionSummary;
 import org.medpub.cms.article.boundary.ArticleViews.RevisionView;
 import org.medpub.cms.article.control.ArticleStore;
+import org.medpub.cms.article.control.Readability;
 import org.medpub.cms.article.control.RevisionComparison;
 import org.medpub.cms.article.control.RevisionPrecondition;
 import org.medpub.cms.article.entity.Article;
@@ -59,6 +60,9 @@ public class ArticlesResource {
 
     @Inject
     RevisionComparison comparison;
+
+    @Inject
+    Readability readability;
 
     @Inject
     EnabledLocales locales;
@@ -142,6 +146,14 @@ public class ArticlesResource {
                 ? Response.created(URI.create("/api/articles/" + article.getId() + "/locales/" + target))
                 : Response.ok();
         return answer.tag(tagValue(revision)).entity(RevisionView.of(revision)).build();
+    }
+
+    /** The readability report of the locale's current revision (the draft being written or reviewed). */
+    @GET
+    @Path("{id}/locales/{locale}/readability")
+    public ReadabilityView readability(@PathParam("id") String id, @PathParam("locale") String locale) {
+        Revision current = variant(id, locale).getCurrent();
+        return ReadabilityView.of(readability.of(current.getBody(), current.getVariant().getLocale()), current.getNumber());
     }
 
     @GET

@@ -38,6 +38,23 @@ public class ReadingTime {
     }
 
     static int countWords(String markdown, String locale) {
+        BreakIterator breaks = BreakIterator.getWordInstance(locale == null ? Locale.ROOT : Locale.forLanguageTag(locale));
+        breaks.setText(seenText(markdown));
+        int words = 0;
+        for (int end = breaks.next(); end != BreakIterator.DONE; end = breaks.next()) {
+            if (breaks.getRuleStatus() != BreakIterator.WORD_NONE) {
+                words++;
+            }
+        }
+        return words;
+    }
+
+    /**
+     * The words a reader sees of Markdown, each block (paragraph, heading, list item) ending in a
+     * line break: ICU's sentence breaks end a sentence there, so a heading without a full stop is
+     * not read as the start of the next paragraph's first sentence.
+     */
+    static String seenText(String markdown) {
         StringBuilder seen = new StringBuilder();
         PARSER.parse(markdown == null ? "" : markdown).accept(new AbstractVisitor() {
             @Override
@@ -68,14 +85,6 @@ public class ReadingTime {
                 }
             }
         });
-        BreakIterator breaks = BreakIterator.getWordInstance(locale == null ? Locale.ROOT : Locale.forLanguageTag(locale));
-        breaks.setText(seen.toString());
-        int words = 0;
-        for (int end = breaks.next(); end != BreakIterator.DONE; end = breaks.next()) {
-            if (breaks.getRuleStatus() != BreakIterator.WORD_NONE) {
-                words++;
-            }
-        }
-        return words;
+        return seen.toString();
     }
 }

@@ -118,6 +118,15 @@ public final class EditorialPermissions {
         }
     }
 
+    /** Whether the actor edits the plain-language glossaries (every locale's): editors and admins. */
+    public static boolean mayEditGlossary(Actor actor) {
+        return actor.holdsAnyOf(EDITOR, ADMIN);
+    }
+
+    public static void requireEditGlossary(Actor actor) {
+        require(mayEditGlossary(actor), "edit the plain-language glossary", EDITOR, ADMIN);
+    }
+
     /** Whether the actor manages the team's accounts: creates them, sets roles, deactivates, sets one-time passwords. */
     public static boolean mayManageAccounts(Actor actor) {
         return actor.holdsAnyOf(ADMIN);

@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
@@ -52,6 +53,9 @@ public class ArchiveExports {
     ManagedExecutorService executor;
 
     @Inject
+    Clock clock;
+
+    @Inject
     @ConfigProperty(name = "cms.archive.dir")
     String folder;
 
@@ -67,7 +71,7 @@ public class ArchiveExports {
         byte[] random = new byte[18];
         RANDOM.nextBytes(random);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        Export export = new Export(id, Export.State.RUNNING, Instant.now(), null, Map.of(), null);
+        Export export = new Export(id, Export.State.RUNNING, clock.instant(), null, Map.of(), null);
         exports.put(id, export);
         SecurityLog.record("archive-export", actor, Map.of("export", id), actor + " started the export " + id
                 + " of the content archive");
@@ -94,12 +98,12 @@ public class ArchiveExports {
                 rows = ContentArchive.export(db, out);
             }
             Files.move(part, file, StandardCopyOption.ATOMIC_MOVE);
-            exports.put(export.id(), new Export(export.id(), Export.State.DONE, export.startedAt(), Instant.now(), rows, null));
+            exports.put(export.id(), new Export(export.id(), Export.State.DONE, export.startedAt(), clock.instant(), rows, null));
             LOG.info(() -> "Content archive " + export.id() + " written: " + rows);
         } catch (SQLException | IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "Content archive " + export.id() + " failed", e);
             deleteQuietly(part);
-            exports.put(export.id(), new Export(export.id(), Export.State.FAILED, export.startedAt(), Instant.now(),
+            exports.put(export.id(), new Export(export.id(), Export.State.FAILED, export.startedAt(), clock.instant(),
                     Map.of(), e.getMessage()));
         }
     }

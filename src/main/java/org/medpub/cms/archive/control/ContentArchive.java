@@ -98,7 +98,14 @@ public final class ContentArchive {
             new Table("change_note_translation", List.of()),
             new Table("change_log_entry", List.of()),
             new Table("inbox_entry", List.of()),
-            new Table("autosaved_draft", List.of()));
+            new Table("autosaved_draft", List.of()),
+            new Table("glossary_term", List.of()));
+
+    /**
+     * Tables a new instance fills itself (the plain-language glossary's first terms): the archive's
+     * rows replace them rather than make the instance count as holding content.
+     */
+    static final Set<String> REPLACED = Set.of("glossary_term");
 
     /** The tables an archive leaves out, and why: an import makes them anew or they belong to the instance. */
     static final Map<String, String> LEFT_OUT = Map.of(
@@ -122,7 +129,7 @@ public final class ContentArchive {
             "variant", List.of("assigned_reviewer"));
 
     /** The tables whose ids come from an identity column rather than a sequence named after them. */
-    static final Set<String> IDENTITIES = Set.of("topic");
+    static final Set<String> IDENTITIES = Set.of("topic", "glossary_term");
 
     /** What users get instead of their password: no password matches it; an admin gives them a one-time one. */
     static final String NO_PASSWORD = "";
@@ -360,7 +367,7 @@ public final class ContentArchive {
 
     private static void requireEmpty(Connection db) throws SQLException {
         for (Table table : TABLES) {
-            if (table.name().startsWith("app_user")) {
+            if (table.name().startsWith("app_user") || REPLACED.contains(table.name())) {
                 continue;
             }
             try (Statement st = db.createStatement();
@@ -531,6 +538,11 @@ public final class ContentArchive {
             people.addAll(existing.keySet());
             users(existing, highestId);
             for (Table table : TABLES) {
+                if (REPLACED.contains(table.name())) {
+                    try (Statement st = db.createStatement()) {
+                        st.executeUpdate("delete from " + table.name());
+                    }
+                }
                 if (!table.name().equals("app_user")) {
                     rows.put(table.name(), load(table));
                 }

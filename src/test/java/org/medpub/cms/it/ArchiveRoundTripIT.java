@@ -215,6 +215,7 @@ class ArchiveRoundTripIT {
         }
         assertTrue(API.size() > 40, "addresses compared: " + API);
         assertEquals(List.of(), different);
+        System.out.println("ArchiveRoundTripIT: " + API.size() + " API answers the same on H2 and on PostgreSQL");
     }
 
     @Test
@@ -231,6 +232,7 @@ class ArchiveRoundTripIT {
         assertTrue(PAGES.size() > 10, "pages compared: " + PAGES);
         assertTrue(comparable("/en/search", answer(postgresql, "/en/search?q=migraine", null)).contains("/en/articles/"),
                 "the imported library is found by the reader search of PostgreSQL");
+        System.out.println("ArchiveRoundTripIT: " + PAGES.size() + " reader pages the same on H2 and on PostgreSQL");
         assertFalse(PAGES.stream().noneMatch(p -> p.contains("/articles/")), "article pages compared: " + PAGES);
         assertEquals(List.of(), different);
     }

@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.Set;
 import org.glassfish.jersey.media.multipart.MultiPartFeature;
 import org.medpub.cms.article.boundary.ArticlesResource;
+import org.medpub.cms.article.boundary.ClaimChecksResource;
+import org.medpub.cms.article.boundary.ContradictionsResource;
+import org.medpub.cms.article.boundary.StatementsResource;
 import org.medpub.cms.article.boundary.AudienceResource;
 import org.medpub.cms.article.boundary.DisclosureResource;
 import org.medpub.cms.article.boundary.ImportResource;
@@ -42,6 +45,9 @@ public class ApiApplication extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(
                 ArticlesResource.class,
+                StatementsResource.class,
+                ClaimChecksResource.class,
+                ContradictionsResource.class,
                 AudienceResource.class,
                 DisclosureResource.class,
                 ProfileResource.class,

@@ -47,4 +47,20 @@ class ScratchStatementsIT {
     @Nested
     class ReaderSite extends ReaderSiteTests {
     }
+
+    @Nested
+    class WorkflowStory extends WorkflowStoryTests {
+    }
+
+    @Nested
+    class TranslationStory extends TranslationStoryTests {
+    }
+
+    @Nested
+    class NoLeaks extends NoLeakTests {
+    }
+
+    @Nested
+    class ReaderSearch extends ReaderSearchTests {
+    }
 }

@@ -70,7 +70,7 @@ public class ArticleHtml {
     private static final Pattern MARKED = Pattern.compile("(<p>)?" + MARKER + "n(\\d+)v(\\d+)e(</p>)?");
     /** Where a line embeds a statement: a marker no author can type, holding the slug in hex, replaced after sanitizing. */
     private static final String STATEMENT_MARKER = "reviewedstatement" + HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
-    private static final Pattern STATEMENT_MARKED = Pattern.compile("(?:<p>)?" + STATEMENT_MARKER + "([0-9a-f]+)e(?:</p>)?");
+    private static final Pattern STATEMENT_MARKED = Pattern.compile("(?:<p>)?" + STATEMENT_MARKER + "([0-9a-f]+)e(?:</p>\\n?)?");
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder()
             .extensions(List.of(TablesExtension.create()))
             .nodeRendererFactory(context -> new MediaMarkers(context.getWriter()::raw))
@@ -192,7 +192,7 @@ public class ArticleHtml {
         while (m.find()) {
             String slug = new String(HexFormat.of().parseHex(m.group(1)), StandardCharsets.UTF_8);
             String aside = library == null ? "" : library.wording(slug, locale)
-                    .map(wording -> aside(wording, locale, previewToken)).orElse("");
+                    .map(wording -> aside(wording, locale, previewToken) + "\n").orElse("");
             m.appendReplacement(html, Matcher.quoteReplacement(aside));
         }
         m.appendTail(html);
@@ -206,7 +206,7 @@ public class ArticleHtml {
                 + "<p class=\"reviewed-statement-label\">" + escape(label) + "</p>"
                 + "<div class=\"reviewed-statement-text\" lang=\"" + escape(wording.locale()) + "\" dir=\""
                 + WritingDirection.of(wording.locale()) + "\">"
-                + figures(markedPlain(wording.live().getBody()), wording.locale(), previewToken) + "</div></aside>";
+                + figures(markedPlain(wording.live().getBody()), wording.locale(), previewToken).strip() + "</div></aside>";
     }
 
     private static String escape(String text) {

@@ -54,6 +54,8 @@ public class Statements {
     /** The most statements one list answers with, and the most pages the contradictions report names. */
     public static final int MOST_LISTED = 500;
     private static final int SENTENCE_SHOWN = 300;
+    /** What starts a Markdown block on a line: a heading's hashes, a list item's bullet or number, a quote's mark. */
+    private static final Pattern BLOCK_MARK = Pattern.compile("^(?:#{1,6}[ \\t]+|[-*+][ \\t]+|\\d{1,9}[.)][ \\t]+|>[ \\t]?)");
 
     /**
      * A statement's wording as a page in a locale shows it.
@@ -293,18 +295,54 @@ public class Statements {
         return found.size() > MOST_LISTED ? found.subList(0, MOST_LISTED) : found;
     }
 
-    /** The sentences of a text (the JDK's sentence rules for the locale), each on one line, cut when very long. */
-    static List<String> sentences(String text, String locale) {
+    /**
+     * The sentences of a Markdown text, each on one line, cut when very long: its blocks (paragraphs,
+     * headings, list items, quotes) without their marks, each split by the JDK's sentence rules for
+     * the locale, so that a heading never runs into the sentence after it.
+     */
+    static List<String> sentences(String markdown, String locale) {
         BreakIterator breaks = BreakIterator.getSentenceInstance(Locale.forLanguageTag(locale));
-        breaks.setText(text);
         List<String> sentences = new ArrayList<>();
-        for (int start = breaks.first(), end = breaks.next(); end != BreakIterator.DONE; start = end, end = breaks.next()) {
-            String sentence = text.substring(start, end).strip().replaceAll("\\s+", " ");
-            if (!sentence.isEmpty()) {
-                sentences.add(sentence.length() > SENTENCE_SHOWN ? sentence.substring(0, SENTENCE_SHOWN) + "…" : sentence);
+        for (String text : blocks(markdown)) {
+            breaks.setText(text);
+            for (int start = breaks.first(), end = breaks.next(); end != BreakIterator.DONE; start = end, end = breaks.next()) {
+                String sentence = text.substring(start, end).strip();
+                if (!sentence.isEmpty()) {
+                    sentences.add(sentence.length() > SENTENCE_SHOWN ? sentence.substring(0, SENTENCE_SHOWN) + "…" : sentence);
+                }
             }
         }
         return sentences;
+    }
+
+    /** The text of each block, its lines joined by a space: a blank line ends one, a heading is one, a list item or quote starts one. */
+    private static List<String> blocks(String markdown) {
+        List<String> blocks = new ArrayList<>();
+        StringBuilder block = new StringBuilder();
+        boolean inQuote = false;
+        for (String line : markdown.split("\n")) {
+            String text = line.strip();
+            Matcher mark = BLOCK_MARK.matcher(text);
+            boolean quote = text.startsWith(">");
+            if (text.isEmpty() || mark.lookingAt() && !(quote && inQuote)) {
+                flush(block, blocks);
+            }
+            inQuote = quote;
+            block.append(mark.replaceFirst("")).append(' ');
+            if (text.startsWith("#")) {
+                flush(block, blocks);
+            }
+        }
+        flush(block, blocks);
+        return blocks;
+    }
+
+    private static void flush(StringBuilder block, List<String> blocks) {
+        String text = block.toString().strip().replaceAll("\\s+", " ");
+        if (!text.isEmpty()) {
+            blocks.add(text);
+        }
+        block.setLength(0);
     }
 
     private Optional<Instant> signedOff(ArticleVariant variant) {

@@ -30,6 +30,7 @@ import org.medpub.cms.workflow.boundary.HistoryResource;
 import org.medpub.cms.workflow.boundary.PreviewLinkResource;
 import org.medpub.cms.workflow.boundary.ReviewsResource;
 import org.medpub.cms.workflow.boundary.ScheduleResource;
+import org.medpub.cms.workflow.boundary.StatementTransitionsResource;
 import org.medpub.cms.workflow.boundary.TransitionsResource;
 import org.medpub.cms.workflow.boundary.WorkflowResource;
 
@@ -55,6 +56,7 @@ public class ApiApplication extends Application {
                 TopicsResource.class,
                 BatchImportResource.class,
                 TransitionsResource.class,
+                StatementTransitionsResource.class,
                 HistoryResource.class,
                 AssignmentResource.class,
                 ScheduleResource.class,

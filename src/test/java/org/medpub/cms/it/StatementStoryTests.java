@@ -44,7 +44,9 @@ abstract class StatementStoryTests {
         assertEquals("statement", created.json().get("kind").asText(), created::toString);
         String statement = RevisionApiTests.path(created);
         long statementId = XliffTests.articleId(statement);
-        Workflow.publish(author, statement + "/locales/en");
+        // the statement's own addresses, as the article's
+        String own = "/api/statements/" + statementId;
+        Workflow.publish(author, own + "/locales/en");
         var spanish = translator.put(statement + "/locales/es", with(with(with(edit(slug + "-es", FIRST_ES, null),
                 "title", "Ketamina y dependencia"), "sourceRevision", 1), "topics", List.of()), null);
         assertEquals(201, spanish.status(), spanish::toString);
@@ -74,10 +76,11 @@ abstract class StatementStoryTests {
         assertTrue(es.contains("lang=\"es\" dir=\"ltr\"><p>" + FIRST_ES + "</p>"), es);
         assertTrue(page("/en/articles/" + secondSlug).contains(FIRST));
 
-        var revised = author.put(statement + "/locales/en", with(with(edit(slug, SECOND, "Dependence risk restated"),
+        var revised = author.put(own + "/locales/en", with(with(edit(slug, SECOND, "Dependence risk restated"),
                 "tellReaders", true), "topics", List.of()), "\"r1\"");
         assertEquals(200, revised.status(), revised::toString);
-        Workflow.publish(author, statement + "/locales/en");
+        assertEquals(SECOND, author.get(own + "/locales/en").json().get("body").asText());
+        Workflow.publish(author, own + "/locales/en");
 
         String enAfter = page("/en/articles/" + firstSlug);
         assertTrue(enAfter.contains(SECOND) && !enAfter.contains(FIRST), "the cached page was replaced: " + enAfter);
@@ -104,8 +107,16 @@ abstract class StatementStoryTests {
     @Test
     void anArticleWithAContradictingPhraseIsApprovedOnlyOnceTheReviewerConfirmsTheCheckAndIsReported() {
         String phrase = "not addictive " + unique("zq");
-        String statement = RevisionApiTests.path(author.post("/api/statements", statement(unique("ketamine-abuse"), FIRST)));
+        String refusedSlug = unique("ketamine-blank");
+        var blankOnCreate = author.post("/api/statements", with(statement(refusedSlug, FIRST), "contradictingPhrases",
+                List.of(phrase, " ")));
+        assertEquals(400, blankOnCreate.status(), blankOnCreate::toString);
+        assertEquals(0, DatabaseRows.count("select count(*) from variant where slug = ?", refusedSlug), "nothing stored");
+        String statement = RevisionApiTests.path(author.post("/api/statements", with(statement(unique("ketamine-abuse"), FIRST),
+                "contradictingPhrases", List.of(phrase))));
         long statementId = XliffTests.articleId(statement);
+        assertEquals(List.of(phrase), Api.JSON.convertValue(author.get("/api/statements/" + statementId
+                + "/contradicting-phrases").json().get("en"), List.class));
         String phrases = "/api/statements/" + statementId + "/contradicting-phrases/en";
         var set = reviewer.put(phrases, List.of(phrase, "  " + phrase.toUpperCase() + " "), null);
         assertEquals(200, set.status(), set::toString);

@@ -6,11 +6,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -60,13 +62,25 @@ public class StatementsResource {
     @Inject
     Caller caller;
 
+    @Inject
+    ArticlesResource articles;
+
+    /** A new statement, its first revision in its source locale, and its contradicting phrases there. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@NotNull @Valid NewArticle request) {
+    public Response create(@NotNull @Valid StatementText.NewStatement request) {
         EditorialPermissions.requireCreateArticles(caller.actor());
         String locale = enabledLocale("sourceLocale", request.sourceLocale());
-        Revision revision = store.create(locale, request.content(), caller.actor(), true);
+        if (request.contradictingPhrases() != null) {
+            // refused before anything is stored
+            EditorialPermissions.requireEditContradictingPhrases(caller.actor());
+            Statements.checkedPhrases(request.contradictingPhrases());
+        }
+        Revision revision = store.create(locale, request.article().content(), caller.actor(), true);
         Article statement = revision.getVariant().getArticle();
+        if (request.contradictingPhrases() != null) {
+            statements.setPhrases(statement.getId(), locale, request.contradictingPhrases());
+        }
         return Response.created(URI.create("/api/articles/" + statement.getId()))
                 .tag(RevisionPrecondition.tagOf(revision.getNumber()).replace("\"", ""))
                 .entity(ArticleView.of(statement, locales.all()))
@@ -77,6 +91,34 @@ public class StatementsResource {
     public StatementList list() {
         return new StatementList(statements.list().stream()
                 .map(s -> new StatementView(ArticleView.of(s, locales.all()), statements.phrases(s.getId()))).toList());
+    }
+
+    /** The latest revision of a statement in a locale, as {@code GET /api/articles/{id}/locales/{locale}}. */
+    @GET
+    @Path("{id}/locales/{locale}")
+    public Response latest(@PathParam("id") String id, @PathParam("locale") String locale) {
+        return articles.latest(Long.toString(statement(id).getId()), locale);
+    }
+
+    /**
+     * A new revision of a statement in a locale, as {@code PUT /api/articles/{id}/locales/{locale}}; with
+     * {@code contradictingPhrases}, its phrases in that locale are replaced too (checked before anything is saved).
+     */
+    @PUT
+    @Path("{id}/locales/{locale}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response save(@PathParam("id") String id, @PathParam("locale") String locale,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid StatementText.StatementEdit request) {
+        Article statement = statement(id);
+        if (request.contradictingPhrases() != null) {
+            EditorialPermissions.requireEditContradictingPhrases(caller.actor());
+            Statements.checkedPhrases(request.contradictingPhrases());
+        }
+        Response saved = articles.save(Long.toString(statement.getId()), locale, ifMatch, request.revision());
+        if (request.contradictingPhrases() != null) {
+            statements.setPhrases(statement.getId(), enabledLocale("locale", locale), request.contradictingPhrases());
+        }
+        return saved;
     }
 
     @GET

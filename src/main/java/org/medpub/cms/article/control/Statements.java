@@ -205,6 +205,17 @@ public class Statements {
      */
     public List<String> setPhrases(long statementId, String locale, List<String> phrases) {
         statement(statementId);
+        Map<String, String> kept = checkedPhrases(phrases);
+        em.createQuery("delete from ContradictingPhrase p where p.statementId = :statement and p.locale = :locale")
+                .setParameter("statement", statementId)
+                .setParameter("locale", locale)
+                .executeUpdate();
+        kept.values().forEach(phrase -> em.persist(new ContradictingPhrase(statementId, locale, phrase)));
+        return List.copyOf(kept.values());
+    }
+
+    /** The phrases as they would be kept, by their lower case; refused (400) as {@link #setPhrases} refuses them. */
+    public static Map<String, String> checkedPhrases(List<String> phrases) {
         Map<String, String> kept = new LinkedHashMap<>();
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < phrases.size(); i++) {
@@ -224,12 +235,7 @@ public class Statements {
         if (!errors.isEmpty()) {
             throw new BusinessException.InvalidInput("Some phrases cannot be kept", errors);
         }
-        em.createQuery("delete from ContradictingPhrase p where p.statementId = :statement and p.locale = :locale")
-                .setParameter("statement", statementId)
-                .setParameter("locale", locale)
-                .executeUpdate();
-        kept.values().forEach(phrase -> em.persist(new ContradictingPhrase(statementId, locale, phrase)));
-        return List.copyOf(kept.values());
+        return kept;
     }
 
     /** The contradicting phrases of the locale that a text contains, each with its sentence and statement. */

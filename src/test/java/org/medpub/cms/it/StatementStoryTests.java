@@ -112,7 +112,8 @@ abstract class StatementStoryTests {
                 List.of(phrase, " ")));
         assertEquals(400, blankOnCreate.status(), blankOnCreate::toString);
         assertEquals(0, DatabaseRows.count("select count(*) from variant where slug = ?", refusedSlug), "nothing stored");
-        String statement = RevisionApiTests.path(author.post("/api/statements", with(statement(unique("ketamine-abuse"), FIRST),
+        String statementSlug = unique("ketamine-abuse");
+        String statement = RevisionApiTests.path(author.post("/api/statements", with(statement(statementSlug, FIRST),
                 "contradictingPhrases", List.of(phrase))));
         long statementId = XliffTests.articleId(statement);
         assertEquals(List.of(phrase), Api.JSON.convertValue(author.get("/api/statements/" + statementId
@@ -146,12 +147,25 @@ abstract class StatementStoryTests {
         assertEquals("IN_REVIEW", DatabaseRows.text("select state from variant where article_id = ? and locale = 'en'",
                 XliffTests.articleId(article)).toUpperCase());
 
-        Map<String, Object> confirmed = new LinkedHashMap<>(signOff("approve"));
-        confirmed.put("confirmedClaimChecks", true);
-        var approved = take(reviewer, en, confirmed);
-        assertEquals(200, approved.status(), approved::toString);
+        // the review screen names the phrase, its sentence and the statement, and asks for the confirmation
+        var screen = new AdminSession();
+        screen.signIn("reviewer", "demo");
+        String edit = screen.get("/admin/edit.xhtml?article=" + XliffTests.articleId(article) + "&locale=en").body();
+        assertTrue(edit.contains("id=\"claimChecks\"") && edit.contains("“" + phrase + "” contradicts the reviewed statement"
+                + " “Ketamine and dependence”: Some say ketamine is " + phrase + " at low doses."), edit);
+        assertTrue(edit.contains("id=\"claimWarnings\""), "the editor warns too: " + edit);
+        Map<String, String> ticked = new LinkedHashMap<>();
+        for (int item = 0; item < Workflow.FULL_CHECKLIST.size(); item++) {
+            ticked.put("workflow:checklist:" + item + ":confirmed", "on");
+        }
+        screen.submit("workflow", ticked, "workflow:approve");
+        assertEquals("in_review", reviewer.get(en).json().get("state").asText(), "not approved without the box");
+        ticked.put("workflow:confirmedClaimChecks", "on");
+        screen.submit("workflow", ticked, "workflow:approve");
+        assertEquals("approved", reviewer.get(en).json().get("state").asText(), "approved with it");
         assertEquals(1, DatabaseRows.count("select count(*) from audit_event where article_id = ? and action = 'claim-check'"
-                + " and actor = 'reviewer' and event_comment like ?", XliffTests.articleId(article), "%" + phrase + "%"));
+                + " and actor = 'reviewer' and event_comment like ?", XliffTests.articleId(article), "%" + phrase + "%"),
+                "the confirmation is recorded");
         assertEquals(200, take(editor, en, step("publish")).status());
 
         var report = editor.get("/api/reports/contradictions");
@@ -159,6 +173,10 @@ abstract class StatementStoryTests {
         assertTrue(report.json().get("pages").findValues("phrase").stream().anyMatch(p -> p.asText().equals(phrase)),
                 report::toString);
         assertEquals(200, reviewer.get("/api/reports/contradictions").status());
+        var library = new AdminSession();
+        library.signIn("editor", "demo");
+        String listed = library.get("/admin/statements.xhtml").body();
+        assertTrue(listed.contains("{{statement:" + statementSlug + "}}") && listed.contains(phrase), listed);
     }
 
     @Test

@@ -161,7 +161,9 @@ public class Transitions {
             throw new BusinessException.Conflict("contradicting-phrase-unconfirmed", new BusinessException.FieldError(
                     "confirmedClaimChecks", "Revision " + revision.getNumber() + " contains phrases that contradict"
                     + " reviewed statements: " + AuditTrail.claimCheckNote(findings)
-                    + "; check them and confirm with confirmedClaimChecks"));
+                    + "; check them and confirm with confirmedClaimChecks")
+                    .worded("refusal.claimCheck.unconfirmed", Map.of("phrases", findings.stream().map(Statements.Finding::phrase)
+                            .distinct().map(p -> "“" + p + "”").collect(java.util.stream.Collectors.joining(", "))))));
         }
         return findings;
     }

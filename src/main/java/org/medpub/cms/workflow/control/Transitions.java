@@ -163,7 +163,7 @@ public class Transitions {
                     + " reviewed statements: " + AuditTrail.claimCheckNote(findings)
                     + "; check them and confirm with confirmedClaimChecks")
                     .worded("refusal.claimCheck.unconfirmed", Map.of("phrases", findings.stream().map(Statements.Finding::phrase)
-                            .distinct().map(p -> "“" + p + "”").collect(java.util.stream.Collectors.joining(", "))))));
+                            .distinct().map(p -> "“" + p + "”").collect(java.util.stream.Collectors.joining(", ")))));
         }
         return findings;
     }

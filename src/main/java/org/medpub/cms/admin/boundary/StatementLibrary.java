@@ -32,7 +32,15 @@ public class StatementLibrary {
     @Inject
     Caller caller;
 
+    @Inject
+    Words words;
+
     private List<Row> rows;
+
+    /** How statements are written and embedded; the line to embed is no word to translate. */
+    public String getHint() {
+        return words.with("statements.hint", "example", "{{statement:slug}}");
+    }
 
     public List<Row> getRows() {
         if (rows == null) {

@@ -45,6 +45,34 @@ class ScratchStatementsIT {
     }
 
     @Nested
+    class AuthorizationTable extends AuthorizationTableTests {
+    }
+
+    @Nested
+    class AdminUi extends AdminUiTests {
+    }
+
+    @Nested
+    class AdminErrors extends AdminErrorsTests {
+    }
+
+    @Nested
+    class Editor extends EditorTests {
+    }
+
+    @Nested
+    class OneRenderer extends OneRendererTests {
+    }
+
+    @Nested
+    class Articles extends ArticleApiTests {
+    }
+
+    @Nested
+    class ReaderListing extends ReaderListingTests {
+    }
+
+    @Nested
     class ReaderSite extends ReaderSiteTests {
     }
 

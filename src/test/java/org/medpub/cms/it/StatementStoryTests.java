@@ -55,6 +55,7 @@ abstract class StatementStoryTests {
         JsonNode listed = author.get("/api/statements").json().get("items");
         assertTrue(listed.findValues("id").stream().anyMatch(id -> id.asLong() == statementId), listed::toString);
         assertEquals(404, reader.get("/en/articles/" + slug).status(), "a statement is no reader page of its own");
+        assertFalse(page("/en/").contains("/en/articles/" + slug + "\""), "nor listed, though the newest published");
 
         String first = embedding(unique("ketamine-use"), slug);
         String second = embedding(unique("ketamine-anaesthesia"), slug);

@@ -157,8 +157,8 @@ public class Statements {
 
     /** The statements, newest first, at most {@value #MOST_LISTED}. */
     public List<Article> list() {
-        return em.createQuery("select distinct a from Article a left join fetch a.variants where a.kind = :kind"
-                        + " order by a.id desc", Article.class)
+        // no fetch join: a row limit would cut the variants of the last statement
+        return em.createQuery("select a from Article a where a.kind = :kind order by a.id desc", Article.class)
                 .setParameter("kind", Article.STATEMENT)
                 .setMaxResults(MOST_LISTED)
                 .getResultList();

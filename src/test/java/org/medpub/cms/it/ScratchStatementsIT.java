@@ -41,54 +41,14 @@ class ScratchStatementsIT {
     }
 
     @Nested
-    class ChangeLog extends ChangeLogTests {
-    }
-
-    @Nested
-    class AuthorizationTable extends AuthorizationTableTests {
-    }
-
-    @Nested
-    class AdminUi extends AdminUiTests {
-    }
-
-    @Nested
     class AdminErrors extends AdminErrorsTests {
     }
 
     @Nested
-    class Editor extends EditorTests {
+    class Identity extends IdentityTests {
     }
 
     @Nested
-    class OneRenderer extends OneRendererTests {
-    }
-
-    @Nested
-    class Articles extends ArticleApiTests {
-    }
-
-    @Nested
-    class ReaderListing extends ReaderListingTests {
-    }
-
-    @Nested
-    class ReaderSite extends ReaderSiteTests {
-    }
-
-    @Nested
-    class WorkflowStory extends WorkflowStoryTests {
-    }
-
-    @Nested
-    class TranslationStory extends TranslationStoryTests {
-    }
-
-    @Nested
-    class NoLeaks extends NoLeakTests {
-    }
-
-    @Nested
-    class ReaderSearch extends ReaderSearchTests {
+    class ChangeLog extends ChangeLogTests {
     }
 }

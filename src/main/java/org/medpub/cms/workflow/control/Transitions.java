@@ -95,7 +95,9 @@ public class Transitions {
                     checklist.keys());
             requireAltText(concerned, locale);
             String noReferencesReason = requireEvidence(concerned, command.noReferencesReason());
-            List<Statements.Finding> findings = requireClaimChecks(concerned, locale, command.confirmedClaimChecks());
+            // an approval of new text; a re-approval confirms what readers already see, checked when it was approved
+            List<Statements.Finding> findings = rule.action() == WorkflowAction.APPROVE
+                    ? requireClaimChecks(concerned, locale, command.confirmedClaimChecks()) : List.of();
             review(concerned, rule.action() == WorkflowAction.REAPPROVE ? ReviewDecision.REAPPROVED
                     : ReviewDecision.APPROVED, actor, comment, Set.copyOf(checklist.keys()), noReferencesReason);
             if (!findings.isEmpty()) {

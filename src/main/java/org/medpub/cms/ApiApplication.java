@@ -8,6 +8,9 @@ import org.glassfish.jersey.media.multipart.MultiPartFeature;
 import org.medpub.cms.archive.boundary.ArchiveExportResource;
 import org.medpub.cms.archive.boundary.ArchiveImportResource;
 import org.medpub.cms.article.boundary.ArticlesResource;
+import org.medpub.cms.article.boundary.ClaimChecksResource;
+import org.medpub.cms.article.boundary.ContradictionsResource;
+import org.medpub.cms.article.boundary.StatementsResource;
 import org.medpub.cms.article.boundary.AudienceResource;
 import org.medpub.cms.article.boundary.DisclosureResource;
 import org.medpub.cms.article.boundary.GlossaryResource;
@@ -31,6 +34,7 @@ import org.medpub.cms.workflow.boundary.HistoryResource;
 import org.medpub.cms.workflow.boundary.PreviewLinkResource;
 import org.medpub.cms.workflow.boundary.ReviewsResource;
 import org.medpub.cms.workflow.boundary.ScheduleResource;
+import org.medpub.cms.workflow.boundary.StatementTransitionsResource;
 import org.medpub.cms.workflow.boundary.TransitionsResource;
 import org.medpub.cms.workflow.boundary.WorkflowResource;
 
@@ -46,6 +50,9 @@ public class ApiApplication extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(
                 ArticlesResource.class,
+                StatementsResource.class,
+                ClaimChecksResource.class,
+                ContradictionsResource.class,
                 AudienceResource.class,
                 DisclosureResource.class,
                 ProfileResource.class,
@@ -55,6 +62,7 @@ public class ApiApplication extends Application {
                 ReadabilityResource.class,
                 BatchImportResource.class,
                 TransitionsResource.class,
+                StatementTransitionsResource.class,
                 HistoryResource.class,
                 AssignmentResource.class,
                 ScheduleResource.class,

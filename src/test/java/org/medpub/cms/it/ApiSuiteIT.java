@@ -114,6 +114,10 @@ class ApiSuiteIT {
     }
 
     @Nested
+    class StatementStory extends StatementStoryTests {
+    }
+
+    @Nested
     class ReaderSearch extends ReaderSearchTests {
     }
 

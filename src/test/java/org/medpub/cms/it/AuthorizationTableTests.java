@@ -71,6 +71,10 @@ abstract class AuthorizationTableTests {
             line(                    "PUT media texts es (translator's locale)",    401, 200, 200, 403, 200, 200),
             line(                    "PUT media texts fr (not the translator's)",   401, 200, 403, 403, 200, 200),
             line(                    "DELETE media (shown by no article)",          401, 204, 403, 403, 204, 204),
+            line(                    "POST statements",                             401, 201, 403, 403, 403, 201),
+            line(                    "GET statements",                              401, 200, 200, 200, 200, 200),
+            line(                    "GET reports/contradictions",                  401, 403, 403, 200, 200, 200),
+            line(DRAFT,                "GET claim-checks",                          401, 200, 200, 200, 200, 200),
 
             line(DRAFT,                "GET article",                               401, 200, 200, 200, 200, 200),
             line(IN_REVIEW,            "GET article",                               401, 200, 200, 200, 200, 200),
@@ -250,6 +254,10 @@ abstract class AuthorizationTableTests {
             changes("DELETE media (shown by no article)", (api, a) -> api.send(api.request("/api/media/" + newImage()).DELETE())),
 
             looks("GET article", (api, a) -> api.get(a.path())),
+            looks("POST statements", (api, a) -> api.post("/api/statements", article(unique("authz-statement")))),
+            looks("GET statements", (api, a) -> api.get("/api/statements")),
+            looks("GET reports/contradictions", (api, a) -> api.get("/api/reports/contradictions")),
+            looks("GET claim-checks", (api, a) -> api.get(a.locale("en") + "/claim-checks")),
             looks("GET locales/en", (api, a) -> api.get(a.locale("en"))),
             looks("GET locales/es", (api, a) -> api.get(a.locale("es"))),
             looks("GET locales/fr", (api, a) -> api.get(a.locale("fr"))),

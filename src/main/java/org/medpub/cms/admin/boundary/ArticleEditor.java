@@ -19,6 +19,7 @@ import org.medpub.cms.article.control.ReadingTime;
 import org.medpub.cms.article.control.RevisionComparison;
 import org.medpub.cms.article.control.RevisionPrecondition;
 import org.medpub.cms.article.control.SlugSuggestion;
+import org.medpub.cms.article.control.Statements;
 import org.medpub.cms.article.entity.Article;
 import org.medpub.cms.article.entity.ArticleVariant;
 import org.medpub.cms.article.entity.Revision;
@@ -78,6 +79,12 @@ public class ArticleEditor implements Serializable {
 
     @Inject
     Words words;
+
+    @Inject
+    Statements statements;
+
+    private transient String checkedBody;
+    private transient List<String> claimWarnings;
 
     private String title;
     private String slug;
@@ -152,6 +159,27 @@ public class ArticleEditor implements Serializable {
     /** The body as readers will see it: rendered and sanitized exactly as on the reader page. */
     public String getPreviewHtml() {
         return html.renderForEditors(body == null ? "" : body, open.getLocale());
+    }
+
+    /**
+     * The editor's warnings about the body as it stands in the form: each phrase that contradicts a
+     * reviewed statement of its locale (phrase, sentence, statement), and each embedded statement
+     * that does not exist or that readers cannot see yet.
+     */
+    public List<String> getClaimWarnings() {
+        // asked several times per render: looked up once per text, as the length
+        if (claimWarnings != null && checkedBody == body) {
+            return claimWarnings;
+        }
+        checkedBody = body;
+        String text = body == null ? "" : body;
+        List<String> warnings = new ArrayList<>();
+        statements.findings(open.getLocale(), text).forEach(f -> warnings.add(words.with3("claimCheck.finding",
+                "phrase", f.phrase(), "statement", f.statementTitle(), "sentence", f.sentence())));
+        statements.unknown(text).forEach(slug -> warnings.add(words.with("refusal.statement.unknown", "slugs", slug)));
+        statements.unpublished(text).forEach(slug -> warnings.add(words.with("statement.unpublished", "slug", slug)));
+        claimWarnings = List.copyOf(warnings);
+        return claimWarnings;
     }
 
     public String save() {

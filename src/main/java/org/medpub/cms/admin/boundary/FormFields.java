@@ -35,6 +35,7 @@ final class FormFields {
             Map.entry("references", new Input(null, "editor.references.label")),
             Map.entry("comment", new Input("workflow:comment", "review.commentLabel")),
             Map.entry("noReferencesReason", new Input("workflow:noReferencesReason", "review.noReferencesReason")),
+            Map.entry("confirmedClaimChecks", new Input("workflow:confirmedClaimChecks", "claimCheck.heading")),
             Map.entry("publishAt", new Input("workflow:publishAt", "publish.atLabel")),
             Map.entry("file", new Input("upload:file", "media.upload.file")),
             Map.entry("locale", new Input("upload:locale", "media.upload.locale")),
@@ -46,7 +47,7 @@ final class FormFields {
 
     /** The fields in the order the forms show them, for the summary to list them in. */
     private static final List<String> ORDER = List.of("sourceLocale", "title", "slug", "summary", "body", "topics",
-            "references", "changeNote", "tellReaders", "checklist", "noReferencesReason", "comment", "publishAt", "file", "locale", "alt",
+            "references", "changeNote", "tellReaders", "checklist", "noReferencesReason", "confirmedClaimChecks", "comment", "publishAt", "file", "locale", "alt",
             "caption", "credit", "licence", "source");
 
     /** Orders field names as the forms show them (then by name, so {@code references[2]} after {@code references[1]}). */

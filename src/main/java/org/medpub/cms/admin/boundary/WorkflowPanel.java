@@ -28,6 +28,7 @@ import org.medpub.cms.workflow.control.PreviewLinks;
 import org.medpub.cms.workflow.control.ReReviews;
 import org.medpub.cms.workflow.control.ReviewChecklist;
 import org.medpub.cms.workflow.control.TransitionCommand;
+import org.medpub.cms.article.control.Statements;
 import org.medpub.cms.workflow.control.Transitions;
 import org.medpub.cms.workflow.control.WorkflowAction;
 import org.medpub.cms.workflow.entity.MedicalReview;
@@ -107,10 +108,14 @@ public class WorkflowPanel implements Serializable {
     Refusals refusals;
 
     @Inject
+    Statements statements;
+
+    @Inject
     TimeZoneChoice timeZone;
 
     private String comment;
     private String noReferencesReason;
+    private boolean confirmedClaimChecks;
     private String publishAt;
     private String assignee;
     private final Map<String, Boolean> checked = new LinkedHashMap<>();
@@ -186,10 +191,12 @@ public class WorkflowPanel implements Serializable {
     private void perform(WorkflowAction action, Instant at, Map<String, Boolean> confirmed) {
         try {
             var outcome = transitions.perform(open.getArticleId(), open.getLocale(),
-                    new TransitionCommand(action, comment, at, confirmed, open.getBaseRevision(), noReferencesReason),
+                    new TransitionCommand(action, comment, at, confirmed, open.getBaseRevision(), noReferencesReason,
+                            confirmedClaimChecks),
                     caller.actor());
             comment = null;
             noReferencesReason = null;
+            confirmedClaimChecks = false;
             refresh();
             Notices.info(outcome.scheduled() != null
                     ? words.with("publish.scheduled", "time", words.time(outcome.scheduled().getPublishAt()))
@@ -342,6 +349,28 @@ public class WorkflowPanel implements Serializable {
                 .flatMap(revision -> revision)
                 .filter(revision -> revision.getReferences().isEmpty())
                 .isPresent());
+    }
+
+    /**
+     * The review screen's claim checks: each contradicting phrase of a reviewed statement in the
+     * revision an approval would concern, in words ("phrase" contradicts the statement: sentence).
+     */
+    public List<String> getClaimChecks() {
+        return open.once("claimChecks", () -> open.variant()
+                .filter(v -> !v.getArticle().isStatement())
+                .map(v -> statements.findings(v.getLocale(), v.getCurrent().getBody()).stream()
+                        .map(f -> words.with3("claimCheck.finding", "phrase", f.phrase(), "statement", f.statementTitle(),
+                                "sentence", f.sentence()))
+                        .toList())
+                .orElse(List.of()));
+    }
+
+    public boolean isConfirmedClaimChecks() {
+        return confirmedClaimChecks;
+    }
+
+    public void setConfirmedClaimChecks(boolean confirmedClaimChecks) {
+        this.confirmedClaimChecks = confirmedClaimChecks;
     }
 
     public String getNoReferencesReason() {

@@ -18,7 +18,7 @@ final class ArticleViews {
     }
 
     /** An article with one entry per enabled locale, including the locales it is missing in. */
-    record ArticleView(long id, String sourceLocale, Instant createdAt, String createdBy, List<LocaleEntry> locales) {
+    record ArticleView(long id, String kind, String sourceLocale, Instant createdAt, String createdBy, List<LocaleEntry> locales) {
 
         static ArticleView of(Article article, List<String> enabledLocales) {
             var entries = new java.util.ArrayList<LocaleEntry>();
@@ -30,7 +30,7 @@ final class ArticleViews {
                     entries.add(new LocaleEntry(locale, null, null, null, TranslationStatus.MISSING, null, null, null, null));
                 }
             }
-            return new ArticleView(article.getId(), article.getSourceLocale(), article.getCreatedAt(),
+            return new ArticleView(article.getId(), article.getKind(), article.getSourceLocale(), article.getCreatedAt(),
                     article.getCreatedBy(), List.copyOf(entries));
         }
     }

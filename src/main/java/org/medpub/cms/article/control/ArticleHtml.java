@@ -5,10 +5,13 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +28,8 @@ import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.medpub.cms.article.entity.Reference;
 import org.medpub.cms.article.entity.Revision;
+import org.medpub.cms.platform.control.Messages;
+import org.medpub.cms.platform.control.WritingDirection;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 import org.owasp.html.Sanitizers;
@@ -63,6 +68,9 @@ public class ArticleHtml {
     private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create())).build();
     private static final String MARKER = "mediafigure" + HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
     private static final Pattern MARKED = Pattern.compile("(<p>)?" + MARKER + "n(\\d+)v(\\d+)e(</p>)?");
+    /** Where a line embeds a statement: a marker no author can type, holding the slug in hex, replaced after sanitizing. */
+    private static final String STATEMENT_MARKER = "reviewedstatement" + HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
+    private static final Pattern STATEMENT_MARKED = Pattern.compile("(?:<p>)?" + STATEMENT_MARKER + "([0-9a-f]+)e(?:</p>\\n?)?");
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder()
             .extensions(List.of(TablesExtension.create()))
             .nodeRendererFactory(context -> new MediaMarkers(context.getWriter()::raw))
@@ -84,9 +92,12 @@ public class ArticleHtml {
     @Inject
     Instance<ArticleImages> images;
 
+    @Inject
+    Instance<Statements> statements;
+
     /** Markdown as safe HTML, for text not saved yet (the live preview), with its images in the locale. */
     public String render(String markdown, String locale) {
-        return figures(marked(markdown), locale, null);
+        return statements(figures(marked(markdown), locale, null), locale, null);
     }
 
     /**
@@ -94,12 +105,13 @@ public class ArticleHtml {
      * the address only the signed-in team reaches, so that the images of drafts show too.
      */
     public String renderForEditors(String markdown, String locale) {
-        return figuresBy(marked(markdown), locale, (library, reference) -> library.editorialFigure(reference, locale));
+        return statements(figuresBy(marked(markdown), locale, (library, reference) -> library.editorialFigure(reference, locale)),
+                locale, null);
     }
 
     /** Markdown as safe HTML without images, for where no locale is known. */
     public String render(String markdown) {
-        return figures(marked(markdown), null, null);
+        return statements(figures(marked(markdown), null, null), null, null);
     }
 
     /** The body of a revision as safe HTML, as readers see it. */
@@ -115,9 +127,9 @@ public class ArticleHtml {
     public String render(Revision revision, String previewToken) {
         String locale = revision.getVariant() == null ? null : revision.getVariant().getLocale();
         if (revision.getId() == null) {
-            return figures(marked(revision.getBody()), locale, previewToken);
+            return statements(figures(marked(revision.getBody()), locale, previewToken), locale, previewToken);
         }
-        return figures(markedOf(revision), locale, previewToken);
+        return statements(figures(markedOf(revision), locale, previewToken), locale, previewToken);
     }
 
     /**
@@ -155,7 +167,64 @@ public class ArticleHtml {
     }
 
     private static String marked(String markdown) {
+        String text = Statements.EMBEDDED.matcher(markdown == null ? "" : markdown).replaceAll(line -> "\n" + STATEMENT_MARKER
+                + HexFormat.of().formatHex(line.group(1).getBytes(StandardCharsets.UTF_8)) + "e\n");
+        return POLICY.sanitize(RENDERER.render(PARSER.parse(text)));
+    }
+
+    /** Markdown as safe HTML, a statement's wording: a {@code {{statement:…}}} line in it is only text. */
+    private static String markedPlain(String markdown) {
         return POLICY.sanitize(RENDERER.render(PARSER.parse(markdown == null ? "" : markdown)));
+    }
+
+    /**
+     * Each embedded statement as readers of the page's locale see it ({@link Statements#wording}): an
+     * {@code <aside class="reviewed-statement">} with its label and review date in the page's language
+     * and its wording in its own; a statement unknown or not published is left out, never a draft.
+     */
+    private String statements(String marked, String locale, String previewToken) {
+        if (!marked.contains(STATEMENT_MARKER)) {
+            return marked;
+        }
+        Statements library = statements != null && statements.isResolvable() && locale != null ? statements.get() : null;
+        Matcher m = STATEMENT_MARKED.matcher(marked);
+        StringBuilder html = new StringBuilder(marked.length() + 1024);
+        while (m.find()) {
+            String slug = new String(HexFormat.of().parseHex(m.group(1)), StandardCharsets.UTF_8);
+            String aside = library == null ? "" : library.wording(slug, locale)
+                    .map(wording -> aside(wording, locale, previewToken) + "\n").orElse("");
+            m.appendReplacement(html, Matcher.quoteReplacement(aside));
+        }
+        m.appendTail(html);
+        return html.toString();
+    }
+
+    private String aside(Statements.Wording wording, String locale, String previewToken) {
+        String label = Messages.in(Locale.forLanguageTag(locale)).format("statement.label",
+                Map.of("date", Date.from(wording.reviewedAt())));
+        return "<aside class=\"reviewed-statement\" data-statement=\"" + escape(wording.slug()) + "\">"
+                + "<p class=\"reviewed-statement-label\">" + escape(label) + "</p>"
+                + "<div class=\"reviewed-statement-text\" lang=\"" + escape(wording.locale()) + "\" dir=\""
+                + WritingDirection.of(wording.locale()) + "\">"
+                + figures(markedPlain(wording.live().getBody()), wording.locale(), previewToken).strip() + "</div></aside>";
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /**
+     * The page's references: the revision's own, then those of the statements it embeds as readers
+     * of its locale see them, each citation once.
+     */
+    public List<Citation> citationsWithStatements(Revision revision) {
+        String locale = revision.getVariant() == null ? null : revision.getVariant().getLocale();
+        List<Reference> references = new ArrayList<>(revision.getReferences());
+        if (locale != null && statements != null && statements.isResolvable() && revision.getBody() != null
+                && Statements.EMBEDDED.matcher(revision.getBody()).find()) {
+            statements.get().wordings(revision.getBody(), locale).forEach(w -> references.addAll(w.live().getReferences()));
+        }
+        return citations(references).stream().distinct().toList();
     }
 
     private String figures(String marked, String locale, String previewToken) {

@@ -50,6 +50,9 @@ public class ArticleStore {
     AutosavedDrafts drafts;
 
     @Inject
+    Statements statements;
+
+    @Inject
     Instance<ArticleImages> images;
 
     /** The outcome of a save: the new revision and whether it started a new locale variant. */
@@ -58,10 +61,20 @@ public class ArticleStore {
 
     @Transactional
     public Revision create(String sourceLocale, RevisionContent content, Actor author) {
+        return create(sourceLocale, content, author, false);
+    }
+
+    /** A new article, or a new statement ({@link Statements}), with its first revision in its source locale. */
+    @Transactional
+    public Revision create(String sourceLocale, RevisionContent content, Actor author, boolean statement) {
         EditorialPermissions.requireCreateArticles(author);
         requireNoteForReaders(content, true);
+        if (!statement) {
+            statements.requireKnown(content.body());
+        }
         var now = clock.instant();
-        var article = new Article(sourceLocale, author.username(), now);
+        var article = statement ? Article.statement(sourceLocale, author.username(), now)
+                : new Article(sourceLocale, author.username(), now);
         em.persist(article);
         drafts.forget(author.username(), null, sourceLocale);
         return addRevision(newVariant(article, sourceLocale, content.slug()), content, author.username());
@@ -78,6 +91,9 @@ public class ArticleStore {
         var article = find(articleId).orElseThrow(() -> notFound(articleId));
         EditorialPermissions.requireEdit(actor, article.getSourceLocale(), locale);
         requireNoteForReaders(content, locale.equals(article.getSourceLocale()));
+        if (!article.isStatement()) {
+            statements.requireKnown(content.body());
+        }
         String author = actor.username();
         var variant = lockedVariant(article, locale);
         // the revision now holds what the author's autosave kept: both or neither

@@ -30,6 +30,9 @@ import java.util.stream.Collectors;
 @Entity
 public class Article {
 
+    public static final String ARTICLE = "article";
+    public static final String STATEMENT = "statement";
+
     @Id
     @SequenceGenerator(name = "article_seq", sequenceName = "article_seq", allocationSize = 50)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "article_seq")
@@ -37,6 +40,10 @@ public class Article {
 
     @Column(name = "source_locale", updatable = false)
     private String sourceLocale;
+
+    /** {@link #ARTICLE}, a page of its own, or {@link #STATEMENT}, a reviewed wording that articles embed. */
+    @Column(updatable = false)
+    private String kind = ARTICLE;
 
     @Column(name = "created_at", updatable = false)
     private Instant createdAt;
@@ -82,6 +89,21 @@ public class Article {
         this.updatedAt = createdAt;
         this.title = "";
         this.locales = "";
+    }
+
+    /** A new statement: a short reviewed wording of a key claim, never a reader page of its own. */
+    public static Article statement(String sourceLocale, String createdBy, Instant createdAt) {
+        Article statement = new Article(sourceLocale, createdBy, createdAt);
+        statement.kind = STATEMENT;
+        return statement;
+    }
+
+    public String getKind() {
+        return kind;
+    }
+
+    public boolean isStatement() {
+        return STATEMENT.equals(kind);
     }
 
     /** A variant in a new locale. */

@@ -147,6 +147,18 @@ public final class EditorialPermissions {
         }
     }
 
+    /** Sets a statement's contradicting phrases: the people who write, edit or review statements. */
+    public static void requireEditContradictingPhrases(Actor actor) {
+        require(actor.holdsAnyOf(AUTHOR, EDITOR, MEDICAL_REVIEWER, ADMIN), "set contradicting phrases", AUTHOR, EDITOR,
+                MEDICAL_REVIEWER, ADMIN);
+    }
+
+    /** Reads the report of published pages with contradicting phrases: editors, medical reviewers, admins. */
+    public static void requireReadContradictions(Actor actor) {
+        require(actor.holdsAnyOf(EDITOR, MEDICAL_REVIEWER, ADMIN), "read the contradictions report", EDITOR,
+                MEDICAL_REVIEWER, ADMIN);
+    }
+
     public static void requireCreateArticles(Actor actor) {
         require(mayCreateArticles(actor), "create articles", AUTHOR, ADMIN);
     }

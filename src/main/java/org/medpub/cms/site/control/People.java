@@ -107,7 +107,8 @@ public class People {
      */
     public List<ArticleVariant> articlesOf(String username, String locale, int limit) {
         List<?> ids = em.createNativeQuery("select v.id from variant v join article a on a.id = v.article_id"
-                        + " where v.locale = ?1 and v.published_at is not null and v.live_revision_id is not null and ("
+                        + " where v.locale = ?1 and v.published_at is not null and v.live_revision_id is not null"
+                        + " and a.kind = 'article' and ("
                         + " exists (select 1 from variant s join revision r on r.variant_id = s.id"
                         + " join revision sl on sl.id = s.live_revision_id"
                         + " where s.article_id = v.article_id and s.locale = a.source_locale and r.author = ?2"

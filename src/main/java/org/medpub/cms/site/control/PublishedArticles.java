@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.medpub.cms.article.entity.Article;
 import org.medpub.cms.article.entity.ArticleVariant;
 import org.medpub.cms.article.entity.WorkflowState;
 import org.medpub.cms.workflow.control.AuditTrail;
@@ -34,6 +35,8 @@ public class PublishedArticles {
 
     /** EclipseLink's query hint (QueryHints.READ_ONLY): the entities are not registered in the transaction. */
     public static final String READ_ONLY = "eclipselink.read-only";
+    /** A condition on a variant {@code v}: it is of an article, not of a statement, which is no reader page of its own. */
+    static final String ONLY_ARTICLES = " and exists (select 1 from article k where k.id = v.article_id and k.kind = 'article')";
 
     @PersistenceContext
     EntityManager em;
@@ -45,8 +48,10 @@ public class PublishedArticles {
     public List<ArticleVariant> withAlternatesBySlug(String locale, String slug) {
         List<ArticleVariant> variants = em.createQuery("select v from ArticleVariant v join fetch v.live join fetch v.current join fetch v.article"
                         + " where v.article.id in (select w.article.id from ArticleVariant w join w.live r"
-                        + " where w.locale = :locale and r.slug = :slug) order by v.article.id, v.locale", ArticleVariant.class)
+                        + " where w.locale = :locale and r.slug = :slug and w.article.kind = :kind) order by v.article.id, v.locale",
+                        ArticleVariant.class)
                 .setHint(READ_ONLY, true)
+                .setParameter("kind", Article.ARTICLE)
                 .setParameter("locale", locale)
                 .setParameter("slug", slug)
                 .getResultList();
@@ -63,13 +68,14 @@ public class PublishedArticles {
      */
     public Optional<ArticleVariant> byFormerSlug(String locale, String slug) {
         return em.createQuery("select v from Revision r join r.variant v where v.locale = :locale and r.slug = :slug"
-                        + " and v.live is not null and exists (select e.id from AuditEvent e where e.articleId = v.article.id"
+                        + " and v.live is not null and v.article.kind = :kind and exists (select e.id from AuditEvent e where e.articleId = v.article.id"
                         + " and e.locale = v.locale and e.revision = r.number and e.to = :published)"
                         + " order by r.number desc", ArticleVariant.class)
                 .setHint(READ_ONLY, true)
                 .setParameter("locale", locale)
                 .setParameter("slug", slug)
                 .setParameter("published", WorkflowState.PUBLISHED)
+                .setParameter("kind", Article.ARTICLE)
                 .setMaxResults(1)
                 .getResultStream()
                 .findFirst();
@@ -128,7 +134,7 @@ public class PublishedArticles {
             }
             parameters.add(locales.get(i));
             sql.append("select v.id, v.published_at from variant v where v.locale = ?").append(parameters.size())
-                    .append(" and v.published_at is not null");
+                    .append(" and v.published_at is not null").append(ONLY_ARTICLES);
             if (i > 0) {
                 sql.append(" and not exists (select 1 from variant w where w.article_id = v.article_id and w.locale in (");
                 for (int j = 0; j < i; j++) {
@@ -155,7 +161,7 @@ public class PublishedArticles {
     public List<SitemapFile> sitemapFiles(String locale, int urls) {
         List<?> rows = em.createNativeQuery("select f, max(published_at), count(*) from (select published_at,"
                         + " (row_number() over (order by article_id) - 1) / ?2 as f from variant"
-                        + " where locale = ?1 and published_at is not null) numbered group by f order by f")
+                        + " v where locale = ?1 and published_at is not null" + ONLY_ARTICLES + ") numbered group by f order by f")
                 .setParameter(1, locale)
                 .setParameter(2, urls)
                 .getResultList();
@@ -174,8 +180,8 @@ public class PublishedArticles {
      * 0) in the order of their articles. Empty when there are not that many.
      */
     public Optional<Long> articleAt(String locale, long position) {
-        List<?> ids = em.createNativeQuery("select article_id from variant where locale = ?1 and published_at is not null"
-                        + " order by article_id offset ?2 rows fetch next 1 rows only")
+        List<?> ids = em.createNativeQuery("select article_id from variant v where locale = ?1 and published_at is not null"
+                        + ONLY_ARTICLES + " order by article_id offset ?2 rows fetch next 1 rows only")
                 .setParameter(1, locale)
                 .setParameter(2, position)
                 .getResultList();
@@ -192,8 +198,8 @@ public class PublishedArticles {
      */
     public List<PublishedPage> sitemapChunk(String locale, long afterArticle, int articles) {
         List<?> rows = em.createNativeQuery("select v.article_id, v.locale, r.slug, v.published_at, a.source_locale"
-                        + " from (select article_id from variant where locale = ?1 and published_at is not null"
-                        + " and article_id > ?2 order by article_id fetch first ?3 rows only) chunk"
+                        + " from (select article_id from variant v where locale = ?1 and published_at is not null"
+                        + ONLY_ARTICLES + " and article_id > ?2 order by article_id fetch first ?3 rows only) chunk"
                         + " join variant v on v.article_id = chunk.article_id join revision r on r.id = v.live_revision_id"
                         + " join article a on a.id = v.article_id"
                         + " where v.published_at is not null order by v.article_id, v.locale")

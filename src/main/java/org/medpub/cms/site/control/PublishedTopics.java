@@ -52,7 +52,8 @@ public class PublishedTopics {
     public ListPage articles(long topicId, String locale, long offset, int size) {
         List<?> rows = em.createNativeQuery("select r.slug, r.title, r.summary, count(*) over () from variant v"
                         + " join revision r on r.id = v.live_revision_id"
-                        + " where v.locale = ?1 and v.published_at is not null and" + NAMES_TOPIC + "= ?2)"
+                        + " where v.locale = ?1 and v.published_at is not null" + PublishedArticles.ONLY_ARTICLES + " and"
+                        + NAMES_TOPIC + "= ?2)"
                         + " order by v.published_at desc, v.id desc offset ?3 rows fetch next ?4 rows only")
                 .setParameter(1, locale)
                 .setParameter(2, topicId)
@@ -84,7 +85,8 @@ public class PublishedTopics {
     public List<Listed> related(long revisionId, long articleId, String locale) {
         List<?> rows = em.createNativeQuery("select r.slug, r.title, r.summary from variant v"
                         + " join revision r on r.id = v.live_revision_id"
-                        + " where v.locale = ?1 and v.published_at is not null and v.article_id <> ?2 and" + NAMES_TOPIC
+                        + " where v.locale = ?1 and v.published_at is not null and v.article_id <> ?2"
+                        + PublishedArticles.ONLY_ARTICLES + " and" + NAMES_TOPIC
                         + "in (select tt2.topic_id from revision_topic rt2 join topic_term tt2 on tt2.term = rt2.topic"
                         + " where rt2.revision_id = ?3))"
                         + " order by v.published_at desc, v.id desc fetch first ?4 rows only")

@@ -26,6 +26,7 @@ import java.util.function.LongFunction;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.medpub.cms.article.control.ArticleHtml;
 import org.medpub.cms.article.control.ArticleStore;
+import org.medpub.cms.article.control.Statements;
 import org.medpub.cms.article.entity.Article;
 import org.medpub.cms.article.entity.ArticleVariant;
 import org.medpub.cms.article.entity.Audience;
@@ -78,6 +79,9 @@ public class ReaderPages {
 
     @Inject
     ArticleHtml html;
+
+    @Inject
+    Statements statements;
 
     @Inject
     ArticleStore store;
@@ -218,6 +222,8 @@ public class ReaderPages {
             // its topic names, and its related articles: any article published in the reader's locale may become one
             dependsOn.addAll(List.of(PageDependency.TOPICS, PageDependency.locale(locale)));
         }
+        // the reviewed statements it shows: publishing one of them in any locale makes the page stale
+        statements.embeddedIds(shown.live().getBody()).forEach(id -> dependsOn.add(PageDependency.article(id)));
         return articlePage(base, locale, shown.variant(), shown.live(), shown.byLocale())
                 .dependingOn(dependsOn.toArray(String[]::new));
     }
@@ -676,7 +682,8 @@ public class ReaderPages {
     /** @param previewToken the preview link the page is shown through, whose token its images carry; null for readers */
     private Map<String, Object> articleContent(String locale, String shownLocale, Revision revision, List<String> notices,
             String reviewLine, Instant updatedAt, String previewToken) {
-        List<ArticleHtml.Citation> references = html.citations(revision.getReferences());
+        // its own references, then those of the reviewed statements it shows
+        List<ArticleHtml.Citation> references = html.citationsWithStatements(revision);
         Map<String, Object> content = new LinkedHashMap<>();
         // the chrome and notices speak the reader's language; the article its own
         content.put("lang", shownLocale);

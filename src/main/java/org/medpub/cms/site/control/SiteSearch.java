@@ -146,7 +146,8 @@ public class SiteSearch {
     @SuppressWarnings("unchecked")
     private Found fullText(String locale, String words, int offset) {
         List<Object[]> rows = em.createNativeQuery("with matches as (select s.variant_id, s.published_at"
-                        + " from reader_search s where s.locale = ?1 and s.words @@ " + QUERY
+                        + " from reader_search s join variant v on v.id = s.variant_id where s.locale = ?1"
+                        + PublishedArticles.ONLY_ARTICLES + " and s.words @@ " + QUERY
                         + " order by s.published_at desc, s.variant_id desc limit ?3),"
                         + " ranked as (select s.variant_id, s.revision_id, s.published_at, ts_rank_cd(" + WEIGHTS
                         + ", s.words, " + QUERY + ") as rank from (select m.variant_id from matches m"
@@ -201,7 +202,8 @@ public class SiteSearch {
     @SuppressWarnings("unchecked")
     private Found plain(String locale, String words, int offset) {
         List<String> terms = Arrays.stream(words.toLowerCase(Locale.ROOT).split("\\s+")).limit(MOST_TERMS).toList();
-        StringBuilder where = new StringBuilder(" from variant v join revision r on r.id = v.live_revision_id where v.locale = ?");
+        StringBuilder where = new StringBuilder(" from variant v join revision r on r.id = v.live_revision_id where v.locale = ?"
+                + PublishedArticles.ONLY_ARTICLES);
         for (int i = 0; i < terms.size(); i++) {
             where.append(" and (lower(r.title) like ? escape '\\' or lower(r.summary) like ? escape '\\'")
                     .append(" or lower(r.body) like ? escape '\\')");

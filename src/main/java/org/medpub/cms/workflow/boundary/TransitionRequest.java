@@ -20,6 +20,9 @@ import org.medpub.cms.workflow.control.TransitionCommand;
  * @param revision  optional: the revision the caller looked at; 409 when another was saved since
  * @param noReferencesReason for {@code approve} and {@code reapprove} of a revision that cites no reference: why
  *                  none is needed; without it the sign-off is a 409 problem {@code references-missing}
+ * @param confirmedClaimChecks for {@code approve} of a revision that contains contradicting phrases of reviewed
+ *                  statements: true when the reviewer checked them; without it a 409 problem
+ *                  {@code contradicting-phrase-unconfirmed} naming the phrases
  */
 public record TransitionRequest(
         @NotBlank String action,
@@ -27,10 +30,12 @@ public record TransitionRequest(
         OffsetDateTime publishAt,
         Map<String, Boolean> checklist,
         @Positive Integer revision,
-        @Size(max = 4000) String noReferencesReason) {
+        @Size(max = 4000) String noReferencesReason,
+        Boolean confirmedClaimChecks) {
 
     TransitionCommand command() {
         return new TransitionCommand(EditorialWorkflow.requested(action.strip()), comment,
-                publishAt == null ? null : publishAt.toInstant(), checklist, revision, noReferencesReason);
+                publishAt == null ? null : publishAt.toInstant(), checklist, revision, noReferencesReason,
+                Boolean.TRUE.equals(confirmedClaimChecks));
     }
 }

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.medpub.cms.article.control.Statements;
 import org.medpub.cms.article.entity.ArticleVariant;
 import org.medpub.cms.article.entity.Revision;
 import org.medpub.cms.article.entity.WorkflowState;
@@ -34,6 +35,10 @@ public class AuditTrail {
     public static final String SCHEDULE = "schedule";
     public static final String UNSCHEDULE = "unschedule";
     public static final String ASSIGN = "assign";
+    /** A reviewer confirmed they checked the contradicting phrases of a revision they signed off. */
+    public static final String CLAIM_CHECK = "claim-check";
+    /** A statement the article shows was published anew (in a locale): what readers see of it changed. */
+    public static final String STATEMENT_PUBLISHED = "statement-published";
     /** A variant that arrived through a batch import, in the state the batch gave it. */
     public static final String IMPORT = "import";
 
@@ -94,6 +99,19 @@ public class AuditTrail {
             return comment;
         }
         return NO_REFERENCES_PREFIX + noReferencesReason + (comment == null ? "" : "\n" + comment);
+    }
+
+    /** The phrases a reviewer checked: {@code "not addictive" (statement 12 "Ketamine and dependence"): the sentence}. */
+    static String claimCheckNote(List<Statements.Finding> findings) {
+        String note = findings.stream().map(f -> "\"" + f.phrase() + "\" (statement " + f.statementId() + " \""
+                + f.statementTitle() + "\"): " + f.sentence()).collect(java.util.stream.Collectors.joining("; "));
+        return note.length() > 4000 ? note.substring(0, 3999) + "…" : note;
+    }
+
+    /** What a statement's publication says in the trail of an article that shows it. */
+    static String statementNote(long statementId, String slug, String locale, int revision, String changeNote) {
+        return "statement " + statementId + " \"" + slug + "\" revision " + revision + " published in " + locale
+                + (changeNote == null ? "" : ": " + changeNote);
     }
 
     static String assignmentNote(String reviewer) {

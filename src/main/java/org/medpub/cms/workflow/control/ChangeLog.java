@@ -114,7 +114,7 @@ public class ChangeLog {
     private List<Revision> untoldNotes(ArticleVariant variant, int upTo) {
         return revisions(variant, numbers(em.createNativeQuery("select r.revision_no from revision r where r.variant_id = ?1"
                         + " and r.tell_readers and r.revision_no <= ?2 and not exists (select 1 from change_log_entry e"
-                        + " where e.variant_id = ?3 and e.origin_revision = r.revision_no) order by r.revision_no")
+                        + " where e.variant_id = ?3 and e.statement_id = 0 and e.origin_revision = r.revision_no) order by r.revision_no")
                 .setParameter(1, variant.getId())
                 .setParameter(2, upTo)
                 .setParameter(3, variant.getId())
@@ -141,7 +141,7 @@ public class ChangeLog {
         Map<Integer, String> notes = new LinkedHashMap<>();
         em.createQuery("select t from ChangeNoteTranslation t where t.revision.variant = :variant"
                         + " and t.revision.number <= :upTo and not exists (select e from ChangeLogEntry e"
-                        + " where e.variant = :variant and e.originRevision = t.sourceRevision)"
+                        + " where e.variant = :variant and e.statementId = 0 and e.originRevision = t.sourceRevision)"
                         + " order by t.revision.number desc", ChangeNoteTranslation.class)
                 .setParameter("variant", variant)
                 .setParameter("upTo", upTo)

@@ -10,9 +10,15 @@ import java.util.Map;
  * @param checklist        for a sign-off: the checklist items confirmed
  * @param expectedRevision the revision the caller looked at, or null; refused when no longer current
  * @param noReferencesReason for a sign-off of a revision that cites no reference: why none is needed
+ * @param confirmedClaimChecks for an approval of a revision with contradicting phrases: the reviewer checked them
  */
 public record TransitionCommand(WorkflowAction action, String comment, Instant publishAt, Map<String, Boolean> checklist,
-        Integer expectedRevision, String noReferencesReason) {
+        Integer expectedRevision, String noReferencesReason, boolean confirmedClaimChecks) {
+
+    public TransitionCommand(WorkflowAction action, String comment, Instant publishAt, Map<String, Boolean> checklist,
+            Integer expectedRevision, String noReferencesReason) {
+        this(action, comment, publishAt, checklist, expectedRevision, noReferencesReason, false);
+    }
 
     public TransitionCommand(WorkflowAction action, String comment, Instant publishAt, Map<String, Boolean> checklist,
             Integer expectedRevision) {

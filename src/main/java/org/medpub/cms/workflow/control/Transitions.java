@@ -19,6 +19,7 @@ import java.util.Set;
 import org.medpub.cms.article.control.ArticleStore;
 import org.medpub.cms.article.control.ArticleImages;
 import org.medpub.cms.article.control.RevisionSaved;
+import org.medpub.cms.article.control.Statements;
 import org.medpub.cms.article.entity.ArticleVariant;
 import org.medpub.cms.article.entity.Revision;
 import org.medpub.cms.article.entity.WorkflowState;
@@ -72,6 +73,9 @@ public class Transitions {
     @Inject
     Instance<ArticleImages> images;
 
+    @Inject
+    Instance<Statements> statements;
+
     @Transactional
     public Outcome perform(long articleId, String locale, TransitionCommand command, Actor actor) {
         WorkflowStep.requireRole(command.action(), actor);
@@ -91,8 +95,15 @@ public class Transitions {
                     checklist.keys());
             requireAltText(concerned, locale);
             String noReferencesReason = requireEvidence(concerned, command.noReferencesReason());
+            // an approval of new text; a re-approval confirms what readers already see, checked when it was approved
+            List<Statements.Finding> findings = rule.action() == WorkflowAction.APPROVE
+                    ? requireClaimChecks(concerned, locale, command.confirmedClaimChecks()) : List.of();
             review(concerned, rule.action() == WorkflowAction.REAPPROVE ? ReviewDecision.REAPPROVED
                     : ReviewDecision.APPROVED, actor, comment, Set.copyOf(checklist.keys()), noReferencesReason);
+            if (!findings.isEmpty()) {
+                record(variant, concerned, AuditTrail.CLAIM_CHECK, from, from, actor.username(),
+                        AuditTrail.claimCheckNote(findings));
+            }
             comment = AuditTrail.signOffNote(noReferencesReason, comment);
         }
         ScheduledPublication scheduled = null;
@@ -135,6 +146,28 @@ public class Transitions {
             throw new BusinessException.Conflict("alt-text-missing", "The images " + String.join(", ", missing)
                     + " have no alt text in " + locale + "; write it in the media library before approving");
         }
+    }
+
+    /**
+     * A revision that contains contradicting phrases of reviewed statements is not signed off
+     * unless the reviewer confirms they checked them (409 naming the phrases).
+     *
+     * @return what was checked, to be recorded with the sign-off; empty when nothing contradicts
+     */
+    private List<Statements.Finding> requireClaimChecks(Revision revision, String locale, boolean confirmed) {
+        if (statements == null || !statements.isResolvable() || revision.getVariant().getArticle().isStatement()) {
+            return List.of();
+        }
+        List<Statements.Finding> findings = statements.get().findings(locale, revision.getBody());
+        if (!findings.isEmpty() && !confirmed) {
+            throw new BusinessException.Conflict("contradicting-phrase-unconfirmed", new BusinessException.FieldError(
+                    "confirmedClaimChecks", "Revision " + revision.getNumber() + " contains phrases that contradict"
+                    + " reviewed statements: " + AuditTrail.claimCheckNote(findings)
+                    + "; check them and confirm with confirmedClaimChecks")
+                    .worded("refusal.claimCheck.unconfirmed", Map.of("phrases", findings.stream().map(Statements.Finding::phrase)
+                            .distinct().map(p -> "“" + p + "”").collect(java.util.stream.Collectors.joining(", ")))));
+        }
+        return findings;
     }
 
     /**

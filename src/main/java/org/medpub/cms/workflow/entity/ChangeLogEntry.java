@@ -33,6 +33,10 @@ public class ChangeLogEntry {
     @Column(name = "origin_revision", updatable = false)
     private int originRevision;
 
+    /** The statement whose note this is (its revision is {@link #originRevision}), or 0 for the page's own note. */
+    @Column(name = "statement_id", updatable = false)
+    private long statementId;
+
     /** The revision of this locale whose publication published the note. */
     @Column(name = "revision_no", updatable = false)
     private int revision;
@@ -57,6 +61,15 @@ public class ChangeLogEntry {
         this.note = note;
         this.safetyRelevant = safetyRelevant;
         this.publishedAt = publishedAt;
+    }
+
+    /** A note of a statement the page shows, published with that statement's revision. */
+    public static ChangeLogEntry ofStatement(ArticleVariant variant, long statementId, int statementRevision, String note,
+            boolean safetyRelevant, Instant publishedAt) {
+        ChangeLogEntry entry = new ChangeLogEntry(variant, statementRevision, variant.getLive().orElseThrow().getNumber(),
+                note, safetyRelevant, publishedAt);
+        entry.statementId = statementId;
+        return entry;
     }
 
     public int getOriginRevision() {

@@ -80,6 +80,7 @@ public final class ContentArchive {
             new Table("topic_term", List.of()),
             new Table("article", List.of()),
             new Table("article_disclosure", List.of()),
+            new Table("contradicting_phrase", List.of()),
             new Table("variant", List.of("current_revision_id", "live_revision_id")),
             new Table("revision", List.of()),
             new Table("revision_topic", List.of()),

@@ -682,7 +682,7 @@ def article_rows(seed, n, start):
                 1 if t["translatesPrevious"] else source_no)
     out["article"].append(row("article", n, "en", utc(created), AUTHOR, utc(last_update), doc["title"],
                               utc(min(live_signed_off)) if live_signed_off else None, " ".join(sorted(LOCALES)),
-                              (None, "patients", "professionals")[n % 3]))
+                              (None, "PATIENTS", "PROFESSIONALS")[n % 3]))
     return out
 
 
@@ -706,7 +706,7 @@ def team_rows(start):
         out["app_user_locale"].extend(row("app_user_locale", uid, loc) for loc in locales)
         out["app_user_profile"].extend(row("app_user_profile", uid, loc, None, c, bio) for loc, (c, bio) in profile.items())
     # as the taxonomy's migration (V27) makes topics of the revisions' topics: key, name and term
-    # the topic as written, named in the source locale
+    # the topic as written, named in the source locale; the audience as the entity stores its enum
     for tid, topic in enumerate(TOPICS, 1):
         out["topic"].append(row("topic", tid, topic, utc(start - 86400)))
         out["topic_locale"].append(row("topic_locale", tid, "en", topic, topic))

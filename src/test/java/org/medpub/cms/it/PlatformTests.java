@@ -57,6 +57,36 @@ abstract class PlatformTests {
         var created = Api.as("author").post("/api/articles", article(unique("quiet")));
         assertEquals(201, created.status(), created::toString);
         assertEquals(403, Api.as("reviewer").post("/api/articles", article(unique("quiet"))).status());
+        String logged = serverLog();
+        assertFalse(logged.contains("EJBContainerUtilImpl is null"), "a role check logged a stack trace");
+        assertFalse(logged.contains("Exception executing HealthCheck"), "a health check failed with a stack trace");
+    }
+
+    /** Sign-ins that fail and what goes live are in the audit log, each once, in words and fields (issue 17). */
+    @Test
+    void failedSignInsAndPublicationsAreInTheAuditLog() throws Exception {
+        String stranger = unique("stranger");
+        assertEquals(401, Api.as(stranger, "not-a-password").get("/api/articles").status());
+        var created = Api.as("author").post("/api/articles", article(unique("audited")));
+        String variant = created.header("Location").orElseThrow().replaceAll("^.*(/api/)", "/api/") + "/locales/en";
+        Workflow.publish(Api.as("author"), variant);
+        String id = variant.replaceAll("^/api/articles/(\\d+)/.*", "$1");
+
+        String failed = "Audit sign-in-failed: a sign-in as '" + stranger + "' failed (no-such-user)";
+        String published = "Audit publish: editor did 'publish' on article " + id + " (en, revision 1)";
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        String logged = serverLog();
+        while (!(logged.contains(failed) && logged.contains(published)) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            logged = serverLog();
+        }
+        assertTrue(logged.contains(failed), "the failed sign-in is not in the log");
+        assertTrue(logged.contains(published), "the publication is not in the log");
+        assertFalse(logged.contains("not-a-password"), "a password was logged");
+    }
+
+    /** What the suite's server has logged so far, its rotated files included. */
+    private static String serverLog() throws IOException {
         Path named = Path.of(System.getProperty("cms.it.server-log"));
         StringBuilder logged = new StringBuilder();
         try (var files = Files.list(named.getParent())) {
@@ -64,8 +94,7 @@ abstract class PlatformTests {
                 logged.append(Files.readString(file, StandardCharsets.ISO_8859_1));
             }
         }
-        assertFalse(logged.indexOf("EJBContainerUtilImpl is null") >= 0, "a role check logged a stack trace");
-        assertFalse(logged.indexOf("Exception executing HealthCheck") >= 0, "a health check failed with a stack trace");
+        return logged.toString();
     }
 
     @Test

@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.medpub.cms.platform.control.Database;
+import org.medpub.cms.platform.control.SecurityLog;
 
 /**
  * Exports of the content archive, made in the background: an archive of a large library takes
@@ -68,7 +69,8 @@ public class ArchiveExports {
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         Export export = new Export(id, Export.State.RUNNING, Instant.now(), null, Map.of(), null);
         exports.put(id, export);
-        LOG.info(() -> "Content archive " + id + " started by " + actor);
+        SecurityLog.record("archive-export", actor, Map.of("export", id), actor + " started the export " + id
+                + " of the content archive");
         executor.execute(() -> write(export));
         return export;
     }

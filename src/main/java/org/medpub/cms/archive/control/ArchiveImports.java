@@ -10,10 +10,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.logging.Logger;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.eclipse.persistence.sessions.server.ServerSession;
 import org.medpub.cms.platform.control.Database;
+import org.medpub.cms.platform.control.SecurityLog;
 import org.medpub.cms.site.control.StalePages;
 
 /**
@@ -23,8 +24,6 @@ import org.medpub.cms.site.control.StalePages;
  */
 @ApplicationScoped
 public class ArchiveImports {
-
-    private static final Logger LOG = Logger.getLogger(ArchiveImports.class.getName());
 
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
@@ -43,8 +42,9 @@ public class ArchiveImports {
         entities.getCache().evictAll();
         entities.unwrap(ServerSession.class).getSequencingControl().initializePreallocated();
         stale.fire(StalePages.ALL);
-        LOG.info(() -> "Content archive imported by " + actor + ": " + imported.rows() + "; users without a password: "
-                + imported.usersWithoutPassword());
+        SecurityLog.record("archive-import", actor, Map.of("rows", imported.rows().values().stream().mapToLong(Long::longValue).sum()),
+                actor + " imported a content archive: " + imported.rows() + "; accounts without a password: "
+                        + imported.usersWithoutPassword());
         return imported;
     }
 }

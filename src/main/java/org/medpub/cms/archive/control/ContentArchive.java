@@ -287,7 +287,7 @@ public final class ContentArchive {
     }
 
     private static long exportTable(Connection db, String table, ZipOutputStream zip) throws SQLException, IOException {
-        List<Column> columns = columns(db, table).stream().filter(c -> !DERIVED.contains(table + "." + c.name())).toList();
+        List<Column> columns = columns(db, table);
         List<String> key = primaryKey(db, table);
         String order = String.join(", ", key);
         List<Column> binary = columns.stream().filter(Column::binary).toList();
@@ -508,13 +508,16 @@ public final class ContentArchive {
         }
     }
 
+    /** The table's columns, but those the database derives ({@link #DERIVED}). */
     static List<Column> columns(Connection db, String table) throws SQLException {
         List<Column> columns = new ArrayList<>();
         try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("select * from " + table + " where 1 = 0")) {
             ResultSetMetaData meta = rs.getMetaData();
             for (int i = 1; i <= meta.getColumnCount(); i++) {
-                columns.add(Column.of(meta.getColumnName(i).toLowerCase(Locale.ROOT), meta.getColumnType(i),
-                        meta.getColumnTypeName(i)));
+                String name = meta.getColumnName(i).toLowerCase(Locale.ROOT);
+                if (!DERIVED.contains(table + "." + name)) {
+                    columns.add(Column.of(name, meta.getColumnType(i), meta.getColumnTypeName(i)));
+                }
             }
         }
         return columns;

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.medpub.cms.platform.entity.UserAccount;
@@ -89,6 +90,10 @@ public class AccountIdentityStore implements IdentityStore {
         }
         if (!right || lockout.isLocked(found.get()) || !found.get().isActive()) {
             recentlyVerified.remove(key);
+            String why = found.isEmpty() ? "no-such-user" : !right ? "wrong-password"
+                    : !found.get().isActive() ? "deactivated" : "locked";
+            SecurityLog.record("sign-in-failed", StrictText.hasNul(username) ? "" : username, Map.of("reason", why),
+                    "a sign-in as '" + username + "' failed (" + why + ")");
             if (lockout.failedSignIn(username)) {
                 recentlyVerified.values().removeIf(verified -> verified.username().equals(username));
             }
@@ -99,6 +104,7 @@ public class AccountIdentityStore implements IdentityStore {
             lockout.signedIn(username);
         }
         if (remembered == null) {
+            SecurityLog.record("sign-in", username, Map.of(), "'" + username + "' signed in with their password");
             String hash = account.getPasswordHash();
             if (users.needsRehash(account)) {
                 hash = hashes.hash(password);

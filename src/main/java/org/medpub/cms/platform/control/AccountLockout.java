@@ -9,7 +9,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.logging.Logger;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.medpub.cms.platform.entity.UserAccount;
 
@@ -24,8 +24,6 @@ import org.medpub.cms.platform.entity.UserAccount;
  */
 @ApplicationScoped
 public class AccountLockout {
-
-    private static final Logger LOG = Logger.getLogger(AccountLockout.class.getName());
 
     @PersistenceContext
     EntityManager em;
@@ -81,8 +79,9 @@ public class AccountLockout {
             return false;
         }
         locked.fire(new AccountLocked(username, maxFailedLogins, now.toInstant(), until.toInstant()));
-        LOG.warning(() -> "Account '" + username + "' is locked until " + until.toInstant() + " after " + maxFailedLogins
-                + " failed sign-ins in a row");
+        SecurityLog.record("lockout", username, Map.of("lockedUntil", until.toInstant().toString(), "failedSignIns",
+                maxFailedLogins), "account '" + username + "' is locked until " + until.toInstant() + " after "
+                + maxFailedLogins + " failed sign-ins in a row");
         return true;
     }
 

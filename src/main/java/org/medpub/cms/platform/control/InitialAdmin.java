@@ -33,10 +33,7 @@ public class InitialAdmin {
             return;
         }
         try {
-            if (users.letInitialAdminIn(password.get().toCharArray())) {
-                LOG.warning("No admin could sign in: the account '" + UserDirectory.INITIAL_ADMIN
-                        + "' now has the password of cms.admin.initial-password; sign in and choose another");
-            }
+            users.letInitialAdminIn(password.get().toCharArray());
         } catch (BusinessException.InvalidInput weak) {
             LOG.severe("cms.admin.initial-password was not used: " + weak.getMessage());
         }

@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.medpub.cms.platform.control.BusinessException.FieldError;
 import org.medpub.cms.platform.entity.Role;
@@ -95,6 +97,12 @@ public class UserDirectory {
         refuseAny(errors);
         UserAccount account = account(username);
         account.describe(description.name(), description.credentials(), description.email());
+        if (!account.getRoles().equals(roles)) {
+            String before = String.join(" ", new TreeSet<>(account.getRoles()));
+            String after = String.join(" ", new TreeSet<>(roles));
+            SecurityLog.record("role-change", username, Map.of("by", actor.username(), "before", before, "after", after),
+                    actor.username() + " changed the roles of '" + username + "' from (" + before + ") to (" + after + ")");
+        }
         account.assign(roles, locales);
     }
 
@@ -172,6 +180,8 @@ public class UserDirectory {
         UserAccount account = account(username);
         PasswordPolicy.check(username, password);
         account.newPassword(passwordHashes.withPermit(() -> hash(password)), true);
+        SecurityLog.record("one-time-password", username, Map.of("by", actor.username()),
+                actor.username() + " set a one-time password for '" + username + "'");
     }
 
     /**
@@ -187,6 +197,8 @@ public class UserDirectory {
         }
         PasswordPolicy.check(INITIAL_ADMIN, password);
         Optional<UserAccount> existing = find(INITIAL_ADMIN);
+        SecurityLog.record("initial-admin", INITIAL_ADMIN, Map.of(),
+                "no admin could sign in: '" + INITIAL_ADMIN + "' has the password of cms.admin.initial-password");
         if (existing.isEmpty()) {
             createDemoUser(INITIAL_ADMIN, password, "Administrator", null, null, Set.of(Role.ADMIN), Set.of());
             return true;
@@ -207,6 +219,8 @@ public class UserDirectory {
             throw new BusinessException.Conflict("own-account", "Admins cannot deactivate their own account");
         }
         account(username).deactivate(clock.instant());
+        SecurityLog.record("account-deactivated", username, Map.of("by", actor.username()),
+                actor.username() + " deactivated the account '" + username + "'");
     }
 
     public void reactivate(Actor actor, String username) {
@@ -246,8 +260,11 @@ public class UserDirectory {
         List<FieldError> errors = new ArrayList<>();
         Description description = Description.of(displayName, credentials, email, errors);
         refuseAny(errors);
-        return createDemoUser(username, password, description.name(), description.credentials(), description.email(),
-                roles, locales);
+        UserAccount account = createDemoUser(username, password, description.name(), description.credentials(),
+                description.email(), roles, locales);
+        SecurityLog.record("account-created", username, Map.of("by", actor.username(), "roles", String.join(" ", new TreeSet<>(roles))),
+                actor.username() + " made the account '" + username + "' with the roles (" + String.join(" ", new TreeSet<>(roles)) + ")");
+        return account;
     }
 
     /**

@@ -252,7 +252,9 @@ for size in "${SIZE_LIST[@]}"; do
     server_ready
     echo "-- loading it: POST /api/import/archive (load average $(loadavg))"
     python3 -u "$BENCH_DIR/scale_load.py" import-archive --port "$PORT" --file "$WORK/archive.zip" --articles "$size" \
-        --user "${ADMIN%%:*}" --password "${ADMIN#*:}" | tee "$WORK/load.out" || die "loading failed"
+        --user "${ADMIN%%:*}" --password "${ADMIN#*:}" | tee "$WORK/load.out" \
+        || { sed 's/\x1b\[[0-9;]*m//g' "$SERVER_LOG" | grep -E '^Caused by|SEVERE|Exception' | cut -c1-400 | tail -n 20 >&2
+             die "loading failed"; }
     rm -f "$WORK/archive.zip"
     LOAD_RATE[$size]="$(sed -n 's/^BENCH .*load_rate=\([0-9.]*\).*/\1/p' "$WORK/load.out")"
     "${PSQL[@]}" -c "vacuum analyze" >/dev/null

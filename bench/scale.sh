@@ -22,6 +22,8 @@ WARMUP_SECONDS="${BENCH_WARMUP_SECONDS:-3}"
 RUN_SECONDS="${BENCH_RUN_SECONDS:-12}"
 READY_TIMEOUT="${BENCH_READY_TIMEOUT:-300}"
 WAR_WAIT="${BENCH_WAR_WAIT:-900}"
+# how long to wait after an import for the translation memory to index the imported translations
+BACKLOG_WAIT="${SCALE_BACKLOG_WAIT:-1800}"
 WAR="${BENCH_WAR:-$PROJECT_DIR/target/cms.war}"
 # statements slower than this are logged with their plan by auto_explain
 SLOW_MS="${BENCH_SLOW_MS:-20}"
@@ -36,7 +38,7 @@ ADMIN="admin:$ADMIN_PASSWORD"
 # shellcheck source=bench/lib.sh
 . "$BENCH_DIR/lib.sh"
 
-require_positive ARCHIVE_WORKERS THREADS CONNECTIONS WARMUP_SECONDS RUN_SECONDS READY_TIMEOUT WAR_WAIT SLOW_MS
+require_positive ARCHIVE_WORKERS BACKLOG_WAIT THREADS CONNECTIONS WARMUP_SECONDS RUN_SECONDS READY_TIMEOUT WAR_WAIT SLOW_MS
 for size in $SIZES; do
     [[ "$size" =~ ^[1-9][0-9]*$ ]] || die "SCALE_SIZES must be whole numbers, not '$size'"
 done
@@ -257,6 +259,16 @@ for size in "${SIZE_LIST[@]}"; do
              die "loading failed"; }
     rm -f "$WORK/archive.zip"
     LOAD_RATE[$size]="$(sed -n 's/^BENCH .*load_rate=\([0-9.]*\).*/\1/p' "$WORK/load.out")"
+    # an import leaves every translation to the translation memory's index, worked off in the
+    # background; until it is done an XLIFF export reads every translation of the pair (steady
+    # state is measured, and how long the index took is printed)
+    waited=0
+    while (( $("${PSQL[@]}" -Atc "select count(*) from translation_memory_backlog") > 0 )); do
+        (( waited < BACKLOG_WAIT )) || { echo "-- the translation memory is not indexed after $waited s; measuring anyway"; break; }
+        sleep 5
+        waited=$((waited + 5))
+    done
+    echo "-- translation memory indexed $waited s after the import (load average $(loadavg))"
     "${PSQL[@]}" -c "vacuum analyze" >/dev/null
     heap_classes "$size" loaded
 

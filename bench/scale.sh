@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Scale bench: the CMS on PostgreSQL (Debian's package, a throwaway cluster of its own in the temp
-# dir) loaded through its own batch import with 1 000 and then 100 000 articles × 5 locales
-# (SCALE_SIZES), and at each size, at 16 connections with wrk: reader pages (uncached and cached),
+# dir), at each size (SCALE_SIZES: 1 000 and 100 000 articles × 5 locales) a new empty database and
+# a new server, loaded through its own bulk path: scale_load.py writes the content archive of that
+# many articles, POST /api/import/archive loads it. Then, at 16 connections with wrk: reader pages (uncached and cached),
 # the locale index (page 1 and 500), search per language (a common and a rare word), the admin
 # list, outdated translations, an XLIFF export and the sitemaps; p50/p99 and the CPU per request
 # of the application and of PostgreSQL; the database size, the heap after a full GC, the load
@@ -14,28 +15,30 @@ BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 PROJECT_DIR="$(dirname "$BENCH_DIR")"
 
 SIZES="${SCALE_SIZES:-1000 100000}"
-LOAD_THREADS="${SCALE_LOAD_THREADS:-3}"
-BATCH="${SCALE_BATCH:-200}"
+ARCHIVE_WORKERS="${SCALE_ARCHIVE_WORKERS:-2}"
 THREADS="${BENCH_THREADS:-2}"
 CONNECTIONS="${BENCH_CONNECTIONS:-16}"
 WARMUP_SECONDS="${BENCH_WARMUP_SECONDS:-3}"
 RUN_SECONDS="${BENCH_RUN_SECONDS:-12}"
 READY_TIMEOUT="${BENCH_READY_TIMEOUT:-300}"
 WAR_WAIT="${BENCH_WAR_WAIT:-900}"
+# how long to wait after an import for the translation memory to index the imported translations
+BACKLOG_WAIT="${SCALE_BACKLOG_WAIT:-1800}"
 WAR="${BENCH_WAR:-$PROJECT_DIR/target/cms.war}"
 # statements slower than this are logged with their plan by auto_explain
 SLOW_MS="${BENCH_SLOW_MS:-20}"
 # issue 14's targets
 TARGET_RATIO=1.5 TARGET_RATIO_SEARCH=2 TARGET_PAGE_P99_MS=10 TARGET_SEARCH_P99_MS=50
 TARGET_LOAD_RATE=2000 TARGET_HEAP_MB=512
-ADMIN=admin:demo
-EDITOR=editor
-PASSWORD=demo
+# the first admin of each new database (cms.admin.initial-password); the archive's other accounts
+# come without a password, so the admin is the one who signs in
+ADMIN_PASSWORD="scale-bench-$RANDOM-$RANDOM-admin"
+ADMIN="admin:$ADMIN_PASSWORD"
 
 # shellcheck source=bench/lib.sh
 . "$BENCH_DIR/lib.sh"
 
-require_positive LOAD_THREADS BATCH THREADS CONNECTIONS WARMUP_SECONDS RUN_SECONDS READY_TIMEOUT WAR_WAIT SLOW_MS
+require_positive ARCHIVE_WORKERS BACKLOG_WAIT THREADS CONNECTIONS WARMUP_SECONDS RUN_SECONDS READY_TIMEOUT WAR_WAIT SLOW_MS
 for size in $SIZES; do
     [[ "$size" =~ ^[1-9][0-9]*$ ]] || die "SCALE_SIZES must be whole numbers, not '$size'"
 done
@@ -43,7 +46,7 @@ read -r -a SIZE_LIST <<<"$SIZES"
 (( ${#SIZE_LIST[@]} > 0 )) || die "SCALE_SIZES is empty"
 prev=0
 for size in "${SIZE_LIST[@]}"; do
-    (( size > prev )) || die "SCALE_SIZES must grow: the same server gets more rows at each size"
+    (( size > prev )) || die "SCALE_SIZES must grow: the ratios compare the largest with the smallest"
     prev="$size"
 done
 (( CONNECTIONS >= THREADS )) || die "BENCH_CONNECTIONS must be at least BENCH_THREADS"
@@ -70,22 +73,37 @@ start_postgresql "$WORK/postgresql" -c shared_buffers=512MB -c work_mem=16MB -c 
     -c auto_explain.log_min_duration="${SLOW_MS}ms" -c auto_explain.log_analyze=off
 bench_database
 PSQL=(psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d cms)
-"${PSQL[@]}" -c "create extension pg_stat_statements" >/dev/null
 PG_VERSION="$("$PG_BIN/postgres" --version | awk '{ print $3 }')"
 echo "== PostgreSQL $PG_VERSION on 127.0.0.1:$PG_PORT (fsync off: a throwaway cluster)"
 
-# ---- 3. the application (demo mode: its admin, reviewer and editor accounts) -------------------
-PORT="$(free_port)"
-BASE="http://127.0.0.1:$PORT"
-echo "== starting Payara Micro on 127.0.0.1:$PORT; $(nproc) cores, load average $(loadavg)"
-start_payara server "$PORT"
-wait_ready "$SERVER_PID" "$PORT" "$SERVER_LOG" "$READY_TIMEOUT"
-echo "server ready in $STARTUP_S s (pid $SERVER_PID)"
-warn_unless_loopback "$PORT"
-for account in "$ADMIN" reviewer:demo "$EDITOR:$PASSWORD"; do
-    status="$(http_status "$PORT" /api/locales "$account")"
-    [[ "$status" == 200 ]] || die "GET /api/locales as ${account%%:*} answered $status (demo accounts missing?)"
-done
+# ---- 3. per size: a new empty database and a new server (production mode, its first admin) ------
+# new_database: the database cms made anew (the server that used it stopped first), with the
+# statistics of every statement
+new_database() {
+    if [[ -n "${SERVER_PID:-}" ]]; then
+        stop_server "$SERVER_PID"
+        SERVER_PID=""
+    fi
+    psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -c "drop database if exists cms" \
+        -c "create database cms owner cms" >/dev/null || die "could not make the database anew"
+    "${PSQL[@]}" -c "create extension pg_stat_statements" >/dev/null
+}
+# start_server: Payara Micro on a new port; no demo content, the account admin with ADMIN_PASSWORD
+start_server() {
+    PORT="$(free_port)"
+    BASE="http://127.0.0.1:$PORT"
+    echo "== starting Payara Micro on 127.0.0.1:$PORT; $(nproc) cores, load average $(loadavg)"
+    start_payara "server-$1" "$PORT" -Dcms.demo=false "-Dcms.admin.initial-password=$ADMIN_PASSWORD"
+}
+# server_ready: waits for the server started by start_server; its admin must answer
+server_ready() {
+    wait_ready "$SERVER_PID" "$PORT" "$SERVER_LOG" "$READY_TIMEOUT"
+    echo "server ready in $STARTUP_S s (pid $SERVER_PID)"
+    warn_unless_loopback "$PORT"
+    local status
+    status="$(http_status "$PORT" /api/locales "$ADMIN")"
+    [[ "$status" == 200 ]] || die "GET /api/locales as admin answered $status (no cms.admin.initial-password?)"
+}
 
 app_pids() { group_pids "$SERVER_PID"; }
 # heap_classes SIZE WHEN: what fills the heap after a full GC, the classes with the most bytes (kept
@@ -225,15 +243,32 @@ measure() {
 }
 one_path() { printf '%s\n' "$2" >"$WORK/path-$1.txt"; echo "$WORK/path-$1.txt"; }
 
-loaded=0
 for size in "${SIZE_LIST[@]}"; do
     echo
-    echo "== $size articles × 5 locales: loading articles $((loaded + 1))-$size (load average $(loadavg))"
-    python3 -u "$BENCH_DIR/scale_load.py" load --port "$PORT" --from $((loaded + 1)) --to "$size" \
-        --threads "$LOAD_THREADS" --batch "$BATCH" --user "${ADMIN%%:*}" --password "${ADMIN#*:}" | tee "$WORK/load.out" \
-        || die "loading failed"
-    loaded="$size"
+    echo "== $size articles × 5 locales: a new database and server (load average $(loadavg))"
+    new_database
+    start_server "$size"
+    # the archive is written while the server starts
+    python3 -u "$BENCH_DIR/scale_load.py" archive --to "$size" --workers "$ARCHIVE_WORKERS" \
+        --start "$(date -u -d '-200 days' +%Y-%m-%dT00:00:00Z)" --out "$WORK/archive.zip" || die "writing the archive failed"
+    server_ready
+    echo "-- loading it: POST /api/import/archive (load average $(loadavg))"
+    python3 -u "$BENCH_DIR/scale_load.py" import-archive --port "$PORT" --file "$WORK/archive.zip" --articles "$size" \
+        --user "${ADMIN%%:*}" --password "${ADMIN#*:}" | tee "$WORK/load.out" \
+        || { sed 's/\x1b\[[0-9;]*m//g' "$SERVER_LOG" | grep -E '^Caused by|SEVERE|Exception' | cut -c1-400 | tail -n 20 >&2
+             die "loading failed"; }
+    rm -f "$WORK/archive.zip"
     LOAD_RATE[$size]="$(sed -n 's/^BENCH .*load_rate=\([0-9.]*\).*/\1/p' "$WORK/load.out")"
+    # an import leaves every translation to the translation memory's index, worked off in the
+    # background; until it is done an XLIFF export reads every translation of the pair (steady
+    # state is measured, and how long the index took is printed)
+    waited=0
+    while (( $("${PSQL[@]}" -Atc "select count(*) from translation_memory_backlog") > 0 )); do
+        (( waited < BACKLOG_WAIT )) || { echo "-- the translation memory is not indexed after $waited s; measuring anyway"; break; }
+        sleep 5
+        waited=$((waited + 5))
+    done
+    echo "-- translation memory indexed $waited s after the import (load average $(loadavg))"
     "${PSQL[@]}" -c "vacuum analyze" >/dev/null
     heap_classes "$size" loaded
 
@@ -250,7 +285,7 @@ print("\n".join(paths))' >"$WORK/pages.txt"
     cached="$(sed -n '$p' "$WORK/pages.txt")"
     api_ids 100 | sed 's|^\(.*\)$|/api/articles/\1/locales/es/xliff|' >"$WORK/xliff.txt"
     [[ -s "$WORK/xliff.txt" ]] || die "no article ids for the XLIFF export"
-    COOKIE="$(sign_in "$EDITOR" "$PASSWORD")" || die "could not sign in as $EDITOR"
+    COOKIE="$(sign_in "${ADMIN%%:*}" "${ADMIN#*:}")" || die "could not sign in as admin"
 
     "${PSQL[@]}" -c "select pg_stat_statements_reset()" >/dev/null
     echo "-- wrk at $THREADS threads / $CONNECTIONS connections: ${WARMUP_SECONDS} s warm-up, ${RUN_SECONDS} s measured; $pages published pages"

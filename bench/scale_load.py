@@ -540,6 +540,288 @@ def load(args):
     return 0
 
 
+# ---- the content archive ---------------------------------------------------------------------------
+# The rows the application itself writes for these articles when people make them through the
+# workflow (as an export of such an instance shows them): the author creates the English source
+# (and saves it once more when the article has a previous text), submits it, the medical reviewer
+# approves it with the whole checklist, the editor publishes it; then the translator does the same
+# for each translation, which pins the source revision it translates. Drafts have only their
+# creation. Every id is derived from the article's number, so that chunks are made apart.
+
+# Every table of an archive (ContentArchive.TABLES), each with its columns; those without rows here
+# are written empty.
+ARCHIVE_TABLES = {
+    "app_user": ("id", "username", "password_hash", "display_name", "credentials", "email", "created_at",
+                 "failed_logins", "locked_until", "ui_language", "time_zone", "deactivated_at",
+                 "password_change_required", "profile_slug", "profile_public"),
+    "app_user_role": ("user_id", "role"),
+    "app_user_locale": ("user_id", "locale"),
+    "app_user_profile": ("user_id", "locale", "display_name", "credentials", "bio"),
+    "topic": ("id", "topic_key", "created_at"),
+    "topic_locale": ("topic_id", "locale", "name", "slug"),
+    "topic_term": ("term", "topic_id"),
+    "article": ("id", "source_locale", "created_at", "created_by", "updated_at", "title", "signed_off_at",
+                "locales", "audience"),
+    "article_disclosure": (),
+    "variant": ("id", "article_id", "locale", "state", "slug", "current_revision_id", "live_revision_id",
+                "updated_at", "version", "assigned_reviewer", "live_signed_off_at", "published_at", "outdated"),
+    "revision": ("id", "variant_id", "revision_no", "title", "slug", "summary", "body", "author", "created_at",
+                 "change_note", "safety_relevant", "source_revision", "tell_readers"),
+    "revision_topic": ("revision_id", "item_order", "topic"),
+    "revision_reference": ("revision_id", "item_order", "citation", "url", "doi", "pmid"),
+    "media_blob": (), "media_item": (), "media_version": (), "media_rendition": (), "media_text": (),
+    "media_usage": (),
+    "medical_review": ("id", "variant_id", "revision_id", "decision", "reviewer", "reviewer_name",
+                       "reviewer_credentials", "review_comment", "reviewed_at", "no_references_reason"),
+    "medical_review_check": ("review_id", "item_key"),
+    "editorial_comment": (),
+    "audit_event": ("id", "article_id", "locale", "revision_no", "action", "from_state", "to_state", "actor",
+                    "occurred_at", "event_comment"),
+    "scheduled_publication": (), "change_note_translation": (), "change_log_entry": (), "inbox_entry": (),
+    "autosaved_draft": (),
+}
+# The tables an article adds rows to; "revision" (most of the bytes) goes straight into the ZIP.
+ARTICLE_TABLES = ("article", "variant", "revision", "revision_topic", "revision_reference", "medical_review",
+                  "medical_review_check", "audit_event")
+CHECKLIST = ("dosing-checked", "no-promotion", "risks-stated", "sources-current")  # cms.review.checklist
+AUTHOR, TRANSLATOR, EDITOR = "author", "translator", "editor"
+# The team (ids as in the archive; the target gives them its own). The importing admin keeps their
+# account and password; the others come without one.
+USERS = (
+    (1, "admin", "Ada Admin", None, ["admin"], [], None, {}),
+    (2, AUTHOR, "Alex Author", None, ["author"], [], "alex-author",
+     {"en": ("Medical writer", "Alex writes about common conditions and their treatment.")}),
+    (3, TRANSLATOR, "Teresa Translator", None, ["translator"], list(TRANSLATIONS), None, {}),
+    (4, REVIEWER, "Dr. Rana Reviewer", "MD, internal medicine", ["medical-reviewer"], [], "rana-reviewer",
+     {"en": ("MD, internal medicine", "Rana is a specialist in internal medicine.")}),
+    (5, EDITOR, "Eddie Editor", None, ["editor"], [], None, {}),
+)
+REVIEWER_NAME, REVIEWER_CREDENTIALS = USERS[3][2], USERS[3][3]
+# Per article: variants are ids 5(n-1)+1..5n, a variant's revisions 2(v-1)+1..2v, its trail lines
+# 8(v-1)+1..; its review has the variant's id.
+MAX_REVISIONS, MAX_EVENTS = 2, 8
+SPACING = 30  # seconds between the creation of two articles
+DEFAULT_START = "2026-06-01T00:00:00Z"
+
+
+def utc(seconds):
+    """An instant (seconds since the epoch) as the archive writes it."""
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(seconds))
+
+
+def parse_utc(text):
+    import calendar
+    return calendar.timegm(time.strptime(text, "%Y-%m-%dT%H:%M:%SZ"))
+
+
+def row(table, *values):
+    """One NDJSON line of a table, its columns in the archive's order."""
+    return json.dumps(dict(zip(ARCHIVE_TABLES[table], values)), ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def article_rows(seed, n, start):
+    """Article n's rows: {table: [NDJSON lines]}."""
+    doc = article(seed, n)
+    out = {t: [] for t in ARTICLE_TABLES}
+    created = start + n * SPACING
+    published = doc["state"] == "published"
+    previous = "previousBody" in doc
+    source_no = 2 if previous else 1
+    live_signed_off = []
+    last_update = created
+
+    def variant(k, locale, content, writer, begins, texts, source_revision):
+        """One locale: its revisions (texts: the bodies in order), steps, review; returns when it ends."""
+        nonlocal last_update
+        vid = 5 * (n - 1) + k + 1
+        event_ids = itertools.count(MAX_EVENTS * (vid - 1) + 1)
+        at = begins
+        for no, body in enumerate(texts, 1):
+            rid = MAX_REVISIONS * (vid - 1) + no
+            note = "Source text revised" if no > 1 else None
+            out["revision"].append(row("revision", rid, vid, no, content["title"], content["slug"], content["summary"],
+                                       body, writer, utc(at), note, False, source_revision, False))
+            for i, topic in enumerate(doc["topics"]):
+                out["revision_topic"].append(row("revision_topic", rid, i, topic))
+            for i, ref in enumerate(doc["references"]):
+                out["revision_reference"].append(row("revision_reference", rid, i, ref["text"], ref["url"],
+                                                     ref.get("doi"), None))
+            action, before = ("create", None) if no == 1 else ("save", "draft")
+            out["audit_event"].append(row("audit_event", next(event_ids), n, locale, no, action, before, "draft",
+                                          writer, utc(at), note))
+            at += 86400 if no < len(texts) else 0
+        rid = MAX_REVISIONS * (vid - 1) + len(texts)
+        live, signed_off, published_at, outdated = None, None, None, False
+        steps = 1 + len(texts)
+        if published:
+            submitted, signed_off, published_at = at + 600, at + 3600, at + 7200
+            for action, before, after, actor, when in (
+                    ("submit", "draft", "in_review", writer, submitted),
+                    ("approve", "in_review", "approved", REVIEWER, signed_off),
+                    ("publish", "approved", "published", EDITOR, published_at)):
+                out["audit_event"].append(row("audit_event", next(event_ids), n, locale, len(texts), action, before,
+                                              after, actor, utc(when), None))
+            out["medical_review"].append(row("medical_review", vid, vid, rid, "APPROVED", REVIEWER, REVIEWER_NAME,
+                                             REVIEWER_CREDENTIALS, None, utc(signed_off), None))
+            out["medical_review_check"].extend(row("medical_review_check", vid, key) for key in CHECKLIST)
+            live = rid
+            live_signed_off.append(signed_off)
+            # a translation of an older source revision than the one readers of the source see
+            outdated = source_revision is not None and source_revision < source_no
+            at = published_at
+            steps += 3
+        out["variant"].append(row("variant", vid, n, locale, doc["state"], content["slug"], rid, live, utc(at), steps,
+                                  None, signed_off and utc(signed_off), published_at and utc(published_at), outdated))
+        last_update = max(last_update, at)
+        return at
+
+    texts = [doc["previousBody"], doc["body"]] if previous else [doc["body"]]
+    after_source = variant(0, "en", doc, AUTHOR, created, texts, None)
+    for k, t in enumerate(doc["translations"], 1):
+        variant(k, t["locale"], t, TRANSLATOR, after_source + 3600 * k, [t["body"]],
+                1 if t["translatesPrevious"] else source_no)
+    out["article"].append(row("article", n, "en", utc(created), AUTHOR, utc(last_update), doc["title"],
+                              utc(min(live_signed_off)) if live_signed_off else None, " ".join(sorted(LOCALES)),
+                              (None, "PATIENTS", "PROFESSIONALS")[n % 3]))
+    return out
+
+
+def chunk_rows(seed, first, last, start):
+    """Articles first..last, each table's lines joined (made in a worker process)."""
+    joined = {t: [] for t in ARTICLE_TABLES}
+    for n in range(first, last + 1):
+        for table, lines in article_rows(seed, n, start).items():
+            joined[table].extend(lines)
+    return {t: ("".join(lines).encode("utf-8"), len(lines)) for t, lines in joined.items()}
+
+
+def team_rows(start):
+    """The users and the topics: {table: [lines]}."""
+    out = {t: [] for t in ("app_user", "app_user_role", "app_user_locale", "app_user_profile",
+                           "topic", "topic_locale", "topic_term")}
+    for uid, name, display, credentials, roles, locales, slug, profile in USERS:
+        out["app_user"].append(row("app_user", uid, name, "", display, credentials, "%s@scale.invalid" % name,
+                                   utc(start - 86400), 0, None, None, None, None, False, slug, slug is not None))
+        out["app_user_role"].extend(row("app_user_role", uid, r) for r in roles)
+        out["app_user_locale"].extend(row("app_user_locale", uid, loc) for loc in locales)
+        out["app_user_profile"].extend(row("app_user_profile", uid, loc, None, c, bio) for loc, (c, bio) in profile.items())
+    # as the taxonomy's migration (V27) makes topics of the revisions' topics: key, name and term
+    # the topic as written, named in the source locale; the audience as the entity stores its enum
+    for tid, topic in enumerate(TOPICS, 1):
+        out["topic"].append(row("topic", tid, topic, utc(start - 86400)))
+        out["topic_locale"].append(row("topic_locale", tid, "en", topic, topic))
+        out["topic_term"].append(row("topic_term", topic, tid))
+    return out
+
+
+def schema_version():
+    """The highest migration of this checkout: the archive is made for its schema."""
+    import glob
+    import os
+    import re
+    here = os.path.dirname(os.path.abspath(__file__))
+    found = [int(m.group(1)) for f in glob.glob(os.path.join(here, "..", "src/main/resources/db/migration/*/V*__*.sql"))
+             for m in [re.match(r"V(\d+)__", os.path.basename(f))] if m]
+    return max(found) if found else 1
+
+
+def write_archive(path, seed, first, last, start, workers=2, chunk=100, progress=None):
+    """The content archive of articles first..last as a ZIP at path, written as it is made: the
+    revisions straight into the ZIP, the other tables through temp files, then the manifest.
+    Returns the rows per table."""
+    import os
+    import tempfile
+    import zipfile
+    rows = {t: 0 for t in ARCHIVE_TABLES}
+    with tempfile.TemporaryDirectory(prefix="scale-archive-") as tmp, \
+            zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+        spill = {t: open(os.path.join(tmp, t + ".ndjson"), "wb") for t in ARTICLE_TABLES if t != "revision"}
+        for table, lines in team_rows(start).items():
+            spill[table] = open(os.path.join(tmp, table + ".ndjson"), "wb")
+            spill[table].write("".join(lines).encode("utf-8"))
+            rows[table] = len(lines)
+        chunks = [(a, min(last, a + chunk - 1)) for a in range(first, last + 1, chunk)]
+        with zf.open("tables/revision.ndjson", "w", force_zip64=True) as revisions, \
+                concurrent.futures.ProcessPoolExecutor(max_workers=workers) as makers:
+            # a few chunks ahead of the writer, no more: memory stays flat
+            pending = [makers.submit(chunk_rows, seed, a, b, start) for a, b in chunks[:2 * workers]]
+            for i in range(len(chunks)):
+                made = pending[i].result()
+                pending[i] = None
+                if i + 2 * workers < len(chunks):
+                    a, b = chunks[i + 2 * workers]
+                    pending.append(makers.submit(chunk_rows, seed, a, b, start))
+                for table, (data, count) in made.items():
+                    (revisions if table == "revision" else spill[table]).write(data)
+                    rows[table] += count
+                if progress:
+                    progress(chunks[i][1] - first + 1)
+        for table in ARCHIVE_TABLES:
+            if table == "revision":
+                continue
+            if table in spill:
+                spill[table].close()
+                zf.write(os.path.join(tmp, table + ".ndjson"), "tables/%s.ndjson" % table)
+            else:
+                zf.writestr("tables/%s.ndjson" % table, b"")
+        manifest = {"format": "medpub-cms-archive", "formatVersion": 1, "schemaVersion": schema_version(),
+                    "createdAt": utc(time.time()), "rows": rows}
+        zf.writestr("manifest.json", json.dumps(manifest, indent=2))
+    return rows
+
+
+def archive_command(args):
+    start = parse_utc(args.start)
+    began = time.monotonic()
+    total = args.to - args.from_ + 1
+    step = max(100, total // 10)
+    marks = [step]
+
+    def progress(done):
+        if done >= marks[0] and done < total:
+            marks[0] += step
+            t = time.monotonic() - began
+            print("  ... %d/%d articles in %.1f s" % (done, total, t), flush=True)
+
+    rows = write_archive(args.out, args.seed, args.from_, args.to, start, args.workers, progress=progress)
+    seconds = time.monotonic() - began
+    import os
+    size = os.path.getsize(args.out)
+    print("wrote %s: %d articles × %d locales, %d rows, %.1f MB, in %.1f s" % (
+        args.out, total, len(LOCALES), sum(rows.values()), size / 1e6, seconds))
+    print("BENCH archive_articles=%d archive_rows=%d archive_bytes=%d archive_seconds=%.2f" % (
+        total, sum(rows.values()), size, seconds))
+    return 0
+
+
+def import_archive(args):
+    """POST /api/import/archive with the file, streamed; prints the rate and the rows the server took."""
+    import os
+    size = os.path.getsize(args.file)
+    articles = args.articles
+    conn = http.client.HTTPConnection(HOST, args.port, timeout=args.timeout)
+    began = time.monotonic()
+    with open(args.file, "rb") as body:
+        conn.request("POST", "/api/import/archive", body=body, headers={
+            "Authorization": basic(args.user, args.password), "Content-Type": "application/zip",
+            "Accept": "application/json", "Content-Length": str(size)})
+        resp = conn.getresponse()
+        payload = resp.read()
+    seconds = time.monotonic() - began
+    if resp.status != 200:
+        print("POST /api/import/archive: HTTP %d: %s" % (resp.status, payload[:1000].decode("utf-8", "replace")),
+              file=sys.stderr)
+        return 1
+    answer = json.loads(payload)
+    rows = sum(answer["rows"].values()) + 0
+    print("imported %s (%.1f MB): %d rows in %.1f s, %.1f articles/s; users without a password: %s" % (
+        args.file, size / 1e6, rows, seconds, articles / seconds, ", ".join(answer.get("usersWithoutPassword", []))))
+    print("  rows: " + ", ".join("%s %d" % (t, c) for t, c in answer["rows"].items() if c))
+    print("BENCH load_articles=%d load_seconds=%.2f load_rate=%.1f archive_bytes=%d load_rows=%d" % (
+        articles, seconds, articles / seconds, size, rows))
+    return 0
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seed", default="scale", help="the same seed makes the same articles")
@@ -562,6 +844,19 @@ def main():
     qp = sub.add_parser("searches", help="print search paths of a locale: the word and one more word each")
     qp.add_argument("--locale", required=True, choices=LOCALES)
     qp.add_argument("--word", required=True)
+    ap_ = sub.add_parser("archive", help="write the content archive of articles --from..--to")
+    ap_.add_argument("--from", dest="from_", type=int, default=1)
+    ap_.add_argument("--to", type=int, required=True)
+    ap_.add_argument("--out", required=True, help="the ZIP to write")
+    ap_.add_argument("--start", default=DEFAULT_START, help="when article 0 would have been made (UTC, %s)" % DEFAULT_START)
+    ap_.add_argument("--workers", type=int, default=2, help="processes making the rows")
+    ip = sub.add_parser("import-archive", help="load an archive into the server (POST /api/import/archive)")
+    ip.add_argument("--port", type=int, required=True)
+    ip.add_argument("--file", required=True)
+    ip.add_argument("--articles", type=int, required=True, help="articles in it, for the rate")
+    ip.add_argument("--user", default="admin")
+    ip.add_argument("--password", required=True)
+    ip.add_argument("--timeout", type=float, default=3600.0, help="seconds the import may take")
     sp = sub.add_parser("show", help="print article N's NDJSON line")
     sp.add_argument("n", type=int)
     args = ap.parse_args()
@@ -571,8 +866,12 @@ def main():
     if args.command == "searches":
         print("\n".join(search_paths(args.locale, args.word)))
         return 0
+    if args.command == "import-archive":
+        return import_archive(args)
     if args.from_ < 1 or args.to < args.from_:
         ap.error("need 1 <= --from <= --to")
+    if args.command == "archive":
+        return archive_command(args)
     if args.command == "paths":
         out = sys.stdout
         for p in reader_paths(args.seed, args.from_, args.to):

@@ -21,6 +21,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
@@ -207,6 +208,7 @@ public final class ContentArchive {
         }
         boolean autoCommit = db.getAutoCommit();
         db.setAutoCommit(false);
+        int networkTimeout = untimed(db);
         try (zip) {
             JsonNode manifest = manifest(zip);
             int archiveVersion = manifest.path("schemaVersion").asInt(-1);
@@ -233,6 +235,27 @@ public final class ContentArchive {
             throw e;
         } finally {
             db.setAutoCommit(autoCommit);
+            if (networkTimeout > 0) {
+                db.setNetworkTimeout(Runnable::run, networkTimeout);
+            }
+        }
+    }
+
+    /**
+     * Lifts the connection's answer timeout (the server's is {@code cms.db.timeout-seconds}, made for
+     * requests) for an import, whose statements take as long as the archive is large: at 100 000
+     * articles the one that dates the reader search's rows takes minutes. Answers the timeout to
+     * put back, 0 for none.
+     */
+    private static int untimed(Connection db) throws SQLException {
+        try {
+            int timeout = db.getNetworkTimeout();
+            if (timeout > 0) {
+                db.setNetworkTimeout(Runnable::run, 0);
+            }
+            return timeout;
+        } catch (SQLFeatureNotSupportedException noTimeouts) {
+            return 0;
         }
     }
 

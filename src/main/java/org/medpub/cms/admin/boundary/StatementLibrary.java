@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import org.medpub.cms.article.control.Statements;
 import org.medpub.cms.article.entity.ArticleVariant;
 import org.medpub.cms.platform.boundary.Caller;
-import org.medpub.cms.platform.entity.Role;
+import org.medpub.cms.platform.control.EditorialPermissions;
 
 /**
  * The statement library ({@code /admin/statements.xhtml}): every statement with its locales and
@@ -52,7 +52,7 @@ public class StatementLibrary {
 
     /** Whether the caller reads the report of published pages with contradicting phrases. */
     public boolean isMayReadContradictions() {
-        return caller.actor().holdsAnyOf(Role.EDITOR, Role.MEDICAL_REVIEWER, Role.ADMIN);
+        return EditorialPermissions.mayReadContradictions(caller.actor());
     }
 
     public List<Statements.Contradiction> getContradictions() {

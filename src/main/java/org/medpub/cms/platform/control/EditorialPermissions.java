@@ -155,8 +155,11 @@ public final class EditorialPermissions {
 
     /** Reads the report of published pages with contradicting phrases: editors, medical reviewers, admins. */
     public static void requireReadContradictions(Actor actor) {
-        require(actor.holdsAnyOf(EDITOR, MEDICAL_REVIEWER, ADMIN), "read the contradictions report", EDITOR,
-                MEDICAL_REVIEWER, ADMIN);
+        require(mayReadContradictions(actor), "read the contradictions report", EDITOR, MEDICAL_REVIEWER, ADMIN);
+    }
+
+    public static boolean mayReadContradictions(Actor actor) {
+        return actor.holdsAnyOf(EDITOR, MEDICAL_REVIEWER, ADMIN);
     }
 
     public static void requireCreateArticles(Actor actor) {

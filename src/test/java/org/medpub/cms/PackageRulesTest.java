@@ -57,7 +57,7 @@ class PackageRulesTest {
             .layer("article").definedBy("org.medpub.cms.article..")
             .layer("platform").definedBy("org.medpub.cms.platform..")
             .whereLayer("root").mayNotBeAccessedByAnyLayer()
-            .whereLayer("archive").mayOnlyAccessLayers("site", "platform")
+            .whereLayer("archive").mayOnlyAccessLayers("site", "media", "platform")
             .whereLayer("admin").mayOnlyAccessLayers("site", "translation", "notification", "media", "workflow", "article", "platform")
             .whereLayer("site").mayOnlyAccessLayers("translation", "media", "workflow", "article", "platform")
             .whereLayer("translation").mayOnlyAccessLayers("workflow", "article", "platform")

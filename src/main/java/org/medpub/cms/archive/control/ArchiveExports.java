@@ -109,12 +109,8 @@ public class ArchiveExports {
     }
 
     private void forgetFinished() {
-        exports.values().removeIf(e -> {
-            if (e.state() == Export.State.DONE) {
-                deleteQuietly(file(e));
-            }
-            return true;
-        });
+        exports.values().stream().filter(e -> e.state() == Export.State.DONE).forEach(e -> deleteQuietly(file(e)));
+        exports.clear();
         // archives of an earlier run of the server, or parts of one it did not finish
         Path dir = Path.of(folder);
         if (Files.isDirectory(dir)) {

@@ -13,8 +13,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -43,6 +41,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import org.medpub.cms.media.control.ContentHash;
 
 /**
  * The content archive: everything an instance holds that people made (articles and every revision,
@@ -799,7 +798,7 @@ public final class ContentArchive {
                 throw ArchiveRefused.unreadable("The file " + name + " cannot be read: " + e.getMessage());
             }
             JsonNode hash = row.get("hash");
-            if (hash != null && !hash.asText().equals(sha256(bytes))) {
+            if (hash != null && !hash.asText().equals(ContentHash.of(bytes))) {
                 throw ArchiveRefused.inconsistent("The file " + name + " does not have the hash that names it");
             }
             return bytes;
@@ -851,13 +850,5 @@ public final class ContentArchive {
     private static String insertSql(String table, List<Column> columns) {
         return "insert into " + table + " (" + String.join(", ", columns.stream().map(Column::name).toList()) + ") values ("
                 + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

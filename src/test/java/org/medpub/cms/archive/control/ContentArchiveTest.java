@@ -62,7 +62,7 @@ class ContentArchiveTest {
                 "insert into glossary_term (locale, term, term_key, suggestion, updated_by, updated_at)"
                 + " values ('en', 'renal', 'renal', 'of the kidneys', 'editor', current_timestamp)",
                 "insert into media_blob (hash, bytes, size_bytes) values ('"
-                + ContentArchive.sha256("pixels".getBytes(StandardCharsets.UTF_8)) + "', X'" + hex("pixels") + "', 6)");
+                + org.medpub.cms.media.control.ContentHash.of("pixels".getBytes(StandardCharsets.UTF_8)) + "', X'" + hex("pixels") + "', 6)");
         // the target's own admin, who imports
         run(target, "insert into app_user (id, username, password_hash, display_name, created_at) values"
                 + " (1, 'admin', 'own-hash', 'Operator', current_timestamp)",

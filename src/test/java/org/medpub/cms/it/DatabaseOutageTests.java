@@ -7,6 +7,9 @@ import static org.medpub.cms.it.Fixtures.article;
 import static org.medpub.cms.it.Fixtures.edit;
 import static org.medpub.cms.it.Fixtures.unique;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +26,8 @@ import org.junit.jupiter.api.Test;
 abstract class DatabaseOutageTests {
 
     private static final long ANSWER_WITHIN_MS = 3000;
+    private static final String REVISIONS_OF_ARTICLE =
+            "select count(*) from revision r join variant v on v.id = r.variant_id where v.article_id = ?";
 
     @Test
     void item5_duringAnOutageEveryAnswerComesWithin3sAnd503AndServiceReturnsWithin5s() throws Exception {
@@ -76,6 +81,60 @@ abstract class DatabaseOutageTests {
         assertTrue(log.bytes() < 20_000, () -> "the log grew by " + log.bytes() + " bytes during the outage:\n" + excerpt(log.text()));
         assertEquals(200, afterwards.status(), () -> "within 5 s of the database's return: " + afterwards);
         assertEquals(200, Api.anonymous().get("/health/ready").status());
+    }
+
+    /**
+     * A save that waits on a row someone else holds fails after {@code cms.db.timeout-seconds} with a
+     * 503, and the database gives up its statement too: no backend of the application is left waiting
+     * on the lock (it would hold a connection of the database's and whatever locks it took until the
+     * row is let go, for minutes or for good). Once the row is free the same save succeeds, and the
+     * failed one left nothing behind.
+     */
+    @Test
+    void aStatementThatOutlastsTheTimeoutIsGivenUpByTheDatabaseToo() throws Exception {
+        Api author = Api.as("author");
+        String slug = unique("held");
+        var created = author.post("/api/articles", article(slug));
+        assertEquals(201, created.status(), created::toString);
+        String articlePath = created.header("Location").orElseThrow().replaceAll("^.*(/api/)", "/api/");
+        long articleId = Long.parseLong(articlePath.replaceAll("^.*/", ""));
+        String path = articlePath + "/locales/en";
+        long revisions = DatabaseRows.count(REVISIONS_OF_ARTICLE, articleId);
+        Api.Reply save;
+        long waiting;
+        try (Connection holder = DriverManager.getConnection(System.getProperty("cms.it.db.url"),
+                System.getProperty("cms.it.db.user"), System.getProperty("cms.it.db.password"))) {
+            holder.setAutoCommit(false);
+            try (var lock = holder.prepareStatement("select id from variant where article_id = ? for update")) {
+                lock.setLong(1, articleId);
+                lock.executeQuery().close();
+            }
+            long start = System.nanoTime();
+            save = author.put(path, edit(slug, "while the row is held", "while the row is held"), created.etag());
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(ms < ANSWER_WITHIN_MS, () -> "the save waited " + ms + " ms");
+            waiting = waitersAfter(holder, Duration.ofSeconds(2));
+            holder.rollback();
+        }
+        expectUnavailableProblem(save);
+        assertEquals(0, waiting, "statements of the application still waiting on the held row after its request was answered");
+        assertEquals(revisions, DatabaseRows.count(REVISIONS_OF_ARTICLE, articleId));
+        var again = saveOnceBack(author, path, slug, created.etag());
+        assertEquals(200, again.status(), again::toString);
+    }
+
+    /** How many other backends still wait on a lock once they have had {@code grace} to give up. */
+    private static long waitersAfter(Connection db, Duration grace) throws SQLException {
+        long until = System.nanoTime() + grace.toNanos();
+        long waiting;
+        do {
+            try (var st = db.createStatement(); var rs = st.executeQuery("select count(*) from pg_stat_activity"
+                    + " where wait_event_type = 'Lock' and pid <> pg_backend_pid() and datname = current_database()")) {
+                rs.next();
+                waiting = rs.getLong(1);
+            }
+        } while (waiting > 0 && System.nanoTime() < until && pause());
+        return waiting;
     }
 
     /** Saves until the database is back: the last answer, 200 within 5 s of its return if all is well. */

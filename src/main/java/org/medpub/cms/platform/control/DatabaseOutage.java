@@ -37,6 +37,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class DatabaseOutage {
 
     private static final Logger LOG = Logger.getLogger(DatabaseOutage.class.getName());
+    /** PostgreSQL's SQLSTATE of a statement its server gave up after {@code cms.db.timeout-seconds}. */
+    private static final String STATEMENT_TIMED_OUT = "57014";
     /** Exceptions of the container's pool that say no connection could be had; named, as they are not the application's API. */
     private static final Set<String> POOL_FAILURES = Set.of(
             "com.sun.appserv.connectors.internal.api.PoolingException",
@@ -113,7 +115,8 @@ public class DatabaseOutage {
                     || POOL_FAILURES.contains(cause.getClass().getName())) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().equals(STATEMENT_TIMED_OUT))) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getMessage() != null

@@ -34,8 +34,8 @@ public class JdbcUrlDataSource implements DataSource {
     private String password;
     private int loginTimeout;
     /**
-     * How long connecting, signing in and waiting for any answer of a PostgreSQL server may take
-     * ({@code cms.db.timeout-seconds}), unless the URL names its own: a database host that is gone
+     * How long connecting, signing in, waiting for any answer of a PostgreSQL server and the server's
+     * work on one statement may take ({@code cms.db.timeout-seconds}), unless the URL names its own: a database host that is gone
      * then fails a request within seconds instead of holding it for minutes (issue 10, item 5).
      * Read from the application's configuration here: the container resolves no configuration
      * in a data source's properties. Until the application has started ({@link #started()}) the
@@ -51,9 +51,9 @@ public class JdbcUrlDataSource implements DataSource {
      */
     private static volatile boolean unreachable;
     private static final ThreadLocal<Boolean> PROBING = ThreadLocal.withInitial(() -> false);
-    /** Connections made with the start-up timeouts; they get the short answer timeout once started. */
     /** Connections opened for the pool since start: a pool that keeps replacing them shows here ({@code /metrics}). */
     private static final java.util.concurrent.atomic.LongAdder OPENED = new java.util.concurrent.atomic.LongAdder();
+    /** Connections made with the start-up timeouts; they get the short ones once started. */
     private static final Set<Connection> MADE_AT_STARTUP = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     public void setUrl(String url) {
@@ -111,6 +111,11 @@ public class JdbcUrlDataSource implements DataSource {
                     properties.setProperty(timeout, seconds);
                 }
             }
+            if (!url.contains("options=")) {
+                // the server gives up too: a statement whose answer the client stopped waiting for
+                // (a lock waited on, a costly search) must not go on holding a backend and its locks
+                properties.setProperty("options", "-c statement_timeout=" + seconds + "s");
+            }
         }
         if (url.startsWith("jdbc:postgresql:") && !url.contains("reWriteBatchedInserts=")) {
             // a batch of inserts (a revision's topics, a batch import) as one multi-row statement, not a round trip each
@@ -163,6 +168,9 @@ public class JdbcUrlDataSource implements DataSource {
                 try {
                     if (!connection.isClosed()) {
                         connection.setNetworkTimeout(Runnable::run, startedTimeoutSeconds * 1000);
+                        try (var statement = connection.createStatement()) {
+                            statement.execute("set statement_timeout = '" + startedTimeoutSeconds + "s'");
+                        }
                     }
                 } catch (SQLException e) {
                     // a connection that cannot take it is broken, and the pool will drop it

@@ -563,6 +563,7 @@ ARCHIVE_TABLES = {
     "article": ("id", "source_locale", "created_at", "created_by", "updated_at", "title", "signed_off_at",
                 "locales", "audience"),
     "article_disclosure": (),
+    "contradicting_phrase": (),
     "variant": ("id", "article_id", "locale", "state", "slug", "current_revision_id", "live_revision_id",
                 "updated_at", "version", "assigned_reviewer", "live_signed_off_at", "published_at", "outdated"),
     "revision": ("id", "variant_id", "revision_no", "title", "slug", "summary", "body", "author", "created_at",
@@ -578,7 +579,7 @@ ARCHIVE_TABLES = {
     "audit_event": ("id", "article_id", "locale", "revision_no", "action", "from_state", "to_state", "actor",
                     "occurred_at", "event_comment"),
     "scheduled_publication": (), "change_note_translation": (), "change_log_entry": (), "inbox_entry": (),
-    "autosaved_draft": (),
+    "autosaved_draft": (), "glossary_term": (),
 }
 # The tables an article adds rows to; "revision" (most of the bytes) goes straight into the ZIP.
 ARTICLE_TABLES = ("article", "variant", "revision", "revision_topic", "revision_reference", "medical_review",

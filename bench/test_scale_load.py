@@ -115,6 +115,15 @@ class ArchiveTest(unittest.TestCase):
     def tearDownClass(cls):
         cls.dir.cleanup()
 
+    def test_the_archive_has_the_tables_the_product_archives(self):
+        """An import refuses an archive without one of them: a new table of the product goes here too."""
+        source = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir,
+                              "src/main/java/org/medpub/cms/archive/control/ContentArchive.java")
+        with open(source, encoding="utf-8") as f:
+            product = set(re.findall(r'new Table\("(\w+)"', f.read()))
+        self.assertTrue(product)
+        self.assertEqual(product, set(scale_load.ARCHIVE_TABLES))
+
     def test_every_table_of_the_archive_is_there_and_the_manifest_counts_its_rows(self):
         self.assertEqual({"manifest.json"} | {"tables/%s.ndjson" % t for t in scale_load.ARCHIVE_TABLES}, self.names)
         self.assertEqual("medpub-cms-archive", self.manifest["format"])

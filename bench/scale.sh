@@ -208,6 +208,14 @@ print("declare -A RARE_WORD=(%s)" % " ".join("[%s]=%s" % (l, s.RARE[l]) for l in
 ' "$BENCH_DIR")"
 urlencode() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1"; }
 
+# split_warm_up FILE: its second half moves to FILE-warm.txt (without .txt), for the warm-up
+split_warm_up() {
+    local lines
+    lines="$(wc -l <"$1")"
+    tail -n $(( lines / 2 )) "$1" >"${1%.txt}-warm.txt"
+    head -n $(( lines - lines / 2 )) "$1" >"$1.first" && mv "$1.first" "$1"
+}
+
 # measure SIZE LABEL PATHS_FILE [HEADER VALUE]: a warm-up, then one measured wrk run
 measure() {
     local size="$1" label="$2" paths="$3"
@@ -215,8 +223,11 @@ measure() {
     local out="$WORK/wrk.out" app_before pg_before app_after pg_after requests
     [[ " ${LABELS[*]} " == *" $label "* ]] || LABELS+=("$label")
     local warm="$paths"
-    # the uncached pages warm up on other pages than those measured
-    [[ "$label" == page-uncached ]] && warm="$WORK/pages-warm.txt"
+    # the uncached pages and the searches warm up on other paths than those measured
+    case "$label" in
+        page-uncached) warm="$WORK/pages-warm.txt" ;;
+        search-*) warm="${paths%.txt}-warm.txt" ;;
+    esac
     run_wrk "$out" "$WARMUP_SECONDS" "$THREADS" "$CONNECTIONS" "$BENCH_DIR/get-paths.lua" "$BASE" -- "$warm" "$@"
     app_before="$(cpu_ticks $(app_pids))" pg_before="$(pg_ticks)"
     run_wrk "$out" "$RUN_SECONDS" "$THREADS" "$CONNECTIONS" "$BENCH_DIR/get-paths.lua" "$BASE" -- "$paths" "$@"
@@ -294,9 +305,12 @@ print("\n".join(paths))' >"$WORK/pages.txt"
     measure "$size" index-page-1 "$(one_path index1 /en/)"
     measure "$size" index-page-500 "$(one_path index500 '/en/?page=500')"
     for locale in "${LOCALES[@]}"; do
-        # each request a different query (the word and one more word), so that searches miss the page cache
+        # each request a different query (the word and one or two more words), so that searches miss
+        # the page cache; half of them warm up, the other half are measured
         python3 "$BENCH_DIR/scale_load.py" searches --locale "$locale" --word "${COMMON_WORD[$locale]}" >"$WORK/common-$locale.txt"
         python3 "$BENCH_DIR/scale_load.py" searches --locale "$locale" --word "${RARE_WORD[$locale]}" >"$WORK/rare-$locale.txt"
+        split_warm_up "$WORK/common-$locale.txt"
+        split_warm_up "$WORK/rare-$locale.txt"
         measure "$size" "search-$locale-common" "$WORK/common-$locale.txt"
         measure "$size" "search-$locale-rare" "$WORK/rare-$locale.txt"
     done

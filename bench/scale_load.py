@@ -326,14 +326,19 @@ def reader_paths(seed, first, last):
 
 
 def search_paths(locale, word):
-    """Search pages of one locale, each asking for the word with one more content word of the
-    locale: as many different queries as the locale has content words, so that each misses the
-    page cache and does the search's work, and each finds what the word with a common word finds."""
-    seen = set()
+    """Search pages of one locale, each asking for the word with one or two more content words of
+    the locale, in a shuffled order that is the same every time: some thousands of different queries
+    a locale, so that a run's requests miss the page cache and do the search's work (a query's page
+    is cached once asked), and each finds about what the word alone finds, since every article has
+    most of the content words."""
+    others = []
     for other in WORDS[locale]["content"].split():
-        if other.lower() != word.lower() and other.lower() not in seen:
-            seen.add(other.lower())
-            yield "/%s/search?q=%s" % (locale, urllib.parse.quote(word + " " + other))
+        if other.lower() != word.lower() and other.lower() not in {o.lower() for o in others}:
+            others.append(other)
+    queries = [(other,) for other in others] + list(itertools.combinations(others, 2))
+    random.Random("%s %s" % (locale, word)).shuffle(queries)
+    for more in queries:
+        yield "/%s/search?q=%s" % (locale, urllib.parse.quote(" ".join((word,) + more)))
 
 
 # ---- sending ---------------------------------------------------------------------------------------
@@ -842,7 +847,7 @@ def main():
     pp = sub.add_parser("paths", help="print the reader paths of the published pages")
     pp.add_argument("--from", dest="from_", type=int, default=1)
     pp.add_argument("--to", type=int, required=True)
-    qp = sub.add_parser("searches", help="print search paths of a locale: the word and one more word each")
+    qp = sub.add_parser("searches", help="print search paths of a locale: the word and one or two more words each")
     qp.add_argument("--locale", required=True, choices=LOCALES)
     qp.add_argument("--word", required=True)
     ap_ = sub.add_parser("archive", help="write the content archive of articles --from..--to")

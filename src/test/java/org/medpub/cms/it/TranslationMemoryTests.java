@@ -61,7 +61,7 @@ abstract class TranslationMemoryTests {
         DatabaseRows.update("delete from translation_memory where variant_id = ?", variant);
         DatabaseRows.update("insert into translation_memory_backlog (variant_id) values (?)", variant);
 
-        assertEquals("Beba agua.", suggestion(exported), "a locale pair with a backlog is read the old way");
+        assertEquals("Beba agua.", suggestion(exported), "a translation waiting in the backlog is indexed for the export first");
 
         long deadline = System.currentTimeMillis() + 30_000;
         while (DatabaseRows.count("select count(*) from translation_memory_backlog where variant_id = ?", variant) > 0

@@ -1,6 +1,7 @@
 package org.medpub.cms.translation.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,7 +15,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.medpub.cms.article.entity.Revision;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.medpub.cms.article.entity.RevisionContent;
 
 /**
@@ -29,9 +30,11 @@ import org.medpub.cms.article.entity.RevisionContent;
  * and hashed source key, rewritten with each saved translation ({@link TranslationMemoryIndex}).
  * An export looks up only the keys of its own units, {@value #KEYS_PER_LOOKUP} to a statement,
  * and reads at most one row per key; which translation wins is decided by the database from the
- * variants' current order, as the whole memory used to be read. A locale pair whose translations
- * from before the index are not all indexed yet ({@code translation_memory_backlog}) is read the
- * old way, every translation of the pair.
+ * variants' current order, as the whole memory used to be read. Translations that wait in the
+ * backlog to be indexed (from before the index, or loaded by an import) are indexed for an export of
+ * their locale pair first, {@code cms.translation.memory-batch} of them, the most recently changed
+ * first: an export's cost stays bounded even right after an import of 100 000 articles, when all of
+ * them wait.
  */
 @ApplicationScoped
 @Transactional
@@ -44,6 +47,13 @@ public class TranslationMemory {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    TranslationMemoryIndex index;
+
+    @Inject
+    @ConfigProperty(name = "cms.translation.memory-batch")
+    int backlogBatch;
+
     /**
      * What the translations into {@code targetLocale} of the articles written in
      * {@code sourceLocale}, but not of the article being exported, say for the given keys.
@@ -51,9 +61,7 @@ public class TranslationMemory {
     public Map<String, List<Inline>> matches(long exceptArticleId, String sourceLocale, String targetLocale,
             Collection<String> keys) {
         if (backlogged(sourceLocale, targetLocale)) {
-            Map<String, List<Inline>> every = everyTranslation(exceptArticleId, sourceLocale, targetLocale);
-            every.keySet().retainAll(keys);
-            return every;
+            index.workOffBacklog(backlogBatch, sourceLocale, targetLocale);
         }
         return lookUp(keys, hashes -> {
             Query query = em.createNativeQuery(lookupSql(hashes.size()));
@@ -116,23 +124,6 @@ public class TranslationMemory {
                 .setParameter(1, targetLocale)
                 .setParameter(2, sourceLocale)
                 .getResultList().isEmpty();
-    }
-
-    /** The whole memory of a locale pair, read from the translations themselves, as before the index. */
-    private Map<String, List<Inline>> everyTranslation(long exceptArticleId, String sourceLocale, String targetLocale) {
-        List<Object[]> pairs = em.createQuery("select s, t from ArticleVariant v join v.current t, Revision s"
-                        + " where v.locale = :target and v.article.id <> :article and v.article.sourceLocale = :source"
-                        + " and s.variant.article = v.article and s.variant.locale = :source and s.number = t.sourceRevision"
-                        + " order by v.updatedAt desc, v.id desc", Object[].class)
-                .setParameter("target", targetLocale)
-                .setParameter("article", exceptArticleId)
-                .setParameter("source", sourceLocale)
-                .getResultList();
-        Map<String, List<Inline>> matches = new HashMap<>();
-        for (Object[] pair : pairs) {
-            remember(((Revision) pair[0]).content(), ((Revision) pair[1]).content(), matches);
-        }
-        return matches;
     }
 
     /** Adds what a translation says for each unit of its source, unless a match for that source is known already. */

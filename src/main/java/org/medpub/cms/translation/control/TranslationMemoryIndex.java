@@ -54,9 +54,27 @@ public class TranslationMemoryIndex {
      * other. Answers how many the batch looked at; 0 when the backlog is empty.
      */
     public int workOffBacklog(int batch) {
-        List<?> waiting = em.createNativeQuery("select variant_id from translation_memory_backlog order by variant_id"
+        return index(em.createNativeQuery("select variant_id from translation_memory_backlog order by variant_id"
                         + " fetch first " + batch + " rows only")
-                .getResultList();
+                .getResultList());
+    }
+
+    /**
+     * Indexes up to {@code batch} variants of the backlog that translate from {@code sourceLocale}
+     * into {@code targetLocale}, the most recently changed first (whose words a lookup prefers), so
+     * that an export of the pair finds them. Answers how many it looked at.
+     */
+    public int workOffBacklog(int batch, String sourceLocale, String targetLocale) {
+        return index(em.createNativeQuery("select b.variant_id from translation_memory_backlog b"
+                        + " join variant v on v.id = b.variant_id join article a on a.id = v.article_id"
+                        + " where v.locale = ?1 and a.source_locale = ?2 order by v.updated_at desc, v.id desc"
+                        + " fetch first " + batch + " rows only")
+                .setParameter(1, targetLocale)
+                .setParameter(2, sourceLocale)
+                .getResultList());
+    }
+
+    private int index(List<?> waiting) {
         for (Object id : waiting) {
             long variantId = ((Number) id).longValue();
             ArticleVariant variant = em.find(ArticleVariant.class, variantId, LockModeType.PESSIMISTIC_WRITE);

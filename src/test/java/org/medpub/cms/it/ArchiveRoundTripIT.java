@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -56,6 +58,7 @@ class ArchiveRoundTripIT {
     private static PayaraProcess h2;
     private static PayaraProcess postgresql;
     private static byte[] archive;
+    private static String targetUrl;
     private static final Set<String> API = new LinkedHashSet<>();
     private static final Set<String> PAGES = new LinkedHashSet<>();
 
@@ -68,7 +71,7 @@ class ArchiveRoundTripIT {
                 var st = db.createStatement()) {
             st.execute("create database " + database);
         }
-        String targetUrl = url.replaceFirst("/postgres(\\?|$)", "/" + database + "$1");
+        targetUrl = url.replaceFirst("/postgres(\\?|$)", "/" + database + "$1");
         h2 = PayaraProcess.start("archive-h2", folder, List.of(
                 "-Dcms.data.dir=" + folder.resolve("h2-data"),
                 "-Dcms.demo=true",
@@ -177,7 +180,7 @@ class ArchiveRoundTripIT {
 
     @Test
     @Order(3)
-    void itLoadsIntoTheEmptyInstanceOnPostgresqlAllOrNothing() {
+    void itLoadsIntoTheEmptyInstanceOnPostgresqlAllOrNothing() throws SQLException {
         Api.useServer(postgresql.uri());
         Api admin = Api.as("admin", INITIAL_PASSWORD);
         assertEquals(200, admin.get("/api/articles?limit=5").status(), "the initial password lets the operator in");
@@ -188,8 +191,11 @@ class ArchiveRoundTripIT {
         assertTrue(broken.body().contains("/problems/archive-unreadable"), broken::toString);
         assertEquals(401, importArchive(Api.anonymous(), archive).status());
 
+        Set<String> schema = indexesAndTriggers();
+        assertTrue(schema.stream().anyMatch(index -> index.contains("USING gin")), schema::toString);
         var imported = importArchive(admin, archive);
         assertEquals(200, imported.status(), imported::toString);
+        assertEquals(schema, indexesAndTriggers(), "the import puts back the search indexes and triggers it set aside");
         JsonNode rows = imported.json().get("rows");
         assertTrue(rows.get("revision").asLong() > 8, imported::toString);
         assertTrue(rows.get("media_blob").asLong() > 0, imported::toString);
@@ -279,6 +285,20 @@ class ArchiveRoundTripIT {
     }
 
     /** Every address of the API and of the reader site that the library's content gives. */
+    /** The PostgreSQL target's indexes, and its triggers with whether each fires. */
+    private static Set<String> indexesAndTriggers() throws SQLException {
+        Set<String> found = new TreeSet<>();
+        try (var db = DriverManager.getConnection(targetUrl, System.getProperty("cms.it.db.user"), System.getProperty("cms.it.db.password"));
+                var st = db.createStatement();
+                var rs = st.executeQuery("select indexdef from pg_indexes where schemaname = current_schema()"
+                        + " union all select tgname::text || ' ' || tgenabled::text from pg_trigger where not tgisinternal")) {
+            while (rs.next()) {
+                found.add(rs.getString(1));
+            }
+        }
+        return found;
+    }
+
     private static void collectAddresses(Api admin) {
         API.addAll(List.of("/api/articles?limit=100", "/api/topics", "/api/media?limit=50", "/api/reviews/due",
                 "/api/translations", "/api/translations?status=outdated", "/api/locales"));

@@ -14,7 +14,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.medpub.cms.platform.entity.UserAccount;
 
@@ -57,6 +61,8 @@ public class AccountIdentityStore implements IdentityStore {
     long verifiedSeconds;
 
     private final ConcurrentHashMap<String, Verified> recentlyVerified = new ConcurrentHashMap<>();
+    /** The verifications under way, by the same key as {@link #recentlyVerified}. */
+    private final ConcurrentHashMap<String, CompletableFuture<Void>> verifying = new ConcurrentHashMap<>();
 
     @Override
     public CredentialValidationResult validate(Credential credential) {
@@ -64,11 +70,46 @@ public class AccountIdentityStore implements IdentityStore {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
         String key = digest(login.getCaller(), login.getPasswordAsString());
-        Verified known = recentlyVerified.get(key);
-        if (known != null && known.until().isAfter(clock.instant())) {
+        Verified known = remembered(key);
+        if (known != null) {
             return validate(login, key, known);
         }
-        return hashes.withPermit(() -> validate(login, key, null));
+        // one verification at a time of the same name and password: a client that sends several
+        // requests at once (or again after the password was forgotten, every verifiedSeconds) would
+        // otherwise run PBKDF2 for each, and the requests beyond the cores would be refused as busy
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        CompletableFuture<Void> running = verifying.putIfAbsent(key, mine);
+        if (running != null) {
+            awaitOther(running);
+            Verified meanwhile = remembered(key);
+            if (meanwhile != null) {
+                return validate(login, key, meanwhile);
+            }
+            // the other one was refused (each wrong attempt counts for itself) or took too long
+            return hashes.withPermit(() -> validate(login, key, null));
+        }
+        try {
+            return hashes.withPermit(() -> validate(login, key, null));
+        } finally {
+            verifying.remove(key, mine);
+            mine.complete(null);
+        }
+    }
+
+    private Verified remembered(String key) {
+        Verified known = recentlyVerified.get(key);
+        return known != null && known.until().isAfter(clock.instant()) ? known : null;
+    }
+
+    /** Waits for another request's verification of the same name and password, at most as long as for a free core. */
+    private void awaitOther(CompletableFuture<Void> running) {
+        try {
+            running.get(hashes.waitMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // verified here, then
+        }
     }
 
     private CredentialValidationResult validate(UsernamePasswordCredential login, String key, Verified remembered) {

@@ -66,6 +66,11 @@ public class PasswordHashes {
         RANDOM.nextBytes(dummySalt);
     }
 
+    /** How long work that needs a hash waits for a free core ({@code cms.security.hash-wait-millis}). */
+    public long waitMillis() {
+        return waitMillis;
+    }
+
     /** Runs work that computes hashes once a core is free for it. */
     public <T> T withPermit(Supplier<T> work) {
         try {

@@ -12,6 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.medpub.cms.platform.control.PasswordHashesTest.CountingHashes;
 import org.medpub.cms.platform.entity.UserAccount;
@@ -126,6 +131,37 @@ class AccountIdentityStoreTest {
                 "refused even while the password is remembered");
         accounts.get("gone").reactivate();
         assertTrue(attempt("gone", "the right password").startsWith("VALID"));
+    }
+
+    @Test
+    void requestsSentAtOnceWithTheSamePasswordComputeOneHash() throws Exception {
+        account("erin", "the right password", COST);
+        hashes.slowMillis = 200;
+        hashes.computations = 0;
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String[] login = i % 4 == 3 ? new String[] {"erin", "a wrong password"} : new String[] {"erin", "the right password"};
+                answers.add(clients.submit(() -> {
+                    start.await();
+                    return store.validate(new UsernamePasswordCredential(login[0], login[1])).getStatus() + " " + login[1];
+                }));
+            }
+            start.countDown();
+            List<String> statuses = new ArrayList<>();
+            for (Future<String> answer : answers) {
+                statuses.add(answer.get(30, TimeUnit.SECONDS));
+            }
+            assertEquals(6, statuses.stream().filter(a -> a.equals("VALID the right password")).count(), statuses::toString);
+            assertEquals(2, statuses.stream().filter(a -> a.equals("INVALID a wrong password")).count(), statuses::toString);
+            // one hash for the six right ones, one for each wrong one: a wrong attempt always costs its own
+            assertEquals(3, hashes.computations);
+            assertEquals(List.of("erin", "erin"), failuresRecorded);
+        } finally {
+            clients.shutdownNow();
+        }
     }
 
     @Test

@@ -78,10 +78,22 @@ class PasswordHashesTest {
             return new PasswordHashes(cost, 1, 1000).hash(password.toCharArray());
         }
 
+        /** How long each hash takes on top of its computation, for sign-ins that overlap. */
+        volatile long slowMillis;
+
         @Override
         byte[] derive(char[] password, byte[] salt, int cost, int bytes) {
-            iterations += cost;
-            computations++;
+            synchronized (this) {
+                iterations += cost;
+                computations++;
+            }
+            if (slowMillis > 0) {
+                try {
+                    Thread.sleep(slowMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             return super.derive(password, salt, cost, bytes);
         }
     }

@@ -7,12 +7,14 @@ import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.medpub.cms.platform.control.Database;
 
 /**
- * How many articles each locale's index lists ({@link ListedLocales}), for the pages of the index:
- * counted once (ranges of an index) and kept until a change in one of the locales it lists makes its
- * pages stale ({@link StalePages}), so that page 1 and every other costs no count.
+ * How many articles each locale's index lists ({@link ListedLocales}), for the pages of the index,
+ * and how many are published in each locale, for its sitemap files: counted once (ranges of an
+ * index) and kept until a change in one of the locales counted makes its pages stale
+ * ({@link StalePages}), so that page 1 and every other, and every sitemap file, cost no count.
  * <p>
  * A count read before a change and kept after it would be wrong until the next: each drop moves a
  * generation on, and a count is kept only when none happened while it was read.
@@ -30,6 +32,7 @@ public class PublishedCounts {
     ListedLocales listed;
 
     private final Map<String, Long> counts = new HashMap<>();
+    private final Map<String, Long> ownCounts = new HashMap<>();
     private long generation;
 
     /**
@@ -42,19 +45,32 @@ public class PublishedCounts {
     }
 
     public long inLocale(String locale) {
+        return kept(counts, locale, () -> published.countListed(listed.of(locale)));
+    }
+
+    /**
+     * How many articles are published in the locale itself, not through a fallback: the articles of
+     * its sitemap files. Counting them took 0.2 s of PostgreSQL at 100 000 articles × 5 locales, for
+     * every sitemap file asked for.
+     */
+    public long publishedIn(String locale) {
+        return kept(ownCounts, locale, () -> published.countInLocale(locale));
+    }
+
+    private long kept(Map<String, Long> kept, String locale, LongSupplier count) {
         changes.check();
         long before;
         synchronized (this) {
-            Long known = counts.get(locale);
+            Long known = kept.get(locale);
             if (known != null) {
                 return known;
             }
             before = generation;
         }
-        long counted = published.countListed(listed.of(locale));
+        long counted = count.getAsLong();
         synchronized (this) {
             if (generation == before) {
-                counts.put(locale, counted);
+                kept.put(locale, counted);
             }
         }
         return counted;
@@ -67,9 +83,11 @@ public class PublishedCounts {
         generation++;
         if (stale.all()) {
             counts.clear();
+            ownCounts.clear();
         } else {
             counts.keySet().removeIf(locale -> listed.of(locale).stream()
                     .anyMatch(tag -> stale.keys().contains(PageDependency.locale(tag))));
+            ownCounts.keySet().removeIf(locale -> stale.keys().contains(PageDependency.locale(locale)));
         }
     }
 }

@@ -44,6 +44,9 @@ public class Sitemaps {
     PublishedArticles published;
 
     @Inject
+    PublishedCounts counts;
+
+    @Inject
     EnabledLocales locales;
 
     /** A sitemap file's address: its locale and number. */
@@ -69,7 +72,7 @@ public class Sitemaps {
     /** The sitemap file of this name (after {@code /sitemaps/}), if there is one: an enabled locale and one of its numbers. */
     public Optional<FileName> find(String name) {
         return parse(name).filter(file -> locales.isEnabled(file.locale()))
-                .filter(file -> file.number() <= files(published.countInLocale(file.locale()), urlsPerFile));
+                .filter(file -> file.number() <= files(counts.publishedIn(file.locale()), urlsPerFile));
     }
 
     /** Writes a sitemap file, {@link #CHUNK} articles at a time; each chunk is read in a transaction of its own. */

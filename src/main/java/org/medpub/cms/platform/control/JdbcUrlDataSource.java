@@ -114,7 +114,7 @@ public class JdbcUrlDataSource implements DataSource {
             if (!url.contains("options=")) {
                 // the server gives up too: a statement whose answer the client stopped waiting for
                 // (a lock waited on, a costly search) must not go on holding a backend and its locks
-                properties.setProperty("options", "-c statement_timeout=" + seconds + "s");
+                properties.setProperty("options", "-c statement_timeout=" + statementTimeoutMillis(Integer.parseInt(seconds)) + "ms");
             }
         }
         if (url.startsWith("jdbc:postgresql:") && !url.contains("reWriteBatchedInserts=")) {
@@ -132,6 +132,14 @@ public class JdbcUrlDataSource implements DataSource {
             OPENED.increment();
         }
         return connection;
+    }
+
+    /**
+     * The server gives a statement up a little before the driver stops waiting for its answer: the
+     * server's cancel leaves the connection whole, where the driver's timeout closes its socket.
+     */
+    static long statementTimeoutMillis(int seconds) {
+        return Math.max(100, seconds * 1000L - 250);
     }
 
     private int timeoutSeconds() {
@@ -169,7 +177,7 @@ public class JdbcUrlDataSource implements DataSource {
                     if (!connection.isClosed()) {
                         connection.setNetworkTimeout(Runnable::run, startedTimeoutSeconds * 1000);
                         try (var statement = connection.createStatement()) {
-                            statement.execute("set statement_timeout = '" + startedTimeoutSeconds + "s'");
+                            statement.execute("set statement_timeout = '" + statementTimeoutMillis(startedTimeoutSeconds) + "ms'");
                         }
                     }
                 } catch (SQLException e) {
